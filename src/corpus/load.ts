@@ -1,0 +1,85 @@
+/**
+ * Loads every article of a corpus directory. A file that cannot be used is
+ * reported by name in `errors` and the others still load.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { IngestError, ingestArticle } from './ingest.ts';
+import { MetadataError, type MetadataInput, parseMetadata } from './metadata.ts';
+import type { Article, Corpus, CorpusError } from './types.ts';
+
+/** Options of {@link loadCorpus}. */
+export interface LoadOptions {
+  /** Largest article file accepted, in bytes. Default: 5 MB (a long article is ~50 KB). */
+  maxFileBytes?: number;
+}
+
+/** File extensions read as articles. */
+export const ARTICLE_EXTENSIONS = ['.txt', '.md'];
+/** Suffix of sidecar metadata files: `NAME.meta.yaml` describes `NAME.txt`. */
+export const SIDECAR_SUFFIX = '.meta.yaml';
+
+const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** Decodes bytes as UTF-8, or explains why the file is not article text. */
+function decodeText(bytes: Buffer, path: string): string {
+  if (bytes.length === 0) throw new IngestError(`${path}: the file is empty`);
+  if (bytes.includes(0)) throw new IngestError(`${path}: this is a binary file, not article text`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new IngestError(`${path}: the file is not valid UTF-8 text; save it as UTF-8`);
+  }
+}
+
+/** Loads one article file with its optional sidecar metadata. */
+export function loadArticleFile(path: string, options: LoadOptions = {}): Article {
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const size = statSync(path).size;
+  if (size > max) {
+    throw new IngestError(`${path}: the file is ${(size / 1e6).toFixed(1)} MB, over the ${(max / 1e6).toFixed(1)} MB limit for one article`);
+  }
+  const source = decodeText(readFileSync(path), path);
+  const ext = extname(path);
+  const stem = basename(path, ext);
+  const sidecarPath = join(path, '..', stem + SIDECAR_SUFFIX);
+  let meta: MetadataInput | undefined;
+  try {
+    meta = parseMetadata(readFileSync(sidecarPath, 'utf8'), sidecarPath);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  return ingestArticle(source, { id: stem, path, meta });
+}
+
+/** Loads every article file in `dir` (not recursive), in file-name order. */
+export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
+  const articles: Article[] = [];
+  const errors: CorpusError[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch (err) {
+    return { articles, errors: [{ path: dir, message: `${dir}: cannot read the corpus directory (${(err as Error).message})` }] };
+  }
+  const byId = new Map<string, string>();
+  for (const name of names) {
+    if (!ARTICLE_EXTENSIONS.includes(extname(name)) || name.startsWith('.')) continue;
+    const path = join(dir, name);
+    try {
+      if (!statSync(path).isFile()) continue;
+      const article = loadArticleFile(path, options);
+      const clash = byId.get(article.meta.id);
+      if (clash) {
+        errors.push({ path, message: `${path}: article id "${article.meta.id}" is already used by ${clash}; give one of them another id` });
+        continue;
+      }
+      byId.set(article.meta.id, path);
+      articles.push(article);
+    } catch (err) {
+      const known = err instanceof IngestError || err instanceof MetadataError;
+      errors.push({ path, message: known ? (err as Error).message : `${path}: ${(err as Error).message}` });
+    }
+  }
+  return { articles, errors };
+}
