@@ -1,0 +1,145 @@
+/**
+ * The engine every front end uses: ask a question, list articles. It knows
+ * nothing of Discord or consoles; front ends parse input and format output.
+ */
+import type { Article, ArticleMeta, Role, Sentence } from '../corpus/types.ts';
+import { analyze, analyzerLanguage } from '../search/analyzer.ts';
+import { fold } from '../search/normalize.ts';
+import { planQuery } from '../search/query.ts';
+import { rank, type Scored } from '../search/rank.ts';
+import { buildIndex, type SentenceIndex } from '../search/sentenceIndex.ts';
+
+/** Where a quote comes from. */
+export interface Citation {
+  articleId: string;
+  title: string;
+  publisher: string | null;
+  byline: string | null;
+  paragraph: number;
+  sentence: number;
+  role: Role;
+  /** Whom the article credits for the claim; null when it is the publication's own statement. */
+  attributedTo: string | null;
+}
+
+/** A question word and the article word it matched, e.g. partner → Geschäftspartner. */
+export interface MatchedWord {
+  question: string;
+  article: string;
+}
+
+/** One quoted sentence. */
+export interface Answer {
+  /** Verbatim text of the article's source file. */
+  text: string;
+  score: number;
+  citation: Citation;
+  /** Stable id of the quoted sentence. */
+  sentenceId: string;
+  /** Which question words matched which article words. */
+  matched: MatchedWord[];
+}
+
+/** The reply to a question: quotes, or an abstention saying why there are none. */
+export interface AskResult {
+  question: string;
+  abstained: boolean;
+  /** Why the engine abstained, in words a reader understands; null when it answered. */
+  reason: string | null;
+  /** Key words of the question that occur nowhere in the corpus. */
+  missing: string[];
+  answers: Answer[];
+}
+
+/** Options of {@link Engine.ask}. */
+export interface AskOptions {
+  /** Most answers to return. Default: 3. */
+  limit?: number;
+  /** Only answer from this article. Default: all loaded articles. */
+  articleId?: string;
+}
+
+/** Longest question accepted, in characters. */
+export const MAX_QUESTION_LENGTH = 500;
+
+/** The engine API. */
+export interface Engine {
+  ask(question: string, options?: AskOptions): AskResult;
+  /** Metadata of every loaded article, in load order. */
+  articles(): ArticleMeta[];
+  /** One article, by id. */
+  article(id: string): Article | undefined;
+  /** One sentence, by its stable id. */
+  sentence(id: string): Sentence | undefined;
+  /** Citation of a sentence. */
+  cite(sentence: Sentence): Citation;
+}
+
+/** Creates an engine over the given articles. */
+export function createEngine(articles: readonly Article[]): Engine {
+  return engineFromIndex(buildIndex(articles));
+}
+
+/** Creates an engine over an already built index. */
+export function engineFromIndex(index: SentenceIndex): Engine {
+  const cite = (s: Sentence): Citation => {
+    const meta = index.articles.get(s.articleId)!.meta;
+    return {
+      articleId: meta.id,
+      title: meta.title,
+      publisher: meta.publisher,
+      byline: meta.byline,
+      paragraph: s.paragraph,
+      sentence: s.sentence,
+      role: s.role,
+      attributedTo: s.attributedTo,
+    };
+  };
+
+  /** The article words behind each matched index term, for explanations. */
+  const explain = (s: Sentence, scored: Scored): MatchedWord[] => {
+    const language = analyzerLanguage(index.articles.get(s.articleId)!.meta.language);
+    const tokens = analyze(s.text, language);
+    const out: MatchedWord[] = [];
+    for (const m of scored.matches) {
+      const token = tokens.find((t) => t.term === m.term || fold(t.word) === m.term);
+      if (token) out.push({ question: m.word, article: token.word });
+    }
+    return out;
+  };
+
+  const abstain = (question: string, reason: string, missing: string[] = []): AskResult => ({
+    question,
+    abstained: true,
+    reason,
+    missing,
+    answers: [],
+  });
+
+  return {
+    ask(question, options = {}) {
+      const limit = Math.max(1, Math.min(options.limit ?? 3, 25));
+      const q = question.trim();
+      if (!q) return abstain(question, 'The question is empty. Ask something about the article.');
+      if (q.length > MAX_QUESTION_LENGTH) {
+        return abstain(question, `The question is too long (${q.length} characters; at most ${MAX_QUESTION_LENGTH}).`);
+      }
+      if (options.articleId && !index.articles.has(options.articleId)) {
+        return abstain(question, `There is no article "${options.articleId}".`);
+      }
+      const plan = planQuery(q);
+      if (plan.groups.length === 0) return abstain(question, 'The question has no words to search for.');
+      const ranked = rank(index, plan, { articleId: options.articleId });
+      if (ranked.length === 0) return abstain(question, 'The article does not say.');
+      const answers = ranked.slice(0, limit).map((r): Answer => {
+        const s = index.sentences.get(r.id)!;
+        return { text: s.text, score: r.score, citation: cite(s), sentenceId: s.id, matched: explain(s, r) };
+      });
+      return { question, abstained: false, reason: null, missing: [], answers };
+    },
+    articles: () => [...index.articles.values()].map((a) => a.meta),
+    article: (id) => index.articles.get(id),
+    sentence: (id) => index.sentences.get(id),
+    cite,
+  };
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ingestArticle } from '../../src/corpus/ingest.ts';
+import { createEngine, MAX_QUESTION_LENGTH } from '../../src/engine/engine.ts';
+import { SEED_SOURCE, loadSeed } from '../seed.ts';
+
+describe('engine on small made-up articles', () => {
+  const a = ingestArticle('Bäckerei schließt nach 80 Jahren\n\nDie Bäckerei Krume schließt im Mai. Der Inhaber geht in Rente.\n', { id: 'baeckerei', path: 'b.txt' });
+  const b = ingestArticle('Hafen wächst\n\nDer Hafen meldet mehr Container. Die Zahl stieg um 12 Prozent.\n', { id: 'hafen', path: 'h.txt' });
+  const engine = createEngine([a, b]);
+
+  it('answers with verbatim sentences and their citations', () => {
+    const r = engine.ask('Wann schließt die Bäckerei Krume?');
+    expect(r.abstained).toBe(false);
+    expect(r.answers[0]!.text).toBe('Die Bäckerei Krume schließt im Mai.');
+    expect(r.answers[0]!.citation).toMatchObject({ articleId: 'baeckerei', paragraph: 2, sentence: 1, role: 'body' });
+    expect(r.answers[0]!.matched).toContainEqual({ question: 'Bäckerei', article: 'Bäckerei' });
+  });
+  it('limits answers and filters by article', () => {
+    expect(engine.ask('Bäckerei Hafen Container', { limit: 1 }).answers).toHaveLength(1);
+    expect(engine.ask('Hafen', { articleId: 'baeckerei' }).abstained).toBe(true);
+    expect(engine.ask('Hafen', { articleId: 'nope' }).reason).toMatch(/no article "nope"/);
+  });
+  it('abstains with a reason on empty, word-less and over-long questions', () => {
+    expect(engine.ask('   ').reason).toMatch(/empty/);
+    expect(engine.ask('?!').abstained).toBe(true);
+    expect(engine.ask('x'.repeat(MAX_QUESTION_LENGTH + 1)).reason).toMatch(/too long/);
+  });
+  it('lists articles with metadata', () => {
+    expect(engine.articles().map((m) => m.id)).toEqual(['baeckerei', 'hafen']);
+  });
+});
+
+describe('engine on the seed article', () => {
+  const { article } = loadSeed();
+  const engine = createEngine([article]);
+
+  it('puts the Andy Jassy sentence first for "Who succeeded Bezos?"', () => {
+    const r = engine.ask('Who succeeded Bezos?');
+    expect(r.answers[0]!.text).toContain('Andy Jassy weiter');
+    expect(r.answers[0]!.citation).toMatchObject({ publisher: 'DER SPIEGEL', byline: 'jlk/Reuters', paragraph: 8, sentence: 4 });
+  });
+  it('never returns page chrome, whatever is asked', () => {
+    for (const q of ['Merkliste speichern', 'Jetzt anmelden registrieren', 'SPIEGEL-Konto', 'Wiedergabe unterbrochen', 'Mehrfachnutzung Geräte Angebote', 'Foto Salvador Rodriguez', 'Mehr lesen über', 'jlk Reuters']) {
+      for (const a of engine.ask(q, { limit: 25 }).answers) {
+        expect(a.text).not.toMatch(/Merkliste|anmelden|registrieren|Konto|Wiedergabe|Mehrfachnutzung|Angeboten|Foto:|Mehr lesen|jlk\/Reuters/);
+      }
+    }
+  });
+  it('quotes only verbatim substrings of the source file', () => {
+    for (const q of ['Wo werden die Daten gespeichert?', 'AWS Marktanteil', 'Who did GCHQ partner with?', 'künstliche Intelligenz']) {
+      for (const a of engine.ask(q, { limit: 25 }).answers) expect(SEED_SOURCE.includes(a.text)).toBe(true);
+    }
+  });
+});
