@@ -1,0 +1,68 @@
+/**
+ * `npm run ask -- "question"` answers once.
+ * `npm run --silent ask -- --json [--corpus DIR] [--limit N]` reads questions
+ * from stdin, one per line, and writes one JSON object per line to stdout.
+ */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config.ts';
+import type { AskResult } from '../engine/engine.ts';
+import { NoArticlesError, openEngine } from '../engine/open.ts';
+import { formatResult } from './format.ts';
+
+/** The JSON line written for one question (the contract other tools read). */
+export function toJsonLine(result: AskResult): string {
+  return JSON.stringify({
+    question: result.question,
+    abstained: result.abstained,
+    reason: result.reason,
+    answers: result.answers.map((a) => ({ text: a.text, score: a.score, citation: a.citation, matched: a.matched })),
+  });
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    options: {
+      json: { type: 'boolean', default: false },
+      corpus: { type: 'string' },
+      limit: { type: 'string' },
+      article: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+  });
+  if (values.help) {
+    console.log('Usage: npm run ask -- [--corpus DIR] [--limit N] [--article ID] "question"\n       npm run --silent ask -- --json [--corpus DIR] [--limit N] < questions.txt');
+    return 0;
+  }
+  const limit = values.limit === undefined ? 3 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 25) {
+    console.error(`--limit must be a whole number from 1 to 25, not "${values.limit}"`);
+    return 2;
+  }
+  const corpusDir = values.corpus ?? loadConfig().corpusDir;
+  const { engine, errors } = openEngine(corpusDir);
+  for (const e of errors) console.error(`warning: skipped ${e.message}`);
+  const options = { limit, articleId: values.article };
+
+  if (values.json) {
+    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    for await (const line of lines) process.stdout.write(toJsonLine(engine.ask(line, options)) + '\n');
+    return 0;
+  }
+  const question = positionals.join(' ');
+  if (!question.trim()) {
+    console.error('Ask a question, e.g.: npm run ask -- "Who succeeded Bezos?"');
+    return 2;
+  }
+  console.log(formatResult(engine.ask(question, options)));
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof ConfigError || err instanceof NoArticlesError ? err.message : err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,29 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { handleLine, runConsole } from '../../src/cli/console.ts';
+import { createEngine } from '../../src/engine/engine.ts';
+import { loadSeed } from '../seed.ts';
+
+const engine = createEngine([loadSeed().article]);
+
+describe('console', () => {
+  it('answers questions and commands', () => {
+    const state = {};
+    expect(handleLine(engine, 'Who succeeded Bezos?', state)).toMatch(/Andy Jassy[\s\S]*DER SPIEGEL/);
+    expect(handleLine(engine, '/help', state)).toMatch(/\/source/);
+    expect(handleLine(engine, '/source', state)).toMatch(/Publisher\s+DER SPIEGEL[\s\S]*Byline\s+jlk\/Reuters/);
+    expect(handleLine(engine, '/article nope', state)).toMatch(/no article "nope"/);
+    expect(handleLine(engine, '/frobnicate', state)).toMatch(/Unknown command/);
+    expect(handleLine(engine, '/quit', state)).toBeNull();
+  });
+  it('runs over streams until end of input', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (d) => (text += d));
+    const done = runConsole(engine, { input, output, prompt: false });
+    input.end('Wo werden die Daten gespeichert?\n');
+    await done;
+    expect(text).toContain('vor Ort in Großbritannien gespeichert');
+  });
+});
