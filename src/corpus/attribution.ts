@@ -38,6 +38,14 @@
  *   most recent source that was introduced as a publication.
  * - Headlines, subheads and captions stand alone: they get explicit cues only,
  *   neither receive nor end a carried source.
+ * - A carry cue (Konjunktiv, "Demnach", "heißt es", a pronoun speaker) with no
+ *   current source resumes the most recently named source only if it was named
+ *   in the same or the previous paragraph; otherwise the sentence gets null,
+ *   since there is nobody to name.
+ * - "Das berichtet X." re-credits the previous sentence unless that sentence
+ *   had its own explicit cue, or either sentence is a caption.
+ * - First match wins: when a sentence has several cues, the first (in reading
+ *   order) that yields a speaker is used.
  */
 import type { Role } from './types.ts';
 
@@ -56,6 +64,9 @@ export interface AttributionOptions {
   /** ISO 639-1 code of the article; 'en…' selects the English cues, anything else the German ones. Default 'de'. */
   language?: string;
 }
+
+/** The two cue languages. */
+type Lang = 'de' | 'en';
 
 // ---------------------------------------------------------------------------
 // Cue tables (lower case). Small on purpose; extend with care and add a test.
@@ -105,9 +116,10 @@ const EN_REPORTING_VERBS = new Set([
 
 /**
  * Konjunktiv I/II forms that mark indirect speech and carry the current source
- * forward ("Ziel sei es …", "Die Daten würden … gespeichert" is NOT included:
- * "würde" is too common in the publication's own conditionals). "habe" and
- * "werde" are also 1st-person indicative; they are ignored after "ich".
+ * forward ("Ziel sei es …", "Die Beschäftigten seien zufrieden"). "würde" is
+ * deliberately absent: it is too common in the publication's own conditionals.
+ * "habe" and "werde" are also 1st-person indicative; they are ignored after
+ * "ich", and words inside quotation marks (direct speech) are never checked.
  */
 const KONJUNKTIV_FORMS = new Set([
   'sei', 'seien', 'habe', 'hätte', 'hätten', 'werde', 'wäre', 'wären',
@@ -118,13 +130,17 @@ const KONJUNKTIV_FORMS = new Set([
 /**
  * Words ending in -e that are not Konjunktiv I verbs, for the "-e next to a
  * 3rd-person pronoun" pattern ("er plane", "prüfe man"): determiners,
- * quantifiers and adverbs that also end in -e.
+ * quantifiers and adverbs that also end in -e. Words ending in -te (weak past
+ * tense: "sagte", "hatte") are excluded by the pattern itself, and an -e word
+ * followed by a capitalised noun is read as an adjective ("sie künstliche
+ * Intelligenz"), so the pattern misses "er plane Investitionen" on purpose.
  */
 const NOT_KONJUNKTIV_E = new Set([
   'eine', 'keine', 'diese', 'jene', 'seine', 'ihre', 'meine', 'deine', 'unsere', 'welche',
   'solche', 'manche', 'alle', 'beide', 'viele', 'einige', 'wenige', 'andere', 'ohne', 'gerne',
   'gerade', 'lange', 'heute', 'bitte', 'beinahe', 'nahe', 'hierzulande', 'derselbe', 'dieselbe',
   'ebendiese', 'mehrere', 'weitere', 'ganze', 'halbe', 'sowie', 'selbe', 'alleine', 'nie',
+  'wurde', 'würde', // indicative past / conditional, not Konjunktiv I
 ]);
 
 /** 3rd-person pronouns next to which a bare -e verb reads as Konjunktiv I. */
@@ -177,37 +193,51 @@ const FUNCTION_WORDS = new Set([
 
 /**
  * Appositive nouns that may stand before a proper name and are dropped from it
- * ("die Nachrichtenagentur Reuters" → "Reuters"). German entries also match as
- * the tail of a compound ("Spionagebehörde", "Cloud-Dienst"). Alone, they are
- * generic nouns. `true` marks publication nouns, which can be anaphors for a
- * publication named earlier ("die Zeitung" → "Financial Times").
+ * ("die Nachrichtenagentur Reuters" → "Reuters", "the news agency Reuters" →
+ * "Reuters"). German entries are capitalised nouns and also match as the tail
+ * of a compound ("Spionagebehörde", "Cloud-Dienst", "Statistikamt"); English
+ * entries count only in lower case, so "The Daily Ledger" stays whole. Alone,
+ * they are generic nouns. `true` marks publication nouns, which can be
+ * anaphors for a publication named earlier ("die Zeitung" → "Financial Times").
  */
-const APPOSITIVES = new Map<string, boolean>([
-  // German publications
-  ['zeitung', true], ['zeitschrift', true], ['magazin', true], ['blatt', true],
-  ['agentur', true], ['sender', true], ['portal', true],
-  // German organisations
-  ['ministerium', false], ['behörde', false], ['konzern', false], ['unternehmen', false],
-  ['firma', false], ['dienst', false], ['institut', false], ['regierung', false], ['partei', false],
-  // English publications
-  ['newspaper', true], ['paper', true], ['daily', true], ['magazine', true], ['agency', true],
-  ['broadcaster', true], ['outlet', true], ['tabloid', true], ['news', true],
-  // English organisations
-  ['company', false], ['firm', false], ['ministry', false], ['department', false],
-  ['regulator', false], ['group', false],
-]);
+const APPOSITIVES: Record<Lang, ReadonlyMap<string, boolean>> = {
+  de: new Map([
+    // publications
+    ['zeitung', true], ['zeitschrift', true], ['magazin', true], ['blatt', true],
+    ['agentur', true], ['sender', true], ['portal', true],
+    // organisations
+    ['ministerium', false], ['behörde', false], ['amt', false], ['konzern', false],
+    ['unternehmen', false], ['firma', false], ['dienst', false], ['institut', false],
+    ['regierung', false], ['partei', false], ['gewerkschaft', false], ['verein', false],
+    ['verband', false], ['bank', false], ['forscher', false],
+  ]),
+  en: new Map([
+    // publications
+    ['newspaper', true], ['paper', true], ['daily', true], ['magazine', true], ['agency', true],
+    ['broadcaster', true], ['outlet', true], ['tabloid', true], ['news', true],
+    // organisations
+    ['company', false], ['firm', false], ['ministry', false], ['department', false],
+    ['regulator', false], ['group', false], ['bank', false], ['union', false],
+  ]),
+};
 
 /**
  * Role nouns for people: dropped before a name ("Sprecherin Anna Berg" →
  * "Anna Berg"), and allowed to take a genitive owner ("Sprecher der Polizei").
  */
-const ROLE_NOUNS = new Set([
-  'sprecher', 'sprecherin', 'chef', 'chefin', 'leiter', 'leiterin', 'präsident', 'präsidentin',
-  'minister', 'ministerin', 'vorsitzende', 'vorsitzender', 'direktor', 'direktorin',
-  'analyst', 'analystin', 'experte', 'expertin', 'vertreter', 'vertreterin',
-  'spokesperson', 'spokesman', 'spokeswoman', 'president', 'chief', 'executive', 'ceo',
-  'director', 'official', 'representative',
-]);
+const ROLE_NOUNS: Record<Lang, ReadonlySet<string>> = {
+  de: new Set([
+    'sprecher', 'sprecherin', 'chef', 'chefin', 'leiter', 'leiterin', 'präsident', 'präsidentin',
+    'minister', 'ministerin', 'vorsitzende', 'vorsitzender', 'direktor', 'direktorin',
+    'analyst', 'analystin', 'experte', 'expertin', 'vertreter', 'vertreterin',
+    'bürgermeister', 'bürgermeisterin', 'kanzler', 'kanzlerin', 'politiker', 'politikerin',
+    'abgeordnete', 'abgeordneter', 'arzt', 'ärztin', 'anwalt', 'anwältin',
+  ]),
+  en: new Set([
+    'spokesperson', 'spokesman', 'spokeswoman', 'president', 'chief', 'executive', 'ceo',
+    'director', 'official', 'representative', 'minister', 'analyst', 'lawyer',
+  ]),
+};
 
 /**
  * Document nouns: a source's report rather than the source. Followed by an
@@ -238,10 +268,13 @@ const BACK_REFERENCE_OPENERS = new Set(['das', 'dies', 'dieses', 'that', 'this',
 // Tokens and noun phrases
 // ---------------------------------------------------------------------------
 
+/** A word, a quoted span or one punctuation mark of a sentence. */
 interface Token {
   /** The text; for a quote token, the words inside the quotation marks. */
   text: string;
+  /** `text` in lower case, for table look-ups. */
   lower: string;
+  /** What the token is. */
   kind: 'word' | 'quote' | 'punct';
 }
 
@@ -249,6 +282,7 @@ interface Token {
 const TOKEN_RE =
   /»([^«»]*)«|«([^«»]*)»|„([^„“”"]*)[“”"]|“([^“”]*)”|"([^"]*)"|([\p{L}\p{N}]+(?:[-.'’&][\p{L}\p{N}]+)*)|([^\s\p{L}\p{N}])/gu;
 
+/** Splits a sentence into {@link Token}s in reading order. */
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(TOKEN_RE)) {
@@ -265,17 +299,28 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** Whether the token is a word (not a quotation or punctuation). */
 const isWord = (t: Token | undefined): t is Token => t?.kind === 'word';
+/** Whether the token is a word starting in lower case. */
 const isLowerWord = (t: Token | undefined): boolean => isWord(t) && /^\p{Ll}/u.test(t.text);
+/** Whether the token ends a phrase: the end of the sentence or any punctuation but "&". */
 const isBoundary = (t: Token | undefined): boolean => t === undefined || (t.kind === 'punct' && t.text !== '&');
 
-/** A capitalised word, acronym or short capitalised quoted title that can be (part of) a name. */
+/**
+ * A quoted span that reads as a title ("»Financial Times«", "„Die Zeit“"): at
+ * most six words, each capitalised or a short connecting word, no closing
+ * punctuation. Anything else in quotation marks is direct speech.
+ */
+function isQuotedTitle(t: Token): boolean {
+  const words = t.text.split(/\s+/);
+  return words.length <= 6 && /^[\p{Lu}\p{N}]/u.test(t.text) && !/[,.;:!?]$/.test(t.text)
+    && words.every((w) => /^[\p{Lu}\p{N}&]/u.test(w) || NAME_CONNECTORS.has(w) || DEFINITE.has(w));
+}
+
+/** A capitalised word, acronym or quoted title that can be (part of) a name. */
 function isNameToken(t: Token | undefined): boolean {
   if (t === undefined) return false;
-  if (t.kind === 'quote') {
-    const n = t.text.split(/\s+/).length;
-    return n >= 1 && n <= 6 && /^[\p{Lu}\p{N}]/u.test(t.text);
-  }
+  if (t.kind === 'quote') return isQuotedTitle(t);
   return t.kind === 'word' && /^\p{Lu}/u.test(t.text) && !FUNCTION_WORDS.has(t.lower);
 }
 
@@ -295,7 +340,7 @@ function nounBase(lower: string, table: { has(key: string): boolean }): string |
     if (table.has(stem)) return stem;
     for (let k = 1; k < stem.length - 2; k++) {
       const tail = stem.slice(k);
-      if (tail.length >= 4 && table.has(tail)) return tail;
+      if (tail.length >= 3 && table.has(tail)) return tail;
     }
   }
   return undefined;
@@ -313,14 +358,28 @@ function nominative(word: string, table: { has(key: string): boolean }): string 
   return word;
 }
 
+/** Whether the token is a document noun ({@link DOCUMENT_NOUNS}). */
 const isDocumentNoun = (t: Token | undefined): boolean =>
   isWord(t) && nounBase(t.lower, DOCUMENT_NOUNS) !== undefined;
-const isAppositive = (t: Token | undefined): boolean =>
-  isWord(t) && (nounBase(t.lower, APPOSITIVES) !== undefined || nounBase(t.lower, ROLE_NOUNS) !== undefined);
-const isPublicationNoun = (t: Token | undefined): boolean => {
-  if (!isWord(t)) return false;
-  const base = nounBase(t.lower, APPOSITIVES);
-  return base !== undefined && APPOSITIVES.get(base) === true;
+/** The entry of an appositive or role noun (German: also compound tails and inflections; English: exact). */
+function appositiveBase(t: Token | undefined, lang: Lang): string | undefined {
+  if (!isWord(t)) return undefined;
+  if (lang === 'en') {
+    return APPOSITIVES.en.has(t.lower) || ROLE_NOUNS.en.has(t.lower) ? t.lower : undefined;
+  }
+  return nounBase(t.lower, APPOSITIVES.de) ?? nounBase(t.lower, ROLE_NOUNS.de);
+}
+/** Whether the token is an appositive or role noun. */
+const isAppositive = (t: Token | undefined, lang: Lang): boolean => appositiveBase(t, lang) !== undefined;
+/** Whether the token is a role noun for a person ({@link ROLE_NOUNS}). */
+const isRoleNoun = (t: Token | undefined, lang: Lang): boolean => {
+  const base = appositiveBase(t, lang);
+  return base !== undefined && ROLE_NOUNS[lang].has(base);
+};
+/** Whether the token is a publication noun ("Zeitung", "newspaper"). */
+const isPublicationNoun = (t: Token | undefined, lang: Lang): boolean => {
+  const base = appositiveBase(t, lang);
+  return base !== undefined && APPOSITIVES[lang].get(base) === true;
 };
 
 /** A parsed noun phrase naming (or pointing at) a source. */
@@ -337,7 +396,10 @@ interface NounPhrase {
   publication: boolean;
 }
 
-type Lang = 'de' | 'en';
+/** The words of tokens[from, to) as written (quoted titles without their marks). */
+function surface(tokens: readonly Token[], from: number, to: number): string {
+  return tokens.slice(from, to).map((t) => t.text).join(' ');
+}
 
 /** Drops quotation marks and trailing punctuation that may cling to a name. */
 function cleanName(name: string): string {
@@ -367,6 +429,11 @@ function parseNounPhrase(tokens: readonly Token[], i: number, lang: Lang, limit 
     j++;
   }
 
+  let publication = mods.some((m) => isPublicationNoun(m, lang));
+  // "the newspaper The Guardian": a title's own article after an English appositive.
+  const lastMod = mods[mods.length - 1];
+  if (lang === 'en' && isAppositive(lastMod, lang) && tokens[j]?.lower === 'the' && isNameToken(tokens[j + 1])) j++;
+
   const head: Token[] = [];
   while (j < limit) {
     const t = tokens[j];
@@ -384,14 +451,27 @@ function parseNounPhrase(tokens: readonly Token[], i: number, lang: Lang, limit 
         continue;
       }
     }
+    // English lower-case appositives after a capitalised modifier: "the British newspaper The Guardian".
+    if (lang === 'en' && head.length > 0 && isAppositive(t, lang)) {
+      let k = j;
+      while (k < limit && k - j < 3 && isLowerWord(tokens[k]) && isAppositive(tokens[k], lang)) k++;
+      if (tokens[k]?.lower === 'the') k++;
+      if (k < limit && isNameToken(tokens[k])) {
+        for (let m = j; m < k; m++) publication ||= isPublicationNoun(tokens[m], lang);
+        head.length = 0;
+        j = k;
+        continue;
+      }
+    }
     // A role noun takes a genitive owner: "Sprecher der Polizei".
     const last = head[head.length - 1];
-    if (head.length > 0 && isWord(t) && (t.lower === 'der' || t.lower === 'des')
-      && last !== undefined && nounBase(last.lower, ROLE_NOUNS) !== undefined) {
+    if (head.length > 0 && isWord(t) && (t.lower === 'der' || t.lower === 'des') && isRoleNoun(last, lang)) {
       const owner = parseNounPhrase(tokens, j, lang, limit);
       if (owner !== null && (owner.kind === 'name' || owner.kind === 'generic')) {
-        const role = nominative(head.map((h) => h.text).join(' '), ROLE_NOUNS);
-        return { end: owner.end, kind: 'name', name: `${role} ${t.text} ${owner.name}`, definite, publication: false };
+        const role = nominative(head.map((h) => h.text).join(' '), ROLE_NOUNS[lang]);
+        // The owner keeps its case as written: "Sprecher des Innenministeriums".
+        const name = cleanName(`${role} ${surface(tokens, j, owner.end)}`);
+        return { end: owner.end, kind: 'name', name, definite, publication: false };
       }
     }
     break;
@@ -411,29 +491,33 @@ function parseNounPhrase(tokens: readonly Token[], i: number, lang: Lang, limit 
     const link = tokens[j];
     if (isWord(link) && (link.lower === 'for' || link.lower === 'of' || link.lower === 'at')) {
       const tail = parseNounPhrase(tokens, j + 1, lang, limit);
-      if (tail !== null && tail.kind !== 'pronoun') { name += ` ${link.text} ${tail.name}`; end = tail.end; }
+      if (tail !== null && tail.kind !== 'pronoun' && tail.kind !== 'doc') {
+        name += ` ${surface(tokens, j, tail.end)}`;
+        end = tail.end;
+      }
     }
-    const publication = mods.some((m) => APPOSITIVES.get(m.lower) === true);
     return { end, kind: 'generic', name: cleanName(name), definite, publication };
   }
 
-  // Appositive nouns before a name are dropped: "Nachrichtenagentur Reuters" → "Reuters".
-  let publication = mods.some((m) => APPOSITIVES.get(m.lower) === true);
+  // German appositive nouns before a name are dropped: "Nachrichtenagentur Reuters" → "Reuters".
+  // (English appositives are lower case and were dropped above.)
   let name = head;
-  for (let k = head.length - 2; k >= 0; k--) {
-    if (isAppositive(head[k]) && isNameToken(head[k + 1])) {
-      publication ||= isPublicationNoun(head[k]);
-      name = head.slice(k + 1);
-      break;
+  if (lang === 'de') {
+    for (let k = head.length - 2; k >= 0; k--) {
+      if (isAppositive(head[k], lang) && isNameToken(head[k + 1])) {
+        publication ||= isPublicationNoun(head[k], lang);
+        name = head.slice(k + 1);
+        break;
+      }
     }
-  }
-  if (name.length === 1 && isAppositive(name[0])) {
-    const only = name[0] as Token;
-    const table = nounBase(only.lower, APPOSITIVES) !== undefined ? APPOSITIVES : ROLE_NOUNS;
-    return {
-      end: j, kind: 'generic', name: nominative(only.text, table), definite,
-      publication: isPublicationNoun(only),
-    };
+    if (name.length === 1 && isAppositive(name[0], lang)) {
+      const only = name[0] as Token;
+      const table = isRoleNoun(only, lang) ? ROLE_NOUNS.de : APPOSITIVES.de;
+      return {
+        end: j, kind: 'generic', name: nominative(only.text, table), definite,
+        publication: isPublicationNoun(only, lang),
+      };
+    }
   }
   return { end: j, kind: 'name', name: cleanName(name.map((t) => t.text).join(' ')), definite, publication };
 }
@@ -471,9 +555,16 @@ interface Cue {
   weak?: boolean;
 }
 
+/** Whether tokens[k] closes a clause: clause punctuation, or a quotation ending in punctuation ("„…,“ sagte X"). */
+function endsClause(t: Token | undefined): boolean {
+  if (t === undefined) return false;
+  if (t.kind === 'punct') return CLAUSE_PUNCT.has(t.text);
+  return t.kind === 'quote' && /[,.;:!?]$/.test(t.text);
+}
+
 /** Index of the first token of the clause containing tokens[v]. */
 function clauseStart(tokens: readonly Token[], v: number): number {
-  for (let k = v - 1; k >= 0; k--) if (tokens[k]?.kind === 'punct' && CLAUSE_PUNCT.has(tokens[k]!.text)) return k + 1;
+  for (let k = v - 1; k >= 0; k--) if (endsClause(tokens[k])) return k + 1;
   return 0;
 }
 
@@ -481,6 +572,26 @@ function clauseStart(tokens: readonly Token[], v: number): number {
 function clauseEnd(tokens: readonly Token[], v: number): number {
   for (let k = v + 1; k < tokens.length; k++) if (isBoundary(tokens[k])) return k;
   return tokens.length;
+}
+
+/** Words that open a relative clause: "Der Konzern, der …, erklärte", "The company, which …, said". */
+const RELATIVE_PRONOUNS: Record<Lang, ReadonlySet<string>> = {
+  de: new Set(['der', 'die', 'das', 'dem', 'den', 'deren', 'dessen', 'welche', 'welcher', 'welches']),
+  en: new Set(['which', 'who', 'whose', 'that']),
+};
+
+/**
+ * The subject before a relative clause when the verb at tokens[v] opens its
+ * clause right after that relative clause: "Der Konzern, der 1990 gegründet
+ * wurde, erklärte …" → "Der Konzern".
+ */
+function subjectBeforeRelative(tokens: readonly Token[], v: number, lang: Lang): NounPhrase | null {
+  const cs = clauseStart(tokens, v);
+  if (cs !== v || cs === 0) return null;
+  const relStart = clauseStart(tokens, cs - 1);
+  const rel = tokens[relStart];
+  if (relStart === 0 || !isWord(rel) || !RELATIVE_PRONOUNS[lang].has(rel.lower)) return null;
+  return exactPhrase(tokens, clauseStart(tokens, relStart - 1), relStart - 1, lang);
 }
 
 /** A noun phrase spanning exactly tokens[from, to), or null. */
@@ -502,6 +613,8 @@ function germanSpeaker(tokens: readonly Token[], v: number): NounPhrase | null {
       return exactPhrase(tokens, cs, aux, 'de') ?? parseNounPhrase(tokens, aux + 1, 'de', v);
     }
   }
+  const beforeRelative = subjectBeforeRelative(tokens, v, 'de');
+  if (beforeRelative !== null) return beforeRelative;
   let from = cs;
   const opener = tokens[from];
   const subordinate = isWord(opener) && SUBORDINATORS.has(opener.lower);
@@ -523,6 +636,8 @@ function englishSpeaker(tokens: readonly Token[], v: number): NounPhrase | null 
   if (isWord(next) && next.lower === 'by') return parseNounPhrase(tokens, v + 2, 'en'); // "reported by X"
   const prev = tokens[v - 1];
   if (isWord(prev) && ['is', 'are', 'was', 'were', 'be', 'been', 'being'].includes(prev.lower)) return null;
+  const beforeRelative = subjectBeforeRelative(tokens, v, 'en');
+  if (beforeRelative !== null) return beforeRelative;
   const cs = clauseStart(tokens, v);
   let from = cs;
   if (isWord(tokens[from]) && SUBORDINATORS.has(tokens[from]!.lower)) from++;
@@ -608,10 +723,11 @@ function englishCues(tokens: readonly Token[]): Cue[] {
     if (!isWord(t)) return;
     if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') {
       let np = parseNounPhrase(tokens, i + 2, 'en');
-      if (np === null) {
+      const end = clauseEnd(tokens, i + 1);
+      if (np === null || (np.kind === 'generic' && np.end < end)) {
         // Fallback: the words up to the clause end, when short ("according to people familiar with …").
-        const end = clauseEnd(tokens, i + 1);
-        const words = tokens.slice(i + 2, end).filter((x) => !DEFINITE.has(x.lower) && !INDEFINITE.has(x.lower));
+        const from = DEFINITE.has(tokens[i + 2]?.lower ?? '') || INDEFINITE.has(tokens[i + 2]?.lower ?? '') ? i + 3 : i + 2;
+        const words = tokens.slice(from, end);
         if (words.length > 0 && end - (i + 2) <= 8) {
           np = { end, kind: 'generic', name: cleanName(words.map((x) => x.text).join(' ')), definite: false, publication: false };
         }
@@ -636,7 +752,8 @@ function germanCarry(tokens: readonly Token[]): boolean {
     const next = tokens[i + 1];
     if (KONJUNKTIV_FORMS.has(t.lower) && prev?.lower !== 'ich') return true;
     // "-e" 3rd person singular next to a 3rd-person pronoun, not before a noun: "er plane", "prüfe man".
-    if (t.lower.length >= 4 && t.lower.endsWith('e') && !NOT_KONJUNKTIV_E.has(t.lower)
+    // Weak past tense ("-te": "sagte", "hatte") and "wurde"/"würde" are not Konjunktiv I.
+    if (t.lower.length >= 4 && t.lower.endsWith('e') && !t.lower.endsWith('te') && !NOT_KONJUNKTIV_E.has(t.lower)
       && !FUNCTION_WORDS.has(t.lower)) {
       const pronounBefore = isWord(prev) && DE_THIRD_PERSON.has(prev.lower);
       const pronounAfter = isWord(next) && DE_THIRD_PERSON.has(next.lower) && next.lower !== 'sie';
@@ -671,8 +788,11 @@ function isBackReference(tokens: readonly Token[], lang: Lang): boolean {
 
 /** A source known to the pass. */
 interface Source {
+  /** The cleaned name returned for sentences credited to it. */
   name: string;
+  /** Introduced as a publication, so "die Zeitung" / "the newspaper" can refer to it. */
   publication: boolean;
+  /** Paragraph where it was last named. */
   paragraph: number;
 }
 

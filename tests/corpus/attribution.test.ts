@@ -1,0 +1,289 @@
+import { describe, expect, it } from 'vitest';
+import { attribute, type AttributionInput } from '../../src/corpus/attribution.ts';
+
+/** Sentences in one body paragraph unless given as [paragraph, text] or a full input. */
+function run(
+  sentences: readonly (string | [number, string] | AttributionInput)[],
+  language?: string,
+): (string | null)[] {
+  const inputs = sentences.map((s): AttributionInput => {
+    if (typeof s === 'string') return { text: s, paragraph: 1, role: 'body' };
+    if (Array.isArray(s)) return { text: s[1], paragraph: s[0], role: 'body' };
+    return s;
+  });
+  return attribute(inputs, language === undefined ? undefined : { language });
+}
+
+describe('attribute — German explicit cues', () => {
+  it('"laut X"', () => {
+    expect(run(['Laut Polizei wurde niemand verletzt.'])).toEqual(['Polizei']);
+    expect(run(['Die Preise steigen laut dem Statistikamt Destatis weiter.'])).toEqual(['Destatis']);
+  });
+
+  it('"X zufolge"', () => {
+    expect(run(['Der Feuerwehr zufolge brach das Feuer nachts aus.'])).toEqual(['Feuerwehr']);
+    expect(run(['Die Zahl stieg Angaben der Stadtwerke zufolge deutlich.'])).toEqual(['Stadtwerke']);
+  });
+
+  it('"nach Angaben von X / des X / der X"', () => {
+    expect(run(['Nach Angaben von Greenpeace sank der Pegel.'])).toEqual(['Greenpeace']);
+    expect(run(['Nach Angaben des Unternehmens sank der Umsatz.'])).toEqual(['Unternehmen']);
+    expect(run(['Der Umsatz sank nach Angaben der Firma Nordlicht um drei Prozent.'])).toEqual(['Nordlicht']);
+  });
+
+  it('"nach" without a document noun is not a cue', () => {
+    expect(run(['Nach dem Spiel fuhren die Fans nach Hause.'])).toEqual([null]);
+  });
+
+  it('reporting verb with the speaker after it', () => {
+    expect(run(['Der Plan sei gescheitert, schrieb die »Morgenpost«.'])).toEqual(['Morgenpost']);
+    expect(run(['Am Montag erklärte die Bahn, dass alle Züge fahren.'])).toEqual(['Bahn']);
+    expect(run(['Am Montag teilte das Ministerium mit, die Frist laufe ab.'])).toEqual(['Ministerium']);
+  });
+
+  it('reporting verb with the speaker before it', () => {
+    expect(run(['Die Stadtverwaltung erklärte, dass die Brücke gesperrt bleibt.'])).toEqual(['Stadtverwaltung']);
+    expect(run(['Acme meldete einen Rekordgewinn.'])).toEqual(['Acme']);
+    expect(run(['Der Streik geht weiter, wie die Gewerkschaft Verdi mitteilte.'])).toEqual(['Verdi']);
+  });
+
+  it('a subject separated from its verb by a relative clause', () => {
+    expect(run(['Der Verein Nordgarten, der 1990 gegründet wurde, erklärte, dass er weitermache.']))
+      .toEqual(['Nordgarten']);
+  });
+
+  it('"heißt es" with nobody named or carried has nobody to credit', () => {
+    expect(run(['Im Bericht heißt es, die Lage sei ernst.'])).toEqual([null]);
+  });
+
+  it('perfect tense: "hatte X erklärt"', () => {
+    expect(run(['Zuvor hatte die Polizei erklärt, dass sie ermittle.'])).toEqual(['Polizei']);
+    expect(run(['Die Polizei hatte erklärt, sie ermittle.'])).toEqual(['Polizei']);
+  });
+
+  it('speaker vs. channel: the subject of the verb, not "auf Anfrage der X"', () => {
+    expect(run(['Auf Anfrage der Nachrichtenagentur dpa erklärte die Bahn, dass es keine Verspätung gebe.']))
+      .toEqual(['Bahn']);
+    expect(run(['Der Bürgermeister Jan Kurz sagte der Zeitung »Nordkurier«, es gebe keine Pläne.']))
+      .toEqual(['Jan Kurz']);
+  });
+
+  it('"Bericht der X" names the owner of the report', () => {
+    expect(run(['Laut einem Bericht des Marktforschers Nordstat Research stieg der Absatz.']))
+      .toEqual(['Nordstat Research']);
+    expect(run(['Laut einem Bericht der Nordstat Analytics Group lag der Anteil bei zehn Prozent.']))
+      .toEqual(['Nordstat Analytics Group']);
+    expect(run(['Das geht aus einer Studie des Instituts Zukunftslabor hervor.'])).toEqual(['Zukunftslabor']);
+  });
+
+  it('"heißt es im Bericht" refers to the current source', () => {
+    expect(run([
+      'Die Firma plane einen Umzug, berichtete das »Tageblatt«.',
+      'Der neue Standort liegt in Kassel, heißt es im Bericht weiter.',
+    ])).toEqual(['Tageblatt', 'Tageblatt']);
+    expect(run(['In einer Mitteilung des Vereins Grünhaus heißt es, der Park bleibe offen.'])).toEqual(['Grünhaus']);
+  });
+
+  it('"Das berichtet X." also credits the sentence before', () => {
+    expect(run([
+      'Der Konzern soll Tausende Stellen gestrichen haben.',
+      'Das berichtet das »Handelsjournal«.',
+    ])).toEqual(['Handelsjournal', 'Handelsjournal']);
+    expect(run(['Die Messe fällt aus.', 'Dies meldet die Agentur Nordpress.'])).toEqual(['Nordpress', 'Nordpress']);
+  });
+
+  it('a back-reference does not overwrite a sentence with its own cue', () => {
+    expect(run(['Laut Polizei gab es Verletzte.', 'Das berichtete die »Post«.'])).toEqual(['Polizei', 'Post']);
+  });
+
+  it('"die Zeitung" is an anaphor for the publication named before', () => {
+    expect(run([
+      'Der Hafen wird ausgebaut, schrieb der »Weserkurier«.',
+      'Die Kosten liegen bei zwei Millionen Euro, berichtete die Zeitung unter Berufung auf Insider.',
+    ])).toEqual(['Weserkurier', 'Weserkurier']);
+  });
+
+  it('"unter Berufung auf X": the reporter stays the source; X only when nobody else is known', () => {
+    expect(run(['Die Bank Nordfinanz meldete unter Berufung auf Händler einen Einbruch.'])).toEqual(['Nordfinanz']);
+    expect(run(['Unter Berufung auf Insider wurde der Deal bekannt.'])).toEqual(['Insider']);
+  });
+
+  it('denials are credited to the denier', () => {
+    expect(run(['Die Firma Nordlicht dementierte, dass sie Daten weitergegeben habe.'])).toEqual(['Nordlicht']);
+    expect(run(['Die Behörde Nordwacht erklärte, dass sie sich nicht äußern werde.'])).toEqual(['Nordwacht']);
+  });
+
+  it('pronoun speakers resolve to the current source', () => {
+    expect(run(['Die Ärztin Eva Roth sagte, die Lage sei ernst.', '„Wir tun, was wir können“, sagte sie.']))
+      .toEqual(['Eva Roth', 'Eva Roth']);
+  });
+});
+
+describe('attribute — German carry-forward', () => {
+  it('Konjunktiv I carries the current source', () => {
+    expect(run([
+      'Laut der Gewerkschaft Verdi ist der Streik beendet.',
+      'Die Beschäftigten seien zufrieden.',
+      'Man habe viel erreicht.',
+    ])).toEqual(['Verdi', 'Verdi', 'Verdi']);
+  });
+
+  it('the -e third person singular next to a pronoun carries ("er plane")', () => {
+    expect(run(['Der Minister Karl Brand sagte, er sei bereit.', 'Zudem plane er, früher zu gehen.']))
+      .toEqual(['Karl Brand', 'Karl Brand']);
+  });
+
+  it('"Demnach", "Dem Bericht zufolge", "Laut dem Bericht" carry the current source', () => {
+    expect(run([
+      'Der Bahnhof wird saniert, berichtet der »Kurier«.',
+      'Demnach beginnen die Arbeiten im Mai.',
+      'Dem Bericht zufolge kostet das zehn Millionen.',
+      'Laut dem Bericht dauert es zwei Jahre.',
+    ])).toEqual(['Kurier', 'Kurier', 'Kurier', 'Kurier']);
+  });
+
+  it('a plain indicative sentence ends the carry', () => {
+    expect(run([
+      'Laut Polizei ist die Straße gesperrt.',
+      'Die Umleitung sei ausgeschildert.',
+      'Die Straße verbindet zwei Dörfer.',
+      'Sie wurde 1990 gebaut.',
+    ])).toEqual(['Polizei', 'Polizei', null, null]);
+  });
+
+  it('a new paragraph opening with a carry cue keeps the source', () => {
+    expect(run([
+      [1, 'Laut Polizei ist die Straße gesperrt.'],
+      [2, 'Demnach dauern die Arbeiten an.'],
+      [3, 'Die Straße ist alt.'],
+    ])).toEqual(['Polizei', 'Polizei', null]);
+  });
+
+  it('indirect speech after the carry ended resumes a source named in this or the previous paragraph only', () => {
+    expect(run([
+      [1, 'Laut Polizei ist die Straße gesperrt.'],
+      [1, 'Die Straße ist alt.'],
+      [2, 'Die Sperrung solle bis Mai dauern.'],
+      [4, 'Das Wetter ist gut.'],
+      [5, 'Es gebe keine Probleme.'],
+    ])).toEqual(['Polizei', null, 'Polizei', null, null]);
+  });
+
+  it('reportative "soll … haben" alone has nobody to credit', () => {
+    expect(run(['Der Konzern soll Steuern hinterzogen haben.'])).toEqual([null]);
+  });
+
+  it('plain sentences are the publication\'s own', () => {
+    expect(run(['Die Brücke ist 200 Meter lang.', 'Sie wurde 1990 eröffnet.'])).toEqual([null, null]);
+  });
+});
+
+describe('attribute — options', () => {
+  it('defaults to German cues; "en…" selects English ones', () => {
+    expect(attribute([{ text: 'Laut Polizei ist alles ruhig.', paragraph: 1, role: 'body' }])).toEqual(['Polizei']);
+    expect(run(['Acme said profits rose.'], 'en-GB')).toEqual(['Acme']);
+    expect(run(['Acme said profits rose.'])).toEqual([null]);
+  });
+});
+
+describe('attribute — roles', () => {
+  it('headlines take explicit cues only and neither give nor take the carry', () => {
+    expect(attribute([
+      { text: 'Streik beendet', paragraph: 1, role: 'headline' },
+      { text: 'Laut Verdi ist der Streik beendet.', paragraph: 2, role: 'teaser' },
+      { text: 'Foto: Die Beschäftigten seien zufrieden.', paragraph: 3, role: 'caption' },
+      { text: 'Die Beschäftigten seien zufrieden.', paragraph: 4, role: 'body' },
+    ])).toEqual([null, 'Verdi', null, 'Verdi']);
+  });
+});
+
+describe('attribute — name cleanup', () => {
+  it('strips articles, quotes, appositive nouns and trailing punctuation; keeps multi-word names', () => {
+    expect(run(['Das berichtet die Nachrichtenagentur Nordpress.'])).toEqual(['Nordpress']);
+    expect(run(['Laut dem Statistikamt Nordstat stiegen die Preise.'])).toEqual(['Nordstat']);
+    expect(run(['Laut der britischen Wirtschaftszeitung »Daily Ledger« stiegen die Kurse.'])).toEqual(['Daily Ledger']);
+    expect(run(['Laut „Nordwest Zeitung“ stiegen die Kurse.'])).toEqual(['Nordwest Zeitung']);
+    expect(run(['Laut Sprecherin Anna Berg bleibt das Museum zu.'])).toEqual(['Anna Berg']);
+    expect(run(['Laut dem Sprecher der Polizei bleibt die Straße zu.'])).toEqual(['Sprecher der Polizei']);
+    expect(run(['Der Sprecher des Innenministeriums sagte, es gebe keine Hinweise.']))
+      .toEqual(['Sprecher des Innenministeriums']);
+    expect(run(['Nach Angaben des Ministeriums sank die Zahl.'])).toEqual(['Ministerium']);
+    expect(run(['Laut der Bank of Northland steigen die Zinsen.'])).toEqual(['Bank of Northland']);
+  });
+});
+
+describe('attribute — English cues', () => {
+  it('"according to X"', () => {
+    expect(run(['According to the news agency Reuters, the deal is done.'], 'en')).toEqual(['Reuters']);
+    expect(run(['The deal is done, according to people familiar with the matter.'], 'en'))
+      .toEqual(['people familiar with the matter']);
+    expect(run(['According to a report by Northstat Research, sales rose.'], 'en')).toEqual(['Northstat Research']);
+  });
+
+  it('"X said", "…, X said.", "said X"', () => {
+    expect(run(['Acme said profits rose.'], 'en')).toEqual(['Acme']);
+    expect(run(['Profits rose, the company said.'], 'en')).toEqual(['company']);
+    expect(run(['"We are pleased," said Jane Doe.'], 'en')).toEqual(['Jane Doe']);
+    expect(run(['On Monday the ministry said it would not comment.'], 'en')).toEqual(['ministry']);
+  });
+
+  it('"X reported that", "reported by X", speaker vs. channel with "told"', () => {
+    expect(run(['The Daily Ledger reported that the mine will close.'], 'en')).toEqual(['Daily Ledger']);
+    expect(run(['The closure was reported by the newspaper Northern Echo.'], 'en')).toEqual(['Northern Echo']);
+    expect(run(['Acme told the news agency Reuters that it will appeal.'], 'en')).toEqual(['Acme']);
+    expect(run(['The British newspaper The Northern Echo reported the closure.'], 'en')).toEqual(['Northern Echo']);
+    expect(run(['A spokesperson for the ministry said talks continue.'], 'en'))
+      .toEqual(['spokesperson for the ministry']);
+    expect(run(['The company, which was founded in 1990, said it would appeal.'], 'en')).toEqual(['company']);
+  });
+
+  it('"the newspaper" and "the report" refer back; plain sentences end the carry', () => {
+    expect(run([
+      'The mine will close, the Northern Echo reported.',
+      'About 300 jobs are at risk, the newspaper wrote.',
+      'The report said talks continue.',
+      'The mine opened in 1950.',
+    ], 'en')).toEqual(['Northern Echo', 'Northern Echo', 'Northern Echo', null]);
+  });
+
+  it('"That is according to X." credits the sentence before', () => {
+    expect(run(['The mine will close.', 'That is according to the Northern Echo.'], 'en'))
+      .toEqual(['Northern Echo', 'Northern Echo']);
+  });
+});
+
+describe('attribute — real German passage (already split into sentences)', () => {
+  const passage: [number, string][] = [
+    [1, 'Großbritanniens Geheimdienste sollen einen Deal mit Amazon eingegangen sein.'],
+    [1, 'Das berichtet die Financial Times.'],
+    [1, 'Demnach haben die Spionagebehörden Amazons Cloud-Dienst Amazon Web Service (AWS) mit der Verarbeitung von vertraulichem Material beauftragt.'],
+    [1, 'Ziel sei es, die Datenanalysen und künstliche Intelligenz (KI) für die Spionage verstärkt zu nutzen, schrieb die »Financial Times«.'],
+    [1, 'Bei der Vereinbarung mit der Cloud-Service-Einheit von Amazon.com werden die Daten aller Behörden vor Ort in Großbritannien gespeichert, berichtete die Zeitung unter Berufung auf mit den Gesprächen vertraute Personen.'],
+    [2, 'Die britische Spionagebehörde Government Communications Headquarters, kurz GCHQ, hatte sich für ein Hochsicherheits-Cloud-System eingesetzt, das von den Schwesterdiensten MI5 und MI6 sowie von anderen Regierungsstellen bei gemeinsamen Operationen genutzt werden soll, heißt es im Bericht weiter.'],
+    [2, 'Schon im Februar hatte der Abhördienst erklärt, dass sie künstliche Intelligenz einsetzen, um weltweit Muster in riesigen Datenmengen aufzudecken.'],
+    [2, 'Damit sollen unter anderem Desinformation oder strafbares Material gefunden werden.'],
+    [3, 'Bisher hat keine der beiden Geschäftspartner den Auftrag bestätigt: Auf Anfrage der Nachrichtenagentur Reuters erklärte GCHQ, dass es sich nicht zu Berichten über seine Geschäftsbeziehungen zu Technologieanbietern äußern würde.'],
+    [3, 'AWS stand für eine Stellungnahme zunächst nicht zur Verfügung.'],
+    [4, 'Amazons Cloud-Dienst AWS ist der mit Abstand größte Cloud-Dienst der Welt.'],
+    [4, 'Laut einem Bericht der Synergy Research Group  lag der Marktanteil Amazons bei mehr als 30 Prozent.'],
+  ];
+
+  it('credits each sentence as the article does', () => {
+    expect(run(passage)).toEqual([
+      'Financial Times', // "sollen … eingegangen sein", credited by the next sentence's "Das berichtet …"
+      'Financial Times',
+      'Financial Times', // "Demnach" carry
+      'Financial Times',
+      'Financial Times', // "die Zeitung" → the publication named before
+      'Financial Times', // "heißt es im Bericht weiter"
+      // Decision: the agency's own earlier statement is credited to the article's
+      // name for it ("der Abhördienst" → "Abhördienst"), not to the newspaper.
+      'Abhördienst',
+      null,
+      'GCHQ', // speaker of "erklärte", not the channel Reuters
+      null,
+      null,
+      'Synergy Research Group',
+    ]);
+  });
+});
