@@ -938,6 +938,7 @@ export class DiscordStandIn {
     const channel = this.channels.get(channelId);
     if (!channel) throw new Error(`unknown channel ${channelId}`);
     const author = spec.author ?? this.user;
+    this.users.set(author.id, author);
     let content = spec.content;
     const mentionRe = new RegExp(`<@!?${this.botUser.id}>`);
     if (spec.mentionsBot && !mentionRe.test(content)) content = `<@${this.botUser.id}> ${content}`;
@@ -1165,7 +1166,21 @@ export class DiscordStandIn {
         guild_locale: Locale.EnglishUS,
         member: this.interactionMember(user, memberPermissions),
         channel_id: channelId,
-        channel: { ...channel, guild_id: guildId, last_message_id: channel!.last_message_id ?? null },
+        // interactions carry a partial channel plus the invoking member's computed `permissions`
+        channel: {
+          id: channel!.id,
+          type: channel!.type,
+          guild_id: guildId,
+          name: channel!.name,
+          position: channel!.position,
+          flags: channel!.flags ?? 0,
+          parent_id: channel!.parent_id ?? null,
+          topic: channel!.topic ?? null,
+          nsfw: channel!.nsfw ?? false,
+          last_message_id: channel!.last_message_id ?? null,
+          rate_limit_per_user: channel!.rate_limit_per_user ?? 0,
+          permissions: memberPermissions,
+        },
       });
     }
 
