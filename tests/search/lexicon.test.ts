@@ -121,6 +121,7 @@ verhandeln {vt} (mit jdm.) | verhandelnd | verhandelt :: to deal {dealt; dealt} 
 mit jdm. zusammenarbeiten {vi} :: to cooperate with sb.
 Prozent {n} / % / :: percent [Am.] / % /
 Aas {n} [zool.] :: carrion
+Intelligenz {f} | künstliche Intelligenz {f} /KI/ :: intelligence | artificial intelligence /AI/
 `;
 
 describe('compiler', () => {
@@ -139,6 +140,12 @@ describe('compiler', () => {
 
   const compiled = buildLexiconFile(input, join(dir, 'c.tsv.gz'));
   const lex: Lexicon = lexiconFromBytes(gunzipSync(readFileSync(join(dir, 'c.tsv.gz'))));
+
+  it('makes abbreviations translate like their long forms', () => {
+    expect(lex.toGerman('ai')).toEqual(['ki', 'kunstliche intelligenz']);
+    expect(lex.toEnglish('ki')).toEqual(['ai', 'artificial intelligence']);
+    expect(lex.toGerman('artificial intelligence')).toEqual(['kunstliche intelligenz']);
+  });
 
   it('parses sub-entries, synonyms and annotations', () => {
     expect(lex.toGerman('successor')).toEqual(['nachfolger', 'nachfolgerin']);
@@ -173,7 +180,7 @@ describe('compiler', () => {
   });
 
   it('reports counts', () => {
-    expect(compiled.stats.lines).toBe(15);
+    expect(compiled.stats.lines).toBe(16);
     expect(compiled.stats.englishTerms).toBe(compiled.data.en.length);
     expect(compiled.stats.germanTerms).toBe(compiled.data.de.length);
   });

@@ -14,7 +14,8 @@
  * sentences), each sub-entry into synonyms by `;`. Annotations in `{}` (word
  * class, gender, plural, English irregular verb forms), `[]` (domain and
  * register labels), `()` (glosses), `<>` (alternative spellings) and
- * `/…/` (abbreviations) are read for ranking and stripped from the terms.
+ * `/…/` (abbreviations) are stripped from the terms and become terms of their own
+ * that translate like their long forms (AI → KI, künstliche Intelligenz).
  *
  * ## Output format (`FORMAT_VERSION` 1): gzipped UTF-8 text, one record a line
  * ```
@@ -233,6 +234,19 @@ function parseSyn(raw: string, pos: number, lang: 'de' | 'en', maxWords: number)
   return { key: ws.join(' '), nWords: ws.length, pos, tags, labels };
 }
 
+/** An abbreviation usable as a term: one token of 2–10 letters, digits, "&" or "-", with a capital ("KI", "AI", "BND"). */
+const TERM_ABBREVIATION = /^[\p{L}\p{N}&-]{2,10}$/u;
+
+/** The abbreviations of a row, folded ("künstliche Intelligenz /KI/" → "ki"). */
+function abbreviationsOf(raw: string): string[] {
+  const out: string[] = [];
+  for (const m of raw.matchAll(ABBREVIATION)) {
+    const a = m[0].trim().slice(1, -1).trim();
+    if (TERM_ABBREVIATION.test(a) && /\p{Lu}/u.test(a) && !out.includes(fold(a))) out.push(fold(a));
+  }
+  return out;
+}
+
 function parseRow(raw: string, lang: 'de' | 'en', maxWords: number): Syn[] {
   const cleaned = raw.replace(ABBREVIATION, ' ');
   return splitSynonyms(cleaned).map((s, i) => parseSyn(s, i, lang, maxWords));
@@ -433,8 +447,10 @@ export function compileLexicon(text: string, options: CompileOptions = {}): Comp
     const sides = line.split(' :: ');
     if (sides.length !== 2) continue;
     lines++;
-    const deRows = sides[0]!.split(' | ').map((r) => parseRow(r, 'de', maxWords));
-    const enRows = sides[1]!.split(' | ').map((r) => parseRow(r, 'en', maxWords));
+    const deRaw = sides[0]!.split(' | ');
+    const enRaw = sides[1]!.split(' | ');
+    const deRows = deRaw.map((r) => parseRow(r, 'de', maxWords));
+    const enRows = enRaw.map((r) => parseRow(r, 'en', maxWords));
     if (deRows.length !== enRows.length) continue;
     const linePenalty = domainPenalty([deRows[0]!, enRows[0]!]);
     // Big entries (many sub-entries) are the common words: a small bonus.
@@ -529,6 +545,19 @@ export function compileLexicon(text: string, options: CompileOptions = {}): Comp
             nounPhrasePairs.push([e.key, d.key]);
           }
         }
+      }
+      // Abbreviations translate like their long forms, and like each other:
+      // "künstliche Intelligenz /KI/ :: artificial intelligence /AI/" gives AI → KI, künstliche Intelligenz.
+      const enAbbr = abbreviationsOf(enRaw[r]!);
+      const deAbbr = abbreviationsOf(deRaw[r]!);
+      const abbrBase = rowPenalty + linePenalty + posPenalty + richness + 1;
+      for (const a of enAbbr) {
+        deAbbr.forEach((b) => addCandidate(enToDe, a, b, abbrBase));
+        deRow.forEach((d) => d.key && addCandidate(enToDe, a, d.key, abbrBase + 0.5 * d.pos + d.nWords));
+      }
+      for (const b of deAbbr) {
+        enAbbr.forEach((a) => addCandidate(deToEn, b, a, abbrBase));
+        enRow.forEach((e) => e.key && addCandidate(deToEn, b, e.key, abbrBase + 0.5 * e.pos + e.nWords));
       }
     }
   }
