@@ -5,6 +5,8 @@
 import type { Article, ArticleMeta, Role, Sentence } from '../corpus/types.ts';
 import { analyze, analyzerLanguage } from '../search/analyzer.ts';
 import { fold } from '../search/normalize.ts';
+import { type Lexicon, loadLexicon } from '../search/lexicon.ts';
+import type { Mechanisms } from '../search/mechanisms.ts';
 import { planQuery } from '../search/query.ts';
 import { rank, type Scored } from '../search/rank.ts';
 import { buildIndex, type SentenceIndex } from '../search/sentenceIndex.ts';
@@ -75,9 +77,23 @@ export interface Engine {
   cite(sentence: Sentence): Citation;
 }
 
+/** Options of {@link createEngine}. */
+export interface EngineOptions {
+  /** The bilingual lexicon. Default: the committed Ding lexicon, loaded once. */
+  lexicon?: Lexicon;
+  /** Retrieval mechanisms to use (for ablation). Default: all. */
+  mechanisms?: Partial<Mechanisms>;
+}
+
 /** Creates an engine over the given articles. */
-export function createEngine(articles: readonly Article[]): Engine {
-  return engineFromIndex(buildIndex(articles));
+export function createEngine(articles: readonly Article[], options: EngineOptions = {}): Engine {
+  return engineFromIndex(buildIndex(articles, { lexicon: options.lexicon ?? loadLexicon(), mechanisms: options.mechanisms }));
+}
+
+/** Lists words for a message: "France", "France and Tesla", "A, B and C". */
+function listWords(ws: string[]): string {
+  const quoted = ws.map((w) => `"${w}"`);
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
 }
 
 /** Creates an engine over an already built index. */
@@ -127,11 +143,20 @@ export function engineFromIndex(index: SentenceIndex): Engine {
       if (options.articleId && !index.articles.has(options.articleId)) {
         return abstain(question, `There is no article "${options.articleId}".`);
       }
-      const plan = planQuery(q);
+      const plan = planQuery(q, index);
       if (plan.groups.length === 0) return abstain(question, 'The question has no words to search for.');
-      const ranked = rank(index, plan, { articleId: options.articleId });
-      if (ranked.length === 0) return abstain(question, 'The article does not say.');
-      const answers = ranked.slice(0, limit).map((r): Answer => {
+      const ranking = rank(index, plan, { articleId: options.articleId });
+      if (ranking.results.length === 0 || (index.mechanisms.abstention && ranking.weak)) {
+        const names = plan.groups.filter((g) => g.isName).map((g) => g.word);
+        const missingNames = ranking.missing.filter((m) => names.includes(m));
+        const reason = missingNames.length
+          ? `The article does not mention ${listWords(missingNames)}.`
+          : ranking.missing.length
+            ? `The article does not say. Nothing in it matches ${listWords(ranking.missing)}.`
+            : 'The article does not say.';
+        return abstain(question, reason, ranking.missing);
+      }
+      const answers = ranking.results.slice(0, limit).map((r): Answer => {
         const s = index.sentences.get(r.id)!;
         return { text: s.text, score: r.score, citation: cite(s), sentenceId: s.id, matched: explain(s, r) };
       });

@@ -15,9 +15,16 @@ import { fold, words } from './normalize.ts';
 /** Languages with their own analysis. Other language codes are analysed as German. */
 export type AnalyzerLanguage = 'de' | 'en';
 
+/**
+ * English auxiliaries, modals and pronouns the `stopword` package's short
+ * English list lacks; questions are full of them ("What will …", "Did …").
+ */
+const ENGLISH_EXTRA =
+  'will would shall should can could may might must do does did done doing be been being am is are was were has have had having get gets got let lets us me my mine our ours you your yours he him his she her hers it its they them their theirs what which who whom whose when where why how also just any some such very much many more most other another than then there here only own same so too'.split(' ');
+
 const STOP: Record<AnalyzerLanguage, Set<string>> = {
   de: new Set(deu.map(fold)),
-  en: new Set(eng.map(fold)),
+  en: new Set([...eng, ...ENGLISH_EXTRA].map(fold)),
 };
 
 const STEM: Record<AnalyzerLanguage, (word: string) => string> = {
@@ -26,7 +33,7 @@ const STEM: Record<AnalyzerLanguage, (word: string) => string> = {
 };
 
 /** Bumped whenever analysis changes, so persisted indexes built with the old analysis are rebuilt. */
-export const ANALYZER_VERSION = 1;
+export const ANALYZER_VERSION = 2;
 
 /** Maps a language code to the analyzer used for it. */
 export function analyzerLanguage(code: string): AnalyzerLanguage {
@@ -52,20 +59,64 @@ export function isAcronym(word: string): boolean {
   return word.length >= 2 && word.length <= 6 && word === word.toUpperCase() && /^\p{Lu}/u.test(word);
 }
 
+/** Separable verb prefixes, before which "ge" of a participle stands inside the word ("eingesetzt"). */
+const SEPARABLE = ['ab', 'an', 'auf', 'aus', 'bei', 'ein', 'fest', 'her', 'hin', 'los', 'mit', 'nach', 'vor', 'weg', 'zu', 'zuruck', 'zusammen', 'uber', 'um', 'durch'];
+/** Verb endings, longest first. */
+const VERB_ENDINGS = ['etest', 'eten', 'etet', 'ete', 'test', 'tet', 'ten', 'est', 'te', 'et', 'en', 'st', 't', 'n', 'e'];
+
+/**
+ * The stem of a German verb form, beyond what the Snowball stemmer does: it
+ * leaves "gespeichert", "speichert" and "speichern" as three terms. This
+ * removes the participle's "ge-" (also after a separable prefix:
+ * "eingesetzt" → "einsetzt") and a verb ending, and accepts the result only
+ * when the vocabulary knows its infinitive ("speicher" + "n"), so all three
+ * become "speicher" while "Blatt" stays a noun. Only regular (weak) verbs meet
+ * this way; strong verbs change their vowel ("gefunden"/"finden"). Returns
+ * null when the word is no verb form the vocabulary confirms.
+ *
+ * @param folded - a folded, lower-case word
+ * @param isWord - the vocabulary (folded German words)
+ */
+export function germanVerbStem(folded: string, isWord: (w: string) => boolean): string | null {
+  if (folded.length < 5 || !/^\p{Ll}+$/u.test(folded)) return null;
+  const bases = [folded];
+  if (folded.startsWith('ge') && folded.length >= 7 && /(?:t|en)$/.test(folded)) bases.push(folded.slice(2));
+  const prefix = SEPARABLE.find((p) => folded.startsWith(p + 'ge') && folded.length >= p.length + 6);
+  if (prefix && /(?:t|en)$/.test(folded)) bases.push(prefix + folded.slice(prefix.length + 2));
+  for (const base of bases.reverse()) {
+    for (const ending of VERB_ENDINGS) {
+      if (!base.endsWith(ending) || base.length - ending.length < 3) continue;
+      const stem = base.slice(0, -ending.length);
+      if (isWord(stem + 'en') || (/(?:er|el)$/.test(stem) && isWord(stem + 'n'))) return stem === folded ? null : stem;
+    }
+  }
+  return null;
+}
+
 /** One analysed word of a text. */
 export interface Token {
   /** The word as written. */
   word: string;
   /** Its index term. */
   term: string;
+  /** For a lower-case German word, its verb stem (see {@link germanVerbStem}) when that differs from `term`. */
+  verb?: string;
 }
 
-/** Analyses a text into index tokens, stop words removed. */
-export function analyze(text: string, language: AnalyzerLanguage): Token[] {
+/**
+ * Analyses a text into index tokens, stop words removed.
+ *
+ * @param isGermanWord - the German vocabulary, for verb stems; without it there are none. Default: none.
+ */
+export function analyze(text: string, language: AnalyzerLanguage, isGermanWord?: (w: string) => boolean): Token[] {
   const out: Token[] = [];
-  for (const word of words(text)) {
-    if (STOP[language].has(fold(word))) continue;
-    out.push({ word, term: termOf(word, language) });
+  for (const [i, word] of words(text).entries()) {
+    // German stop-word lists hold nouns ("Beispiel", "Jahr", "Ende"); capitalised mid-sentence they are content (or names).
+    const noun = language === 'de' && i > 0 && /^\p{Lu}\p{Ll}/u.test(word);
+    if (!noun && STOP[language].has(fold(word))) continue;
+    const term = termOf(word, language);
+    const verb = isGermanWord && language === 'de' && /^\p{Ll}/u.test(word) ? germanVerbStem(fold(word), isGermanWord) : null;
+    out.push(verb && verb !== term ? { word, term, verb } : { word, term });
   }
   return out;
 }

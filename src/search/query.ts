@@ -1,13 +1,17 @@
 /**
- * Question → query plan. Each content word of the question becomes a group of
- * alternative index terms (its stems in each language, later its
- * translations and aliases). A group scores by its best alternative, so a word
- * with many alternatives does not outweigh a word with one (the idea of
- * Pirkola's structured queries).
+ * Question → query plan. Each content word of the question (or multi-word
+ * dictionary phrase, such as "market share") becomes a group of alternative
+ * index terms: its own stems, its translations, the parts of its compounds
+ * and the aliases the corpus taught us. A group scores by its best
+ * alternative, so a word with 30 translations does not outweigh a word with
+ * two (Pirkola's structured queries).
  */
 import { detectLanguage, type DetectedLanguage } from '../corpus/language.ts';
-import { type AnalyzerLanguage, isAcronym, isStopWord, termOf } from './analyzer.ts';
+import { type AnalyzerLanguage, germanVerbStem, isAcronym, isStopWord, termOf } from './analyzer.ts';
+import { answerTypeOf, type AnswerType } from './answerTypes.ts';
+import { splitCompound } from './compounds.ts';
 import { fold, words } from './normalize.ts';
+import type { SentenceIndex } from './sentenceIndex.ts';
 
 /** How an alternative was reached from the question word. */
 export type Via = 'word' | 'translation' | 'alias' | 'compound';
@@ -20,14 +24,16 @@ export interface Alternative {
   via: Via;
 }
 
-/** The alternatives for one question word. */
+/** The alternatives for one question word or phrase. */
 export interface QueryGroup {
-  /** The question word as typed. */
+  /** The question word or phrase as typed. */
   word: string;
   /** Names, numbers and acronyms are kept as they are and weigh more. */
   isName: boolean;
   /** Relative weight of this word in the question. */
   weight: number;
+  /** A dictionary phrase added on top of its words' own groups: it adds score when it matches, and is not missed when it does not. */
+  optional: boolean;
   alternatives: Alternative[];
 }
 
@@ -35,10 +41,30 @@ export interface QueryGroup {
 export interface QueryPlan {
   question: string;
   language: DetectedLanguage;
+  answerType: AnswerType;
   groups: QueryGroup[];
 }
 
-/** True for a word that names something: capitalised mid-sentence, an acronym, or containing digits. */
+/** Weights of the alternatives, by how they were reached. */
+export const ALTERNATIVE_WEIGHT = {
+  /** A translation from the lexicon. */
+  translation: 0.85,
+  /** A part of a compound question word. */
+  compound: 0.6,
+  /** Another name of the same entity ("Government Communications Headquarters" for GCHQ). */
+  aliasName: 0.8,
+  /** A descriptor of the entity ("Spionagebehörde", "britisch" for GCHQ). */
+  aliasDescriptor: 0.45,
+};
+
+/** Most translations used per question word (the lexicon lists the common senses first). */
+export const TRANSLATION_BUDGET = 8;
+/** Weight of a name (acronym, number, capitalised English word) against a common word. */
+export const NAME_WEIGHT = 1.3;
+/** Weight of the noun after "which"/"welche": it names the kind of answer, not its content. */
+export const TYPE_NOUN_WEIGHT = 0.5;
+
+/** True for a word that names something: an acronym, a number, or capitalised mid-sentence in English. */
 export function looksLikeName(word: string, index: number, language: DetectedLanguage): boolean {
   if (/\p{N}/u.test(word)) return true;
   if (isAcronym(word)) return true;
@@ -52,23 +78,115 @@ function isQuestionStopWord(word: string, language: DetectedLanguage): boolean {
   return isStopWord(word, 'de') || isStopWord(word, 'en');
 }
 
-/** Builds the plan for a question, with each word's own stems as its alternatives. */
-export function planQuery(question: string): QueryPlan {
+/** A group under construction, with de-duplicated alternatives. */
+function groupFor(word: string, isName: boolean, weight: number, optional = false): QueryGroup & { add(term: string, weight: number, via: Via): void } {
+  const alternatives: Alternative[] = [];
+  return {
+    word,
+    isName,
+    weight,
+    optional,
+    alternatives,
+    add(term, w, via) {
+      if (!term) return;
+      const existing = alternatives.find((a) => a.term === term);
+      if (existing) existing.weight = Math.max(existing.weight, w);
+      else alternatives.push({ term, weight: w, via });
+    },
+  };
+}
+
+/** True when the index has the term in any sentence. */
+function hasTerm(index: SentenceIndex, term: string): boolean {
+  return index.search.search(term).length > 0;
+}
+
+/** Builds the query plan for a question over an index. */
+export function planQuery(question: string, index: SentenceIndex): QueryPlan {
+  const { lexicon, mechanisms, aliases } = index;
+  const isGermanWord = (w: string) => lexicon.isGermanWord(w);
   const language = detectLanguage(question);
-  const groups: QueryGroup[] = [];
+  const answerType = mechanisms.answerTypes ? answerTypeOf(question) : 'other';
+  const tokens = words(question).filter((w) => w.length > 1 || /\p{N}/u.test(w));
+  const folded = tokens.map(fold);
+  const english = language !== 'de';
+  const langs: AnalyzerLanguage[] = language === 'en' ? ['en', 'de'] : ['de', 'en'];
+  const groups: ReturnType<typeof groupFor>[] = [];
   const seen = new Set<string>();
-  words(question).forEach((word, i) => {
-    if (isQuestionStopWord(word, language)) return;
-    const key = fold(word);
-    if (seen.has(key)) return;
+
+  /** Adds German translations of an English word or phrase to a group. */
+  const translate = (group: ReturnType<typeof groupFor>, english: string) => {
+    const translations = lexicon.toGerman(english);
+    if (!translations) return false;
+    for (const t of translations.slice(0, TRANSLATION_BUDGET)) {
+      for (const w of t.split(' ')) {
+        if (isStopWord(w, 'de')) continue;
+        group.add(termOf(w, 'de'), ALTERNATIVE_WEIGHT.translation, 'translation');
+        const verb = germanVerbStem(w, isGermanWord);
+        if (verb) group.add(verb, ALTERNATIVE_WEIGHT.translation, 'translation');
+      }
+    }
+    return true;
+  };
+  const inCorpus = (term: string) => hasTerm(index, term);
+
+  for (let i = 0; i < tokens.length; i++) {
+    // Longest English dictionary phrase starting here ("market share" → Marktanteil).
+    if (english && mechanisms.translation) {
+      let phraseLength = 0;
+      for (let n = Math.min(lexicon.maxEnglishPhraseWords, tokens.length - i); n >= 2; n--) {
+        const span = folded.slice(i, i + n);
+        if (isStopWord(span[0]!, 'en') || isStopWord(span[n - 1]!, 'en')) continue;
+        if (lexicon.toGerman(span.join(' '))) {
+          phraseLength = n;
+          break;
+        }
+      }
+      if (phraseLength) {
+        const phrase = folded.slice(i, i + phraseLength).join(' ');
+        const group = groupFor(tokens.slice(i, i + phraseLength).join(' '), false, 1, true);
+        translate(group, phrase);
+        groups.push(group);
+      }
+    }
+    const word = tokens[i]!;
+    const key = folded[i]!;
+    if (isQuestionStopWord(word, language) || seen.has(key)) continue;
     seen.add(key);
     const isName = looksLikeName(word, i, language);
-    const langs: AnalyzerLanguage[] = language === 'en' ? ['en', 'de'] : ['de', 'en'];
-    const alternatives: Alternative[] = [];
-    for (const term of [fold(word), ...langs.map((l) => termOf(word, l))]) {
-      if (!alternatives.some((a) => a.term === term)) alternatives.push({ term, weight: 1, via: 'word' });
+    const previous = folded[i - 1];
+    const typeNoun = previous !== undefined && /^(?:which|what|welche[rsnm]?)$/.test(previous) && answerType === 'person';
+    const group = groupFor(word, isName, typeNoun ? TYPE_NOUN_WEIGHT : isName ? NAME_WEIGHT : 1);
+    group.add(key, 1, 'word');
+    for (const l of langs) {
+      // The other language's stem of a word only helps for loanwords ("Deal", "Partner"); short stems are noise ("comes" → "com").
+      const term = termOf(word, l);
+      if (l === langs[0] || term.length >= 4) group.add(term, 1, 'word');
     }
-    groups.push({ word, isName, weight: isName ? 1.5 : 1, alternatives });
-  });
-  return { question, language, groups };
+    if (!english || !isName) {
+      const verb = germanVerbStem(key, isGermanWord);
+      if (verb) group.add(verb, 1, 'word');
+    }
+    // Names are translated only when the corpus does not use them as they are ("France" → "Frankreich").
+    if (english && mechanisms.translation && (!isName || !group.alternatives.some((a) => inCorpus(a.term)))) translate(group, key);
+    if (mechanisms.compounds && !isName) {
+      const parts = splitCompound(key, (w) => lexicon.isGermanWord(w));
+      for (const p of parts ?? []) group.add(termOf(p, 'de'), ALTERNATIVE_WEIGHT.compound, 'compound');
+    }
+    if (mechanisms.aliases) {
+      for (const entity of aliases.lookup(key)) {
+        for (const name of entity.names) {
+          // One word of a multi-word name is weaker evidence than the whole name.
+          const parts = words(name);
+          const weight = ALTERNATIVE_WEIGHT.aliasName / Math.sqrt(parts.length);
+          for (const w of parts) if (w !== key && !isStopWord(w, 'de')) group.add(termOf(w, 'de'), weight, 'alias');
+        }
+        for (const d of entity.descriptors) {
+          for (const w of words(d)) if (w !== key) group.add(termOf(w, 'de'), ALTERNATIVE_WEIGHT.aliasDescriptor, 'alias');
+        }
+      }
+    }
+    groups.push(group);
+  }
+  return { question, language, answerType, groups: groups.map(({ add: _add, ...g }) => g) };
 }

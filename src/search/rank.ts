@@ -1,10 +1,13 @@
 /**
- * Scores sentences for a query plan. MiniSearch supplies BM25 per index term;
- * the terms are combined per question word (best alternative wins), then
- * weighted by the sentence's role.
+ * Scores sentences for a query plan and decides whether the evidence is
+ * strong enough to quote. MiniSearch supplies BM25 per index term and field;
+ * terms are combined per question word (best alternative wins), weighted by
+ * the sentence's role, and raised when the sentence holds an answer of the
+ * kind the question asks for.
  */
+import { fold } from './normalize.ts';
 import type { QueryPlan } from './query.ts';
-import { ROLE_WEIGHT, type SentenceIndex } from './sentenceIndex.ts';
+import { FIELD_BOOST, ROLE_WEIGHT, type SentenceIndex } from './sentenceIndex.ts';
 
 /** Which question word reached a sentence, and through which index term. */
 export interface TermMatch {
@@ -19,8 +22,21 @@ export interface TermMatch {
 export interface Scored {
   id: string;
   score: number;
+  /** Share of the question's weight (by IDF) that the sentence matches, 0..1. */
+  coverage: number;
+  /** True when the sentence holds an answer of the asked kind beyond the question's own words. */
+  typed: boolean;
   /** One entry per question word that matched. */
   matches: TermMatch[];
+}
+
+/** The ranking, with what the abstention decision needs. */
+export interface Ranking {
+  results: Scored[];
+  /** Question words (names, or all words when none matched at all) that occur nowhere in the corpus. */
+  missing: string[];
+  /** True when the evidence is too weak to quote. */
+  weak: boolean;
 }
 
 /** Options of {@link rank}. */
@@ -29,41 +45,87 @@ export interface RankOptions {
   articleId?: string;
 }
 
-/** Scores every sentence that matches at least one question word, best first. */
-export function rank(index: SentenceIndex, plan: QueryPlan, options: RankOptions = {}): Scored[] {
-  const termScores = new Map<string, Map<string, number>>();
+/** Score factor for a sentence that holds an answer of the asked kind. */
+export const ANSWER_TYPE_BONUS = 0.35;
+/** How much a match only through an anaphor's antecedent covers a question word. */
+export const CONTEXT_COVERAGE = 0.5;
+/** Least coverage of the question (by IDF weight) the best sentence needs, or the engine abstains. */
+export const MIN_COVERAGE = 0.34;
+
+/** Inverse document frequency, as BM25 computes it. */
+function idf(n: number, total: number): number {
+  return Math.log(1 + (total - n + 0.5) / (n + 0.5));
+}
+
+/** Scores every sentence that matches at least one question word, best first, and judges the evidence. */
+export function rank(index: SentenceIndex, plan: QueryPlan, options: RankOptions = {}): Ranking {
+  const total = Math.max(1, index.sentences.size);
+  const termHits = new Map<string, Map<string, { score: number; own: boolean }>>();
   for (const group of plan.groups) {
     for (const alt of group.alternatives) {
-      if (termScores.has(alt.term)) continue;
-      const hits = new Map<string, number>();
-      for (const r of index.search.search(alt.term)) hits.set(r.id as string, r.score);
-      termScores.set(alt.term, hits);
+      if (termHits.has(alt.term)) continue;
+      const hits = new Map<string, { score: number; own: boolean }>();
+      for (const r of index.search.search(alt.term, { boost: FIELD_BOOST })) {
+        // A match only through the previous sentence (context) does not count as the sentence's own evidence.
+        const own = Object.values(r.match).some((fields) => fields.some((f) => f !== 'context'));
+        hits.set(r.id as string, { score: r.score, own });
+      }
+      termHits.set(alt.term, hits);
     }
   }
-  const scored = new Map<string, Scored>();
-  for (const group of plan.groups) {
-    // For each sentence, the best alternative of this question word.
-    const best = new Map<string, { score: number; term: string; via: string }>();
+
+  // Each group's weight by its rarest present alternative: what matching it is worth.
+  const groupIdf = plan.groups.map((g) => {
+    const counts = g.alternatives.map((a) => termHits.get(a.term)!.size).filter((n) => n > 0);
+    return counts.length ? idf(Math.min(...counts), total) : idf(0, total);
+  });
+  // Optional groups (dictionary phrases on top of their words) neither count towards coverage nor go missing.
+  const totalWeight = plan.groups.reduce((s, g, i) => s + (g.optional ? 0 : g.weight * groupIdf[i]!), 0) || 1;
+  const missing = plan.groups.filter((g) => !g.optional && g.alternatives.every((a) => termHits.get(a.term)!.size === 0));
+
+  const scored = new Map<string, Scored & { covered: number }>();
+  plan.groups.forEach((group, gi) => {
+    const best = new Map<string, { score: number; term: string; via: string; own: boolean }>();
     for (const alt of group.alternatives) {
-      for (const [id, s] of termScores.get(alt.term) ?? []) {
-        const score = s * alt.weight;
+      for (const [id, hit] of termHits.get(alt.term)!) {
+        const score = hit.score * alt.weight;
         const prev = best.get(id);
-        if (!prev || score > prev.score) best.set(id, { score, term: alt.term, via: alt.via });
+        if (!prev || score > prev.score) best.set(id, { score, term: alt.term, via: alt.via, own: hit.own || (prev?.own ?? false) });
+        else if (hit.own) prev.own = true;
       }
     }
     for (const [id, b] of best) {
       let entry = scored.get(id);
-      if (!entry) scored.set(id, (entry = { id, score: 0, matches: [] }));
+      if (!entry) scored.set(id, (entry = { id, score: 0, coverage: 0, covered: 0, typed: false, matches: [] }));
       entry.score += b.score * group.weight;
-      entry.matches.push({ word: group.word, term: b.term, via: b.via });
+      // A match through the previous sentence (an anaphor's antecedent) covers the word half.
+      if (!group.optional) entry.covered += group.weight * groupIdf[gi]! * (b.own ? 1 : CONTEXT_COVERAGE);
+      if (b.own) entry.matches.push({ word: group.word, term: b.term, via: b.via });
     }
-  }
-  const out: Scored[] = [];
+  });
+
+  const questionTerms = new Set(plan.groups.flatMap((g) => g.alternatives.map((a) => a.term)).concat(plan.groups.map((g) => fold(g.word))));
+  const results: Scored[] = [];
   for (const entry of scored.values()) {
     const sentence = index.sentences.get(entry.id);
     if (!sentence || (options.articleId && sentence.articleId !== options.articleId)) continue;
+    entry.coverage = entry.covered / totalWeight;
     entry.score *= ROLE_WEIGHT[sentence.role];
-    out.push(entry);
+    const answers = index.answers.get(entry.id);
+    if (answers && plan.answerType !== 'other' && plan.answerType !== 'yesno') {
+      entry.typed =
+        plan.answerType === 'person'
+          ? answers.names.some((n) => !questionTerms.has(n) && !questionTerms.has(n.replace(/s$/, '')))
+          : answers.types.has(plan.answerType);
+      if (entry.typed) entry.score *= 1 + ANSWER_TYPE_BONUS;
+    }
+    const { covered: _covered, ...result } = entry;
+    results.push(result);
   }
-  return out.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  results.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+
+  const missingNames = missing.filter((g) => g.isName).map((g) => g.word);
+  const best = results[0];
+  const weak = !best || best.coverage < MIN_COVERAGE || missingNames.length > 0;
+  return { results, missing: missingNames.length ? missingNames : weak ? missing.map((g) => g.word) : [], weak };
 }

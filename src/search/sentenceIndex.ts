@@ -1,27 +1,46 @@
 /**
- * The sentence index: one MiniSearch document per sentence, holding the
- * sentence's analysed terms. Analysis happens before MiniSearch sees the text
- * (see analyzer.ts), so MiniSearch's own tokenizer only splits on spaces and
- * the query side can ask for exact analysed terms.
+ * The sentence index: one MiniSearch document per sentence. Analysis happens
+ * before MiniSearch sees the text (see analyzer.ts), so MiniSearch's own
+ * tokenizer only splits on spaces and the query side asks for exact analysed
+ * terms. Each sentence has three fields:
+ *
+ * - `terms`: the analysed words of the sentence;
+ * - `parts`: the parts of its German compounds ("Spionagebehörden" → spionage, behord);
+ * - `context`: for a sentence that opens with an anaphor ("Das berichtet die
+ *   Financial Times.", "Damit …"), the terms of the sentence before it.
+ *
+ * Alongside the index it keeps, per sentence, the answers the sentence holds
+ * (see answerTypes.ts), and the aliases learned from the corpus.
  */
 import MiniSearch from 'minisearch';
 import type { Article, Role, Sentence } from '../corpus/types.ts';
-import { analyze, analyzerLanguage } from './analyzer.ts';
+import { type AliasTable, learnAliases } from './aliases.ts';
+import { type AnalyzerLanguage, analyze, analyzerLanguage, isAcronym } from './analyzer.ts';
+import { answersIn, type SentenceAnswers } from './answerTypes.ts';
+import { splitCompound } from './compounds.ts';
+import type { Lexicon } from './lexicon.ts';
+import { ALL_MECHANISMS, type Mechanisms } from './mechanisms.ts';
+import { fold, words } from './normalize.ts';
 
 /** The document MiniSearch stores for a sentence. */
 interface SentenceDoc {
   id: string;
   terms: string;
+  parts: string;
+  context: string;
 }
 
 /** Options shared by building and loading, so a persisted index loads with what built it. */
 export const MINISEARCH_OPTIONS = {
-  fields: ['terms'],
+  fields: ['terms', 'parts', 'context'],
   storeFields: [] as string[],
   tokenize: (text: string) => text.split(' '),
   processTerm: (term: string) => term || null,
   searchOptions: { tokenize: (text: string) => [text], processTerm: (term: string) => term },
 };
+
+/** How much a match in each field counts against a match of the sentence's own words. */
+export const FIELD_BOOST = { terms: 1, parts: 0.5, context: 0.35 };
 
 /**
  * How much a match in each role counts. The headline and teaser state the
@@ -36,31 +55,99 @@ export const ROLE_WEIGHT: Record<Role, number> = {
   subhead: 0.85,
 };
 
-/** Sentences with their index. */
+/** Sentence openers that point back to the sentence before (German and English, folded). */
+const ANAPHORA = new Set([
+  'das', 'dies', 'diese', 'dieser', 'dieses', 'damit', 'dabei', 'dazu', 'daher', 'deshalb', 'demnach', 'dafur', 'darin',
+  'darum', 'dadurch', 'davon', 'dort', 'this', 'that', 'these', 'those', 'it', 'there', 'thus', 'such',
+]);
+
+/** Sentences with their index and what was learned from them. */
 export interface SentenceIndex {
   search: MiniSearch<SentenceDoc>;
   /** Every sentence by id. */
   sentences: Map<string, Sentence>;
   /** Every article by id. */
   articles: Map<string, Article>;
-  /** Number of sentences each analysed term occurs in. */
-  documentCount: number;
+  /** The answers each sentence holds, by sentence id. */
+  answers: Map<string, SentenceAnswers>;
+  /** Aliases learned from the corpus. */
+  aliases: AliasTable;
+  lexicon: Lexicon;
+  mechanisms: Mechanisms;
+}
+
+/** Options of {@link buildIndex}. */
+export interface IndexOptions {
+  /** The bilingual lexicon, for compounds and names. */
+  lexicon: Lexicon;
+  /** Mechanisms to use. Default: all. */
+  mechanisms?: Partial<Mechanisms>;
+}
+
+/** True when a German capitalised word is a common noun of the lexicon, also in its genitive or plural form. */
+export function isGermanNoun(lexicon: Lexicon, folded: string): boolean {
+  if (lexicon.isGermanWord(folded)) return true;
+  return /(?:s|es|n|en|e)$/.test(folded) && [folded.replace(/(?:es|s)$/, ''), folded.replace(/(?:en|n|e)$/, '')].some((w) => w.length >= 3 && lexicon.isGermanWord(w));
+}
+
+/** Decides whether a word is a name (person, organisation, place, product) in a text of `language`. */
+export function nameTest(lexicon: Lexicon, language: AnalyzerLanguage): (word: string, index: number) => boolean {
+  return (word, index) => {
+    if (isAcronym(word) && /\p{Lu}{2}/u.test(word)) return true;
+    if (!/^\p{Lu}\p{Ll}/u.test(word) || index === 0) return false;
+    // German capitalises every noun: a capitalised word is a name only when it is no German word.
+    if (language === 'de') return !isGermanNoun(lexicon, fold(word));
+    return true;
+  };
+}
+
+/** Index terms of a text: its analysed words and the parts of its compounds. */
+export function termsOf(text: string, language: AnalyzerLanguage, lexicon: Lexicon, mechanisms: Mechanisms): { terms: string[]; parts: string[] } {
+  const isGermanWord = (w: string) => lexicon.isGermanWord(w);
+  const tokens = analyze(text, language, isGermanWord);
+  const parts: string[] = [];
+  if (mechanisms.compounds && language === 'de') {
+    for (const t of tokens) {
+      const split = splitCompound(fold(t.word), (w) => lexicon.isGermanWord(w));
+      if (split) for (const p of split) parts.push(...analyze(p, 'de').map((x) => x.term));
+    }
+  }
+  return { terms: tokens.flatMap((t) => (t.verb ? [t.term, t.verb] : [t.term])), parts };
 }
 
 /** Builds the index over every sentence of the given articles. */
-export function buildIndex(articles: readonly Article[]): SentenceIndex {
+export function buildIndex(articles: readonly Article[], options: IndexOptions): SentenceIndex {
+  const mechanisms = { ...ALL_MECHANISMS, ...options.mechanisms };
+  const { lexicon } = options;
   const search = new MiniSearch<SentenceDoc>(MINISEARCH_OPTIONS);
   const sentences = new Map<string, Sentence>();
+  const answers = new Map<string, SentenceAnswers>();
   const byId = new Map<string, Article>();
   const docs: SentenceDoc[] = [];
   for (const article of articles) {
     byId.set(article.meta.id, article);
     const language = analyzerLanguage(article.meta.language);
+    const isName = nameTest(lexicon, language);
+    let previous: { paragraph: number; terms: string[] } | null = null;
     for (const s of article.sentences) {
       sentences.set(s.id, s);
-      docs.push({ id: s.id, terms: analyze(s.text, language).map((t) => t.term).join(' ') });
+      const { terms, parts } = termsOf(s.text, language, lexicon, mechanisms);
+      const opener = fold(words(s.text)[0] ?? '');
+      const anaphoric = mechanisms.context && previous && previous.paragraph === s.paragraph && ANAPHORA.has(opener);
+      docs.push({ id: s.id, terms: terms.join(' '), parts: parts.join(' '), context: anaphoric ? previous!.terms.join(' ') : '' });
+      answers.set(s.id, answersIn(s.text, isName));
+      previous = { paragraph: s.paragraph, terms };
     }
   }
   search.addAll(docs);
-  return { search, sentences, articles: byId, documentCount: docs.length };
+  const aliases = learnAliases(
+    mechanisms.aliases
+      ? articles.flatMap((a) => {
+          const german = analyzerLanguage(a.meta.language) === 'de';
+          const isCommonNoun = (w: string) => german && (isGermanNoun(lexicon, w) || splitCompound(w, (x) => lexicon.isGermanWord(x)) !== null);
+          return a.sentences.map((s) => ({ text: s.text, isCommonNoun }));
+        })
+      : [],
+  );
+  return { search, sentences, articles: byId, answers, aliases, lexicon, mechanisms };
 }

@@ -1,0 +1,75 @@
+/**
+ * Expected answer types (what a question asks for) and the answers a
+ * sentence can offer. A sentence that holds an answer of the expected kind,
+ * beyond the words the question already has, ranks above one that merely
+ * repeats the question's words. The cue lists are small and generic German
+ * and English grammar (question words, month names, fraction words), written
+ * by hand because no npm package does German question classification.
+ */
+import { fold, words } from './normalize.ts';
+
+/** What a question asks for. */
+export type AnswerType = 'person' | 'time' | 'number' | 'place' | 'reason' | 'yesno' | 'other';
+
+/** A question word (folded) or phrase and the type it asks for, longest phrases first. */
+const QUESTION_CUES: [RegExp, AnswerType][] = [
+  [/^(?:how (?:much|many)|what (?:share|percentage|proportion|amount|fraction)|wie (?:viel|viele|hoch|gross)|wieviel)\b/, 'number'],
+  [/^(?:when|what (?:year|month|day|time)|since when|wann|seit wann|in welchem (?:jahr|monat))\b/, 'time'],
+  [/^(?:where|wherefrom|wo|wohin|woher|in welchem land|in welcher stadt)\b/, 'place'],
+  [/^(?:who|whom|whose|wer|wem|wen|wessen|mit wem|with whom|von wem|by whom)\b/, 'person'],
+  [/^(?:which|what) (?:company|companies|firm|newspaper|paper|agency|agencies|organi[sz]ation|person|people|group|service|partner|partners)\b/, 'person'],
+  [/^(?:welche[rsnm]?) (?:firma|firmen|unternehmen|zeitung|zeitungen|behorde|behorden|organisation|person|personen|gruppe|dienst|dienste|partner)\b/, 'person'],
+  [/^(?:why|warum|wieso|weshalb|wozu|what for)\b/, 'reason'],
+  [/^(?:did|does|do|is|are|was|were|has|have|had|will|can|hat|haben|ist|sind|war|waren|wird|werden|kann|gibt)\b/, 'yesno'],
+];
+
+const PREPOSITIONS = /^(?:with|by|from|to|for|of|in|on|at|since|mit|von|fur|an|bei|zu|in|seit|aus|nach|uber|auf)$/;
+
+/** The answer type of a question, from its opening words (a preposition may come first: "With whom…"). */
+export function answerTypeOf(question: string): AnswerType {
+  const ws = words(question).map(fold);
+  const starts = [ws.join(' ')];
+  if (ws[0] && PREPOSITIONS.test(ws[0])) starts.push(ws.slice(1).join(' '));
+  for (const start of starts) {
+    for (const [cue, type] of QUESTION_CUES) if (cue.test(start)) return type;
+  }
+  return 'other';
+}
+
+const MONTHS =
+  /^(?:januar|janner|februar|marz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|gestern|vorgestern|yesterday|fruhjahr|herbst|sommer|winter)$/;
+const NUMBER_WORDS =
+  /^(?:prozent|percent|halfte|half|drittel|third|viertel|quarter|zehntel|tenth|hundertstel|dutzend|dozen|million|millionen|millions|milliarde|milliarden|billion|billions|mio|mrd|hundert|tausend|hundred|thousand|doppelt|double|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|zwolf|zwanzig|dreissig|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|euro|dollar|pfund|pounds?)$/;
+/** Prepositions that introduce a place: "in Großbritannien", "vor Ort", "nach Berlin". */
+const PLACE_CUE = /(?:^|\s)(?:in|im|nach|aus|bei|vor ort|at|from|to|inside|within)\s+(?:der\s+|den\s+|dem\s+|the\s+)?\p{Lu}/u;
+const PLACE_WORDS = /^(?:ort|orte|land|lander|stadt|welt|region|standort|rechenzentrum|rechenzentren|country|city|region|location|site|abroad|ausland|inland|weltweit|worldwide|lokal|locally)$/;
+const REASON_CUE = /\b(?:weil|da|denn|um\s+\S+(?:\s+\S+){0,6}\s+zu|damit|deshalb|daher|wegen|because|since|so that|in order to|due to|ziel|zweck|aim|goal)\b/i;
+
+/** The answers a sentence offers. */
+export interface SentenceAnswers {
+  /** Kinds of answer present, besides names (see `names`). */
+  types: Set<AnswerType>;
+  /** Folded names (people, organisations, places, acronyms) the sentence mentions. */
+  names: string[];
+}
+
+/** The kinds of answer a sentence holds, given which of its words count as names. */
+export function answersIn(text: string, isName: (word: string, index: number) => boolean): SentenceAnswers {
+  const types = new Set<AnswerType>();
+  const names: string[] = [];
+  words(text).forEach((w, i) => {
+    const f = fold(w);
+    if (/^\d/.test(w)) {
+      types.add('number');
+      if (/^(?:1[89]|20)\d\d$/.test(w)) types.add('time');
+    }
+    if (MONTHS.test(f)) types.add('time');
+    if (NUMBER_WORDS.test(f)) types.add('number');
+    if (PLACE_WORDS.test(f)) types.add('place');
+    if (isName(w, i)) names.push(f);
+  });
+  if (/%/.test(text)) types.add('number');
+  if (PLACE_CUE.test(text)) types.add('place');
+  if (REASON_CUE.test(text)) types.add('reason');
+  return { types, names };
+}

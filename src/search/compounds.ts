@@ -1,0 +1,62 @@
+/**
+ * German compound splitting against a vocabulary: "spionagebehorden" →
+ * "spionage" + "behorden", "nettogewinns" → "netto" + "gewinns",
+ * "geschaftspartner" → "geschafts" → "geschaft" + "partner".
+ *
+ * The method is the frequency-free variant of Koehn & Knight (2003): try
+ * every split point, allow the linking elements German puts between parts
+ * (Fugen-s, -es, -n, -en, -e, -er), and accept a split only when both parts
+ * are words of the vocabulary. Among valid splits the one with the longest
+ * head (the last part, which carries the meaning) wins. The head is split
+ * again, so three-part compounds come apart too. No maintained npm package
+ * splits German compounds against an arbitrary vocabulary, so this is
+ * written by hand.
+ */
+
+/** Linking elements between compound parts, longest first. */
+const LINKERS = ['es', 'en', 'er', 's', 'n', 'e'];
+/** Inflection endings a head may carry beyond its dictionary form. */
+const HEAD_ENDINGS = ['', 'n', 'en', 'e', 's', 'es', 'er', 'ern', 'nen'];
+
+/** Options of {@link splitCompound}. */
+export interface SplitOptions {
+  /** Shortest part accepted. Default: 3. */
+  minPart?: number;
+  /** Shortest word tried. Default: 7. */
+  minWord?: number;
+}
+
+/** True when `part` (possibly inflected) is in the vocabulary. */
+function known(part: string, isWord: (w: string) => boolean, minPart: number): boolean {
+  for (const ending of HEAD_ENDINGS) {
+    if (ending && !part.endsWith(ending)) continue;
+    const base = ending ? part.slice(0, -ending.length) : part;
+    if (base.length >= minPart && isWord(base)) return true;
+  }
+  return false;
+}
+
+/**
+ * Splits a folded, lower-case German word into its parts, or returns null
+ * when it is not a compound of vocabulary words. Parts are returned as they
+ * stand in the word, linking elements removed.
+ */
+export function splitCompound(word: string, isWord: (w: string) => boolean, options: SplitOptions = {}): string[] | null {
+  const minPart = options.minPart ?? 3;
+  const minWord = options.minWord ?? 7;
+  if (word.length < minWord || !/^\p{L}+$/u.test(word)) return null;
+  for (let cut = minPart; cut <= word.length - minPart; cut++) {
+    // Earliest cut = longest head.
+    const head = word.slice(cut);
+    if (!known(head, isWord, minPart)) continue;
+    const left = word.slice(0, cut);
+    const candidates = [left, ...LINKERS.filter((l) => left.endsWith(l)).map((l) => left.slice(0, -l.length))].filter((m) => m.length >= minPart);
+    // The modifier is a word, or itself a compound ("hochsicherheits" → hoch + sicherheit).
+    const whole = candidates.find((m) => isWord(m));
+    const modifierParts = whole ? [whole] : candidates.map((m) => splitCompound(m, isWord, { ...options, minWord: 2 * minPart })).find((p) => p);
+    if (!modifierParts) continue;
+    const headParts = splitCompound(head, isWord, options) ?? [head];
+    return [...modifierParts, ...headParts];
+  }
+  return null;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { germanVerbStem } from '../../src/search/analyzer.ts';
+import { splitCompound } from '../../src/search/compounds.ts';
+
+const vocab = new Set(['spionage', 'behorde', 'netto', 'gewinn', 'geschaft', 'partner', 'markt', 'anteil', 'daten', 'menge', 'hoch', 'sicherheit', 'speichern', 'berichten', 'aussern', 'melden', 'blatt', 'einsetzen', 'bestatigen']);
+const isWord = (w: string) => vocab.has(w);
+
+describe('splitCompound', () => {
+  it('splits at vocabulary words, allowing linking elements and inflected heads', () => {
+    expect(splitCompound('spionagebehorden', isWord)).toEqual(['spionage', 'behorden']);
+    expect(splitCompound('nettogewinns', isWord)).toEqual(['netto', 'gewinns']);
+    expect(splitCompound('geschaftspartner', isWord)).toEqual(['geschaft', 'partner']);
+    expect(splitCompound('datenmengen', isWord)).toEqual(['daten', 'mengen']);
+  });
+  it('splits three-part compounds through the head', () => {
+    expect(splitCompound('hochsicherheitsmarkt', isWord)).toEqual(['hoch', 'sicherheits', 'markt']);
+  });
+  it('leaves words that are not compounds of known words alone', () => {
+    expect(splitCompound('partner', isWord)).toBeNull();
+    expect(splitCompound('verarbeitung', isWord)).toBeNull();
+    expect(splitCompound('abc', isWord)).toBeNull();
+  });
+});
+
+describe('germanVerbStem', () => {
+  it('brings participles and finite forms of weak verbs to one stem', () => {
+    expect(germanVerbStem('gespeichert', isWord)).toBe('speicher');
+    expect(germanVerbStem('speichern', isWord)).toBe('speicher');
+    expect(germanVerbStem('berichtet', isWord)).toBe('bericht');
+    expect(germanVerbStem('berichtete', isWord)).toBe('bericht');
+    expect(germanVerbStem('geaussert', isWord)).toBe('ausser');
+    expect(germanVerbStem('eingesetzt', isWord)).toBe('einsetz');
+    expect(germanVerbStem('bestatigt', isWord)).toBe('bestatig');
+  });
+  it('only accepts stems whose infinitive the vocabulary knows', () => {
+    expect(germanVerbStem('blatt', isWord)).toBeNull();
+    expect(germanVerbStem('zeitung', isWord)).toBeNull();
+  });
+});
