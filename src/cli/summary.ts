@@ -13,10 +13,9 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
-import type { Citation, Engine } from '../engine/engine.ts';
+import type { Citation, SummaryResult } from '../engine/engine.ts';
 import { NoArticlesError, openEngine } from '../engine/open.ts';
-import type { Article } from '../corpus/types.ts';
-import { DEFAULT_SENTENCES, MAX_SENTENCES, type Relevance, type Summary, summarize } from '../summary/summarize.ts';
+import { DEFAULT_SENTENCES, MAX_SENTENCES } from '../summary/summarize.ts';
 import { citationLine } from './format.ts';
 
 const USAGE = `Usage: npm run summary -- [--sentences N] [--topic T] [--article ID] [--corpus DIR]
@@ -44,33 +43,21 @@ interface SummaryJson {
   sentences: JsonSentence[];
 }
 
-/**
- * Topic relevance through the engine's own cross-lingual query path: the
- * engine's answers to the topic as a question, sentence id → score. A stand-in
- * until the engine exposes summarize itself.
- */
-function relevanceFromEngine(engine: Engine): Relevance {
-  return (topic, articleId) => {
-    const result = engine.ask(topic, { limit: 50, articleId });
-    return new Map(result.answers.map((a) => [a.sentenceId, a.score]));
-  };
-}
-
 /** Builds the JSON object for a summary, with citations from the engine. */
-function toSummaryJson(engine: Engine, summary: Summary): SummaryJson {
+function toSummaryJson(summary: SummaryResult): SummaryJson {
   return {
     articleId: summary.articleId,
     title: summary.title,
-    sentences: summary.sentences.map((s) => ({ text: s.text, citation: engine.cite(engine.sentence(s.sentenceId)!) })),
+    sentences: summary.sentences.map((s) => ({ text: s.text, citation: s.citation })),
   };
 }
 
 /** Renders a summary as text: the headline, then each quote with its citation line. */
-function formatSummary(engine: Engine, summary: Summary): string {
+function formatSummary(summary: SummaryResult): string {
   const head = summary.topic ? `${summary.title}\n(on "${summary.topic}")` : summary.title;
   if (summary.sentences.length === 0) return `${head}\n\n${summary.reason ?? 'Nothing to summarise.'}`;
   const body = summary.sentences
-    .map((s, i) => `${i + 1}. »${s.text}«\n   ${citationLine(engine.cite(engine.sentence(s.sentenceId)!))}`)
+    .map((s, i) => `${i + 1}. »${s.text}«\n   ${citationLine(s.citation)}`)
     .join('\n\n');
   return `${head}\n\n${body}`;
 }
@@ -119,17 +106,12 @@ function main(argv: string[]): number {
   if (args.article !== undefined && !engine.article(args.article)) {
     throw new UsageError(`There is no article "${args.article}". Loaded: ${metas.map((m) => m.id).join(', ')}.`);
   }
-  const articles = new Map<string, Article>(metas.map((m) => [m.id, engine.article(m.id)!]));
-  const summary = summarize(
-    { articles },
-    { articleId: args.article, sentences: args.sentences, topic: args.topic },
-    relevanceFromEngine(engine),
-  );
+  const summary = engine.summarize({ articleId: args.article, sentences: args.sentences, topic: args.topic });
   if (args.json) {
-    process.stdout.write(JSON.stringify(toSummaryJson(engine, summary)) + '\n');
+    process.stdout.write(JSON.stringify(toSummaryJson(summary)) + '\n');
     if (summary.reason) console.error(summary.reason);
   } else {
-    console.log(formatSummary(engine, summary));
+    console.log(formatSummary(summary));
   }
   return 0;
 }

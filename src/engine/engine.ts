@@ -10,6 +10,7 @@ import type { Mechanisms } from '../search/mechanisms.ts';
 import { planQuery } from '../search/query.ts';
 import { rank, type Scored } from '../search/rank.ts';
 import { buildIndex, type SentenceIndex } from '../search/sentenceIndex.ts';
+import { summarize, type SummaryOptions } from '../summary/summarize.ts';
 
 /** Where a quote comes from. */
 export interface Citation {
@@ -61,6 +62,35 @@ export interface AskOptions {
   articleId?: string;
 }
 
+/** One quoted sentence of a summary. */
+export interface SummaryQuote {
+  /** Verbatim text of the article's source file. */
+  text: string;
+  sentenceId: string;
+  citation: Citation;
+}
+
+/** An extractive summary: quoted sentences in reading order, or a reason why there are none. */
+export interface SummaryResult {
+  articleId: string;
+  /** The article's headline (shown as the title, not counted as a sentence). */
+  title: string;
+  topic: string | null;
+  sentences: SummaryQuote[];
+  /** Why `sentences` is empty (e.g. the topic matched nothing); null otherwise. */
+  reason: string | null;
+}
+
+/** An article's metadata and the sources it cites. */
+export interface SourceInfo {
+  meta: ArticleMeta;
+  /** Whom the article credits for its claims, in order of first mention. */
+  cited: string[];
+}
+
+/** A summary sentence must cover a topic at least this share as well as the best sentence does. */
+export const TOPIC_COVERAGE = 0.75;
+
 /** Longest question accepted, in characters. */
 export const MAX_QUESTION_LENGTH = 500;
 
@@ -75,6 +105,14 @@ export interface Engine {
   sentence(id: string): Sentence | undefined;
   /** Citation of a sentence. */
   cite(sentence: Sentence): Citation;
+  /**
+   * An extractive summary of an article (see src/summary/summarize.ts); a topic
+   * narrows it through the same cross-lingual query path as {@link Engine.ask}.
+   * Throws UnknownArticleError for an unknown article id.
+   */
+  summarize(options?: SummaryOptions): SummaryResult;
+  /** Metadata and cited sources of an article (default: the first), or undefined for an unknown id. */
+  sources(articleId?: string): SourceInfo | undefined;
 }
 
 /** Options of {@link createEngine}. */
@@ -161,6 +199,30 @@ export function engineFromIndex(index: SentenceIndex): Engine {
         return { text: s.text, score: r.score, citation: cite(s), sentenceId: s.id, matched: explain(s, r) };
       });
       return { question, abstained: false, reason: null, missing: [], answers };
+    },
+    summarize(options = {}) {
+      // Topic relevance: the ranking of the topic as a question, without abstention, keeping the
+      // sentences that cover the topic about as well as the best one does.
+      const relevance = (topic: string, articleId: string) => {
+        const results = rank(index, planQuery(topic, index), { articleId }).results.filter((r) => r.matches.length > 0);
+        const best = Math.max(0, ...results.map((r) => r.coverage));
+        return new Map(results.filter((r) => r.coverage >= TOPIC_COVERAGE * best).map((r) => [r.id, r.score]));
+      };
+      const summary = summarize(index, options, relevance);
+      return {
+        articleId: summary.articleId,
+        title: summary.title,
+        topic: summary.topic,
+        reason: summary.reason,
+        sentences: summary.sentences.map((q) => ({ text: q.text, sentenceId: q.sentenceId, citation: cite(index.sentences.get(q.sentenceId)!) })),
+      };
+    },
+    sources(articleId) {
+      const article = articleId ? index.articles.get(articleId) : index.articles.values().next().value;
+      if (!article) return undefined;
+      const cited: string[] = [];
+      for (const s of article.sentences) if (s.attributedTo && !cited.includes(s.attributedTo)) cited.push(s.attributedTo);
+      return { meta: article.meta, cited };
     },
     articles: () => [...index.articles.values()].map((a) => a.meta),
     article: (id) => index.articles.get(id),

@@ -57,6 +57,8 @@ export const ALTERNATIVE_WEIGHT = {
   aliasDescriptor: 0.45,
 };
 
+/** Each later translation of a word weighs this much of the one before. */
+export const TRANSLATION_DECAY = 0.93;
 /** Most translations used per question word (the lexicon lists the common senses first). */
 export const TRANSLATION_BUDGET = 8;
 /** Weight of a name (acronym, number, capitalised English word) against a common word. */
@@ -118,14 +120,16 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
   const translate = (group: ReturnType<typeof groupFor>, english: string) => {
     const translations = lexicon.toGerman(english);
     if (!translations) return false;
-    for (const t of translations.slice(0, TRANSLATION_BUDGET)) {
+    translations.slice(0, TRANSLATION_BUDGET).forEach((t, rank) => {
+      // The lexicon lists common senses first; later ones are likelier to be another sense.
+      const weight = ALTERNATIVE_WEIGHT.translation * TRANSLATION_DECAY ** rank;
       for (const w of t.split(' ')) {
         if (isStopWord(w, 'de')) continue;
-        group.add(termOf(w, 'de'), ALTERNATIVE_WEIGHT.translation, 'translation');
+        group.add(termOf(w, 'de'), weight, 'translation');
         const verb = germanVerbStem(w, isGermanWord);
-        if (verb) group.add(verb, ALTERNATIVE_WEIGHT.translation, 'translation');
+        if (verb) group.add(verb, weight, 'translation');
       }
-    }
+    });
     return true;
   };
   const inCorpus = (term: string) => hasTerm(index, term);

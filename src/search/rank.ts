@@ -85,13 +85,14 @@ export function rank(index: SentenceIndex, plan: QueryPlan, options: RankOptions
 
   const scored = new Map<string, Scored & { covered: number }>();
   plan.groups.forEach((group, gi) => {
-    const best = new Map<string, { score: number; term: string; via: string; own: boolean }>();
+    const best = new Map<string, { score: number; weight: number; term: string; via: string; own: boolean }>();
     for (const alt of group.alternatives) {
       for (const [id, hit] of termHits.get(alt.term)!) {
         const score = hit.score * alt.weight;
         const prev = best.get(id);
-        if (!prev || score > prev.score) best.set(id, { score, term: alt.term, via: alt.via, own: hit.own || (prev?.own ?? false) });
-        else if (hit.own) prev.own = true;
+        if (!prev || score > prev.score) {
+          best.set(id, { score, weight: Math.max(alt.weight, prev?.weight ?? 0), term: alt.term, via: alt.via, own: hit.own || (prev?.own ?? false) });
+        } else if (hit.own) prev.own = true;
       }
     }
     for (const [id, b] of best) {
@@ -99,7 +100,8 @@ export function rank(index: SentenceIndex, plan: QueryPlan, options: RankOptions
       if (!entry) scored.set(id, (entry = { id, score: 0, coverage: 0, covered: 0, typed: false, matches: [] }));
       entry.score += b.score * group.weight;
       // A match through the previous sentence (an anaphor's antecedent) covers the word half.
-      if (!group.optional) entry.covered += group.weight * groupIdf[gi]! * (b.own ? 1 : CONTEXT_COVERAGE);
+      // A looser alternative (a later translation, an alias) covers the word only in part.
+      if (!group.optional) entry.covered += group.weight * groupIdf[gi]! * Math.min(1, b.weight) * (b.own ? 1 : CONTEXT_COVERAGE);
       if (b.own) entry.matches.push({ word: group.word, term: b.term, via: b.via });
     }
   });

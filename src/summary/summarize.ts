@@ -25,7 +25,7 @@
  *    sentences ({@link MIN_WORDS}) are picked only when longer ones run out.
  * 6. With a topic, the topic's relevance is mixed in strongly
  *    ({@link TOPIC_WEIGHT}) and relevant sentences are always chosen before any
- *    other (others only fill up when too few are relevant); when nothing is
+ *    other (a topic summary quotes only relevant sentences, so it may be shorter); when nothing is
  *    relevant the summary is empty and says why.
  *
  * Everything is deterministic: ties break by reading order.
@@ -360,12 +360,8 @@ export function summarize(index: Pick<SentenceIndex, 'articles'>, options: Summa
     scores = scores.map((s, i) => TOPIC_WEIGHT * relScores[i]! + (1 - TOPIC_WEIGHT) * s);
   }
   const all = candidates.map((_, i) => i);
-  const pools = [
-    all.filter((i) => relevant[i] && isLong[i]),
-    all.filter((i) => relevant[i] && !isLong[i]),
-    all.filter((i) => !relevant[i] && isLong[i]),
-    all.filter((i) => !relevant[i] && !isLong[i]),
-  ];
+  // A topic summary quotes only sentences about the topic, even if that makes it shorter than asked.
+  const pools = [all.filter((i) => relevant[i] && isLong[i]), all.filter((i) => relevant[i] && !isLong[i])];
   const chosen: number[] = [];
   for (const pool of pools) selectMmr(pool, scores, sim, chosen, Math.min(k, n));
 

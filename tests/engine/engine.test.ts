@@ -52,3 +52,33 @@ describe('engine on the seed article', () => {
     }
   });
 });
+
+describe('engine.summarize and engine.sources on the seed article', () => {
+  const { article } = loadSeed();
+  const engine = createEngine([article]);
+
+  it('summarises in reading order with citations, never the headline', () => {
+    const s = engine.summarize();
+    expect(s.title).toBe('Britischer Geheimdienst schließt Deal mit Amazon');
+    expect(s.sentences).toHaveLength(3);
+    const paragraphs = s.sentences.map((q) => q.citation.paragraph * 100 + q.citation.sentence);
+    expect(paragraphs).toEqual([...paragraphs].sort((a, b) => a - b));
+    for (const q of s.sentences) {
+      expect(q.citation.role === 'body' || q.citation.role === 'teaser').toBe(true);
+      expect(SEED_SOURCE.includes(q.text)).toBe(true);
+    }
+  });
+  it('narrows to a topic in English or German, and says when the article is silent on it', () => {
+    expect(engine.summarize({ topic: 'AWS profits' }).sentences.map((q) => q.text).join(' ')).toContain('Hälfte des Nettogewinns');
+    expect(engine.summarize({ topic: 'Gewinn' }).sentences.map((q) => q.text).join(' ')).toContain('Hälfte des Nettogewinns');
+    const none = engine.summarize({ topic: 'Tesla' });
+    expect(none.sentences).toEqual([]);
+    expect(none.reason).toMatch(/nothing about "Tesla"/);
+  });
+  it('lists the sources the article cites', () => {
+    const info = engine.sources()!;
+    expect(info.meta.publisher).toBe('DER SPIEGEL');
+    expect(info.cited).toEqual(expect.arrayContaining(['Financial Times', 'GCHQ', 'Synergy Research Group']));
+    expect(engine.sources('nope')).toBeUndefined();
+  });
+});
