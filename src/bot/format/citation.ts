@@ -1,0 +1,36 @@
+/** The line under a quote saying where it comes from. Pure. */
+import type { Citation } from '../../engine/engine.ts';
+import { escapedFit, plainFit } from './text.ts';
+
+/** Longest citation line. Default budget of {@link citationLine}. */
+export const CITATION_MAX = 400;
+
+/** Options of {@link citationLine}. */
+export interface CitationLineOptions {
+  /** Leave out publisher, headline and byline (when the footer already names the article). Default: false. */
+  short?: boolean;
+  /** Most code units. Default: {@link CITATION_MAX}. */
+  max?: number;
+  /** Plain text (for code blocks and footers) instead of escaped markdown. Default: false. */
+  plain?: boolean;
+}
+
+/**
+ * `— DER SPIEGEL, „Headline“, jlk/Reuters · ¶ 8, sentence 4 (body) · per Financial Times`,
+ * escaped for markdown (or plain), every part cut to its share so the line stays within `max`.
+ */
+export function citationLine(c: Citation, options: CitationLineOptions = {}): string {
+  const max = options.max ?? CITATION_MAX;
+  const fit = options.plain ? plainFit : escapedFit;
+  const where = `¶ ${c.paragraph}, sentence ${c.sentence} (${c.role})`;
+  const per = c.attributedTo ? ` · per ${fit(c.attributedTo, 80)}` : '';
+  const source = options.short
+    ? ''
+    : [c.publisher ? fit(c.publisher, 60) : null, `„${fit(c.title, 150)}“`, c.byline ? fit(c.byline, 60) : null]
+        .filter(Boolean)
+        .join(', ') + ' · ';
+  const line = `— ${source}${where}${per}`;
+  if (line.length <= max) return line;
+  // Only with a tiny budget: keep the position, which identifies the sentence.
+  return fit(`— ${where}`, max);
+}

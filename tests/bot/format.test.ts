@@ -1,0 +1,431 @@
+/**
+ * The bot's formatting: Discord's limits hold whatever the input, mentions
+ * can never ping, markdown in quoted or typed text never formats.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { APIEmbed } from 'discord.js';
+import type { Answer, AskResult, Citation } from '../../src/engine/engine.ts';
+import type { ArticleMeta } from '../../src/corpus/types.ts';
+import { articleChoices, resolveArticle } from '../../src/bot/articles.ts';
+import { questionFrom } from '../../src/bot/answer.ts';
+import { moreId, parseCustomId, postId } from '../../src/bot/components/customId.ts';
+import { citationLine } from '../../src/bot/format/citation.ts';
+import { codeBlockText, escapeMarkdown, neutralizeMentions, plainText, ZWSP } from '../../src/bot/format/escape.ts';
+import { ELLIPSIS, embedLength, fitContent, fitEmbed, fitEmbeds, LIMITS, truncateAtWord, truncateMarkdown } from '../../src/bot/format/limits.ts';
+import { renderQuote } from '../../src/bot/format/quote.ts';
+import {
+  renderAbstention,
+  renderAnswers,
+  renderHelp,
+  renderQuotePost,
+  renderQuoteText,
+  renderSource,
+  renderSummary,
+} from '../../src/bot/format/render.ts';
+import { body, messageReplyBody, privateBody } from '../../src/bot/reply.ts';
+
+// ---------------------------------------------------------------- helpers
+
+const citation = (over: Partial<Citation> = {}): Citation => ({
+  articleId: 'spiegel-gchq-aws',
+  title: 'Britischer Geheimdienst schließt Deal mit Amazon',
+  publisher: 'DER SPIEGEL',
+  byline: 'jlk/Reuters',
+  paragraph: 8,
+  sentence: 4,
+  role: 'body',
+  attributedTo: null,
+  ...over,
+});
+
+const answer = (text: string, over: Partial<Answer> = {}): Answer => ({
+  text,
+  score: 1,
+  sentenceId: 'spiegel-gchq-aws:8.4',
+  citation: citation(),
+  matched: [],
+  ...over,
+});
+
+const result = (question: string, answers: Answer[]): AskResult => ({ question, abstained: false, reason: null, missing: [], answers });
+
+const JASSY = 'Wie wichtig AWS für den Konzern ist, zeigt auch eine Personalie: Im Juli gab Amazon-Gründer Jeff Bezos seinen Chefposten an den ehemaligen AWS-Chef Andy Jassy weiter.';
+const HUGE = ('Wort ' + 'x'.repeat(7) + ' ').repeat(800); // ~10,400 characters of words
+const HUGE_WORD = 'y'.repeat(10_000);
+const MARKDOWN_BOMB = '*_~`|>[](<@&1>) # - 1. '.repeat(500);
+
+/** Every limit Discord checks on a message. */
+function expectWithinLimits(message: { content?: string; embeds?: APIEmbed[] }): void {
+  if (message.content !== undefined) expect(message.content.length).toBeLessThanOrEqual(LIMITS.content);
+  const embeds = message.embeds ?? [];
+  expect(embeds.length).toBeLessThanOrEqual(LIMITS.embeds);
+  let total = 0;
+  for (const e of embeds) {
+    expect(e.title?.length ?? 0).toBeLessThanOrEqual(LIMITS.embedTitle);
+    expect(e.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.embedDescription);
+    expect(e.footer?.text.length ?? 0).toBeLessThanOrEqual(LIMITS.embedFooter);
+    expect(e.author?.name.length ?? 0).toBeLessThanOrEqual(LIMITS.embedAuthor);
+    expect(e.fields?.length ?? 0).toBeLessThanOrEqual(LIMITS.fields);
+    for (const f of e.fields ?? []) {
+      expect(f.name.length).toBeLessThanOrEqual(LIMITS.fieldName);
+      expect(f.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
+      expect(f.value.length).toBeGreaterThan(0);
+    }
+    total += embedLength(e);
+  }
+  expect(total).toBeLessThanOrEqual(LIMITS.embedTotal);
+}
+
+/** Text Discord would turn into a mention or @everyone/@here ping. */
+const PINGABLE = /@(everyone|here)\b|<@[!&]?\d+>/;
+
+function allText(message: { content?: string; embeds?: APIEmbed[] }): string {
+  return [
+    message.content ?? '',
+    ...(message.embeds ?? []).flatMap((e) => [e.title ?? '', e.description ?? '', e.footer?.text ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])]),
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------- limits
+
+describe('truncateAtWord', () => {
+  it('returns text that fits unchanged', () => {
+    expect(truncateAtWord('short text', 10)).toBe('short text');
+  });
+
+  it('cuts at a word boundary and adds "…"', () => {
+    expect(truncateAtWord('the quick brown fox jumps', 17)).toBe('the quick brown…');
+    expect(truncateAtWord('the quick brown fox jumps', 17).length).toBeLessThanOrEqual(17);
+  });
+
+  it('cuts inside a single over-long word', () => {
+    const out = truncateAtWord(HUGE_WORD, 100);
+    expect(out).toHaveLength(100);
+    expect(out.endsWith(ELLIPSIS)).toBe(true);
+  });
+
+  it('never splits a surrogate pair', () => {
+    const out = truncateAtWord('😀'.repeat(100), 10);
+    expect(out.length).toBeLessThanOrEqual(10);
+    expect(out).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+
+  it('holds for any text and budget (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), fc.integer({ min: 0, max: 300 }), (text, max) => {
+        const out = truncateAtWord(text, max);
+        expect(out.length).toBeLessThanOrEqual(max);
+        if (text.length <= max) expect(out).toBe(text);
+      }),
+    );
+  });
+});
+
+describe('truncateMarkdown', () => {
+  it('never leaves a lone backslash before the ellipsis or an unclosed bold', () => {
+    const out = truncateMarkdown('**bold words here** and \\*more\\* text', 12);
+    expect(out.length).toBeLessThanOrEqual(12);
+    expect((out.match(/\*\*/g) ?? []).length % 2).toBe(0);
+    expect(out).not.toMatch(/(^|[^\\])\\…$/);
+  });
+});
+
+describe('fitEmbed / fitEmbeds / fitContent', () => {
+  const giant: APIEmbed = {
+    title: 'T'.repeat(1000),
+    description: 'D '.repeat(5000),
+    footer: { text: 'F'.repeat(5000) },
+    author: { name: 'A'.repeat(1000) },
+    fields: Array.from({ length: 40 }, (_, i) => ({ name: `N${i}`.repeat(200), value: 'V '.repeat(2000) })),
+  };
+
+  it('enforces every per-field limit, 25 fields and the 6000 total', () => {
+    const out = fitEmbed(giant);
+    expectWithinLimits({ embeds: [out] });
+    expect(out.fields!.length).toBeGreaterThan(0);
+  });
+
+  it('shares the 6000 total across the embeds of one message and keeps at most 10', () => {
+    const out = fitEmbeds(Array.from({ length: 12 }, () => giant));
+    expectWithinLimits({ embeds: out });
+  });
+
+  it('cuts content to 2000', () => {
+    expect(fitContent('word '.repeat(1000)).length).toBeLessThanOrEqual(2000);
+  });
+
+  it('leaves small embeds alone', () => {
+    const small: APIEmbed = { title: 't', description: 'd', footer: { text: 'f' }, fields: [{ name: 'n', value: 'v' }] };
+    expect(fitEmbed(small)).toEqual(small);
+  });
+});
+
+// ---------------------------------------------------------------- escaping and mentions
+
+describe('escaping', () => {
+  it('neutralises @everyone, @here, user, nickname and role mentions', () => {
+    const text = 'hi @everyone @here <@123456789012345678> <@!123456789012345678> <@&234567890123456789>';
+    for (const out of [escapeMarkdown(text), neutralizeMentions(text), plainText(text), codeBlockText(text)]) {
+      expect(out).not.toMatch(PINGABLE);
+      expect(out).toContain(`@${ZWSP}everyone`);
+    }
+  });
+
+  it('escapes markdown so it shows literally', () => {
+    expect(escapeMarkdown('**bold** _it_ ~~s~~ `code` ||spoiler|| [x](https://e.com) <#1> > q')).toBe(
+      '\\*\\*bold\\*\\* \\_it\\_ \\~\\~s\\~\\~ \\`code\\` \\|\\|spoiler\\|\\| \\[x\\](https://e.com) \\<#1\\> \\> q',
+    );
+  });
+
+  it('escapes line-start syntax and keeps everything on one line', () => {
+    expect(escapeMarkdown('# Heading\n- item')).toBe('\\# Heading - item');
+    expect(escapeMarkdown('1. first')).toBe('1\\. first');
+    expect(escapeMarkdown('a\n\n> b')).toBe('a \\> b');
+  });
+
+  it('breaks ``` inside code blocks', () => {
+    expect(codeBlockText('a ``` b')).not.toContain('```');
+  });
+});
+
+describe('renderQuote', () => {
+  it('bolds whole matched article words only, after escaping', () => {
+    const out = renderQuote(JASSY, ['Bezos', 'AWS']);
+    expect(out).toContain('Jeff **Bezos** seinen');
+    expect(out).toContain('**AWS**\\-Chef'.replace('\\-', '-'));
+    expect(out).not.toContain('**Bezos**s');
+    // "AWS" inside a longer word is not bold
+    expect(renderQuote('AWSX and AWS', ['AWS'])).toBe('AWSX and **AWS**');
+  });
+
+  it('escapes markdown in the quoted text, so only our bold formats', () => {
+    const out = renderQuote('a *b* _c_ **d**', ['c']);
+    expect(out).toBe('a \\*b\\* \\_**c**\\_ \\*\\*d\\*\\*');
+  });
+
+  it('neutralises mentions in quotes', () => {
+    const out = renderQuote('Told @everyone and <@123456789012345678> and <@&234567890123456789>.', ['Told']);
+    expect(out).not.toMatch(PINGABLE);
+  });
+
+  it('cuts a 10,000-character sentence at a word boundary with "…"', () => {
+    const out = renderQuote(HUGE, ['Wort'], 1000);
+    expect(out.length).toBeLessThanOrEqual(1000);
+    expect(out.endsWith(`${ELLIPSIS}`)).toBe(true);
+    expect(out).toMatch(/x{7}…$|\*\*Wort\*\*…$/);
+    expect((out.match(/\*\*/g) ?? []).length % 2).toBe(0);
+  });
+
+  it('cuts inside one 10,000-character word, closing an open bold', () => {
+    const out = renderQuote(HUGE_WORD, [HUGE_WORD], 50);
+    expect(out.length).toBeLessThanOrEqual(50);
+    expect(out.startsWith('**y')).toBe(true);
+    expect(out.endsWith(`**${ELLIPSIS}`)).toBe(true);
+  });
+
+  it('stays within any budget and keeps bold balanced (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.array(fc.string({ minLength: 1, maxLength: 6 }), { maxLength: 3 }), fc.integer({ min: 0, max: 200 }), (text, words, max) => {
+        const out = renderQuote(text, words, max);
+        expect(out.length).toBeLessThanOrEqual(max);
+        expect(out).not.toMatch(PINGABLE);
+      }),
+    );
+  });
+});
+
+// ---------------------------------------------------------------- renderers
+
+describe('citationLine', () => {
+  it('names publisher, headline, byline, paragraph, sentence, role and attribution', () => {
+    expect(citationLine(citation({ attributedTo: 'Financial Times', role: 'teaser' }))).toBe(
+      '— DER SPIEGEL, „Britischer Geheimdienst schließt Deal mit Amazon“, jlk/Reuters · ¶ 8, sentence 4 (teaser) · per Financial Times',
+    );
+  });
+
+  it('stays within its budget with huge metadata', () => {
+    const c = citation({ title: 'T '.repeat(3000), publisher: 'P'.repeat(3000), byline: '*'.repeat(3000), attributedTo: '<@&1> '.repeat(500) });
+    expect(citationLine(c).length).toBeLessThanOrEqual(400);
+    expect(citationLine(c)).toContain('¶ 8, sentence 4');
+    expect(citationLine(c)).not.toMatch(PINGABLE);
+  });
+});
+
+describe('renderAnswers', () => {
+  it('renders block quotes with bold matches, citation lines and an article footer', () => {
+    const page = renderAnswers(result('Who succeeded Bezos?', [answer(JASSY, { matched: [{ question: 'Bezos', article: 'Bezos' }] })]));
+    expect(page.embed.title).toBe('Who succeeded Bezos?');
+    expect(page.embed.description).toBe(`> ${JASSY.replace('Bezos', '**Bezos**')}\n— DER SPIEGEL, „Britischer Geheimdienst schließt Deal mit Amazon“, jlk/Reuters · ¶ 8, sentence 4 (body)`);
+    expect(page.embed.footer?.text).toBe('passage 1 of 1 · DER SPIEGEL — Britischer Geheimdienst schließt Deal mit Amazon (spiegel-gchq-aws)');
+    expect(page).toMatchObject({ shown: 1, more: false });
+  });
+
+  it('pages: three per page, "more" while answers remain', () => {
+    const answers = Array.from({ length: 7 }, (_, i) => answer(`Sentence ${i}.`));
+    const r = result('q', answers);
+    expect(renderAnswers(r)).toMatchObject({ shown: 3, more: true });
+    const last = renderAnswers(r, { offset: 6 });
+    expect(last).toMatchObject({ shown: 1, more: false });
+    expect(last.embed.footer?.text).toMatch(/^passage 7 of 7/);
+  });
+
+  it('25 answers of 10,000 characters each with huge titles stay within every limit and keep each shown citation', () => {
+    const answers = Array.from({ length: 25 }, (_, i) =>
+      answer(HUGE, { citation: citation({ title: `Headline ${i} `.repeat(300), paragraph: i + 1 }), matched: [{ question: 'w', article: 'Wort' }] }),
+    );
+    for (const pageSize of [1, 3, 25]) {
+      const page = renderAnswers(result('?'.repeat(5000), answers), { pageSize });
+      expectWithinLimits({ embeds: [page.embed] });
+      expect(page.shown).toBeGreaterThanOrEqual(1);
+      for (let i = 0; i < page.shown; i++) expect(page.embed.description).toContain(`¶ ${i + 1}, sentence 4`);
+      expect(page.embed.description).toContain(ELLIPSIS);
+    }
+  });
+
+  it('escapes the echoed question: no pings, no formatting', () => {
+    const page = renderAnswers(result('@everyone <@123456789012345678> <@&234567890123456789> **who** [x](y)?', [answer(JASSY)]));
+    expect(page.embed.title).not.toMatch(PINGABLE);
+    expect(page.embed.title).toContain('\\*\\*who\\*\\*');
+    expect(page.embed.title).toContain('\\[x\\]');
+  });
+
+  it('keeps mention syntax in quotes unable to ping', () => {
+    const page = renderAnswers(result('q', [answer('Told @everyone, @here, <@123456789012345678> and <@&234567890123456789>.', { citation: citation({ attributedTo: '@everyone' }) })]));
+    expect(allText({ embeds: [page.embed] })).not.toMatch(PINGABLE);
+  });
+});
+
+describe('other replies', () => {
+  const meta: ArticleMeta = {
+    id: 'a'.repeat(300),
+    title: 'H '.repeat(2000),
+    kicker: 'K '.repeat(2000),
+    publisher: '@everyone '.repeat(100),
+    byline: '<@123456789012345678> '.repeat(100),
+    language: 'de',
+    url: `https://example.com/${'p'.repeat(3000)}`,
+    date: '2024-01-01',
+  };
+
+  it('abstention says what was not found, within limits', () => {
+    const r: AskResult = { question: 'What is the capital of France?', abstained: true, reason: 'The article does not mention "France".', missing: ['France'], answers: [] };
+    const e = renderAbstention(r, 'all 2 articles');
+    expect(e.description).toBe('**Not found.** The article does not mention "France".');
+    expect(e.footer?.text).toBe('Searched all 2 articles');
+    expectWithinLimits({ embeds: [renderAbstention({ ...r, question: '@everyone'.repeat(1000), reason: 'x '.repeat(5000) }, 'y'.repeat(5000))] });
+  });
+
+  it('source card with huge metadata and 500 cited sources', () => {
+    const e = renderSource(meta, Array.from({ length: 500 }, (_, i) => `Source <@&${i}> number ${i}`));
+    expectWithinLimits({ embeds: [e] });
+    expect(allText({ embeds: [e] })).not.toMatch(PINGABLE);
+    expect(e.url).toBeUndefined(); // too long to link
+    expect(e.fields?.find((f) => f.name === 'Sources the article cites')?.value).toMatch(/…$/);
+  });
+
+  it('source card links the headline and lists cited sources in order', () => {
+    const e = renderSource({ ...meta, id: 'x', title: 'Title', url: 'https://example.com/a_b', kicker: null, publisher: 'P', byline: null }, ['Financial Times', 'GCHQ']);
+    expect(e.url).toBe('https://example.com/a_b');
+    expect(e.fields?.find((f) => f.name === 'Sources the article cites')?.value).toBe('Financial Times · GCHQ');
+  });
+
+  it('summary with ten 10,000-character sentences and a huge topic', () => {
+    const e = renderSummary(
+      { articleId: 'x', title: 'T '.repeat(500), topic: '@here '.repeat(200), reason: null, sentences: Array.from({ length: 10 }, (_, i) => ({ text: HUGE, sentenceId: `x:${i}.1`, citation: citation({ paragraph: i }) })) },
+      meta,
+    );
+    expectWithinLimits({ embeds: [e] });
+    expect(allText({ embeds: [e] })).not.toMatch(PINGABLE);
+  });
+
+  it('empty summary says why', () => {
+    const e = renderSummary({ articleId: 'x', title: 'T', topic: 'Mars', reason: 'The article says nothing about "Mars".', sentences: [] }, { id: 'x', title: 'T', publisher: null, byline: null });
+    expect(e.description).toContain('Nothing to quote.');
+    expect(e.description).toContain('Mars');
+  });
+
+  it('help lists commands and as many articles as fit', () => {
+    const e = renderHelp(Array.from({ length: 500 }, (_, i) => ({ id: `article-${i}`, title: `Title ${i} **x**` })));
+    expectWithinLimits({ embeds: [e] });
+    expect(e.description).toContain('/ask');
+  });
+
+  it('ready-to-paste quote keeps the citation within 2000 characters', () => {
+    const out = renderQuoteText(answer(HUGE + ' ``` @everyone', { citation: citation({ attributedTo: 'Financial Times' }) }));
+    expect(out.length).toBeLessThanOrEqual(2000);
+    expect(out).toContain('— DER SPIEGEL, „Britischer Geheimdienst schließt Deal mit Amazon“, jlk/Reuters · ¶ 8, sentence 4 (body) · per Financial Times');
+    expect(out).toContain(`${ELLIPSIS}“`);
+    expect((out.match(/```/g) ?? []).length).toBe(2);
+  });
+
+  it('public quote post: "Quoted by <@user>" and the quote within limits', () => {
+    const post = renderQuotePost(answer(MARKDOWN_BOMB), '123456789012345678');
+    expect(post.content).toBe('Quoted by <@123456789012345678>');
+    expectWithinLimits(post);
+    expect(post.embeds[0]!.description).toContain('¶ 8, sentence 4');
+  });
+});
+
+describe('reply bodies', () => {
+  it('every body sets allowedMentions to none, and replies to messages do not ping the author', () => {
+    expect(body({ content: 'x' }).allowedMentions).toEqual({ parse: [] });
+    expect(privateBody({ content: 'x' })).toMatchObject({ allowedMentions: { parse: [] }, flags: 64 });
+    expect(messageReplyBody({ content: 'x' }).allowedMentions).toEqual({ parse: [], repliedUser: false });
+  });
+
+  it('fits content and embeds', () => {
+    const b = body({ content: 'c '.repeat(3000), embeds: [{ description: 'd '.repeat(5000) }] });
+    expectWithinLimits(b);
+  });
+});
+
+describe('article option', () => {
+  const articles = Array.from({ length: 40 }, (_, i) => ({ id: `article-${i}`, title: `Headline number ${i} ${'long '.repeat(40)}` }));
+
+  it('offers at most 25 choices, names within 100 characters', () => {
+    const choices = articleChoices(articles, '');
+    expect(choices).toHaveLength(25);
+    for (const c of choices) {
+      expect(c.name.length).toBeLessThanOrEqual(100);
+      expect(c.name.length).toBeGreaterThan(0);
+      expect(c.value.length).toBeLessThanOrEqual(100);
+      expect(c.name.endsWith(`(${c.value})`)).toBe(true);
+    }
+  });
+
+  it('filters by what is typed, in id or headline, case- and accent-insensitively', () => {
+    expect(articleChoices(articles, 'ARTICLE-3').map((c) => c.value)).toEqual(['article-3', ...Array.from({ length: 10 }, (_, i) => `article-3${i}`)]);
+    expect(articleChoices(articles, 'number 17').map((c) => c.value)).toEqual(['article-17']);
+    expect(articleChoices([{ id: 'a', title: 'Geheimdienst schließt Deal' }, { id: 'b', title: 'Other' }], 'schliesst').map((c) => c.value)).toEqual(['a']);
+    expect(articleChoices(articles, 'nothing like this')).toEqual([]);
+  });
+
+  it('leaves out ids too long to be a choice value', () => {
+    expect(articleChoices([{ id: 'x'.repeat(101), title: 't' }], '')).toEqual([]);
+  });
+
+  it('resolves an id, a unique fragment, or explains', () => {
+    const engine = { articles: () => articles as ArticleMeta[], article: (id: string) => (articles.some((a) => a.id === id) ? ({} as never) : undefined) };
+    expect(resolveArticle(engine, null)).toEqual({ ok: true, id: undefined });
+    expect(resolveArticle(engine, 'article-7')).toEqual({ ok: true, id: 'article-7' });
+    expect(resolveArticle(engine, 'number 39')).toEqual({ ok: true, id: 'article-39' });
+    expect(resolveArticle(engine, 'number 3')).toMatchObject({ ok: false });
+    expect(resolveArticle(engine, 'nope')).toMatchObject({ ok: false, message: expect.stringContaining('There is no article "nope"') });
+  });
+});
+
+describe('custom ids and questions from messages', () => {
+  it('custom ids round-trip and stay within 100 characters', () => {
+    expect(parseCustomId(moreId('abcDEF_-12', 3))).toEqual({ kind: 'more', key: 'abcDEF_-12', offset: 3 });
+    expect(parseCustomId(postId('k'))).toEqual({ kind: 'post', key: 'k' });
+    expect(parseCustomId('something-else')).toBeNull();
+    expect(moreId('k'.repeat(40), 9999).length).toBeLessThanOrEqual(100);
+  });
+
+  it('strips Discord mention/emoji syntax and caps the length', () => {
+    expect(questionFrom('<@123456789012345678> who succeeded   Bezos? <:party:123>')).toBe('who succeeded Bezos?');
+    expect(questionFrom('<@123>')).toBe('');
+    expect(questionFrom('word '.repeat(500)).length).toBeLessThanOrEqual(500);
+  });
+});
