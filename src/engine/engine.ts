@@ -3,13 +3,12 @@
  * nothing of Discord or consoles; front ends parse input and format output.
  */
 import type { Article, ArticleMeta, Role, Sentence } from '../corpus/types.ts';
-import { analyze, analyzerLanguage } from '../search/analyzer.ts';
-import { fold } from '../search/normalize.ts';
+import { analyzerLanguage } from '../search/analyzer.ts';
 import { type Lexicon, loadLexicon } from '../search/lexicon.ts';
 import type { Mechanisms } from '../search/mechanisms.ts';
 import { planQuery } from '../search/query.ts';
 import { rank, type Scored } from '../search/rank.ts';
-import { buildIndex, type SentenceIndex } from '../search/sentenceIndex.ts';
+import { buildIndex, type SentenceIndex, wordTermsOf } from '../search/sentenceIndex.ts';
 import { summarize, type SummaryOptions } from '../summary/summarize.ts';
 
 /** Where a quote comes from. */
@@ -153,11 +152,12 @@ export function engineFromIndex(index: SentenceIndex): Engine {
   /** The article words behind each matched index term, for explanations. */
   const explain = (s: Sentence, scored: Scored): MatchedWord[] => {
     const language = analyzerLanguage(index.articles.get(s.articleId)!.meta.language);
-    const tokens = analyze(s.text, language);
+    const words = wordTermsOf(s.text, language, index.lexicon, index.mechanisms);
     const out: MatchedWord[] = [];
     for (const m of scored.matches) {
-      const token = tokens.find((t) => t.term === m.term || fold(t.word) === m.term);
-      if (token) out.push({ question: m.word, article: token.word });
+      // The word itself, else the compound it is part of ("partner" → Geschäftspartner).
+      const word = words.find((w) => w.terms.includes(m.term)) ?? words.find((w) => w.parts.includes(m.term));
+      if (word) out.push({ question: m.word, article: word.word });
     }
     return out;
   };

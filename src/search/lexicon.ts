@@ -37,6 +37,12 @@ export interface Lexicon {
    * compounds like "spionagebehorden" into "spionage" + "behorden".
    */
   isGermanWord(word: string): boolean;
+  /**
+   * The dictionary form of a folded German word form the dictionary lists as
+   * an inflection ("gefunden" → "finden", "geheimdienste" → "geheimdienst"),
+   * or undefined. Strong verbs change their vowel, so no stemmer joins them.
+   */
+  germanLemma(word: string): string | undefined;
 }
 
 /** Where the committed lexicon lives, next to this module. */
@@ -175,11 +181,27 @@ function termAt(block: Block, i: number): string {
   return bytes.toString('utf8', lineStart[line]!, tabOf(block.store, line));
 }
 
+/** Byte offset where the translations column of a line ends (its second TAB, or the newline). */
+function columnEnd(store: Store, line: number): number {
+  const end = store.lineStart[line + 1]! - 1;
+  const tab = store.bytes.indexOf(TAB, tabOf(store, line) + 1);
+  return tab >= 0 && tab < end ? tab : end;
+}
+
+/** The lemma column of line `i` of a German block, as a term of the same block; null when absent. */
+function lemmaAt(block: Block, i: number): string | null {
+  const line = block.start + i;
+  const end = block.store.lineStart[line + 1]! - 1;
+  const from = columnEnd(block.store, line);
+  if (from >= end) return null;
+  return termAt(block, parseInt(block.store.bytes.toString('latin1', from + 1, end), 36));
+}
+
 /** Translations of line `i` of `from`, as terms of `to`; null when it has none. */
 function decode(from: Block, to: Block, i: number): readonly string[] | null {
   const line = from.start + i;
-  const { bytes, lineStart } = from.store;
-  const packed = bytes.toString('latin1', tabOf(from.store, line) + 1, lineStart[line + 1]! - 1);
+  const { bytes } = from.store;
+  const packed = bytes.toString('latin1', tabOf(from.store, line) + 1, columnEnd(from.store, line));
   if (packed === '') return null;
   return Object.freeze(packed.split(',').map((s) => termAt(to, parseInt(s, 36))));
 }
@@ -224,8 +246,8 @@ export function lexiconFromBytes(bytes: Uint8Array, origin = 'lexicon'): Lexicon
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   const headerEnd = buffer.indexOf(NEWLINE);
   const header = buffer.toString('utf8', 0, headerEnd < 0 ? Math.min(buffer.length, 200) : headerEnd).split('\t');
-  if (header[0] !== 'beleg-lexicon' || header[1] !== '1') {
-    throw new Error(`${origin}: not a version 1 Beleg lexicon (header ${JSON.stringify(header.join(' ').slice(0, 40))})`);
+  if (header[0] !== 'beleg-lexicon' || header[1] !== '2') {
+    throw new Error(`${origin}: not a version 2 Beleg lexicon (header ${JSON.stringify(header.join(' ').slice(0, 40))}); run scripts/build-lexicon.ts`);
   }
   const maxEnglishPhraseWords = Number(header[2]);
   const nEnglish = Number(header[3]);
@@ -242,6 +264,10 @@ export function lexiconFromBytes(bytes: Uint8Array, origin = 'lexicon'): Lexicon
     toEnglish: (german) => lookup(german, de, en, germanLemmas, englishCache),
     maxEnglishPhraseWords,
     isGermanWord: (word) => word !== '' && !word.includes(' ') && find(de, word) >= 0,
+    germanLemma: (word) => {
+      const i = word === '' ? -1 : find(de, word);
+      return i >= 0 ? (lemmaAt(de, i) ?? undefined) : undefined;
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import { detectLanguage, type DetectedLanguage } from '../corpus/language.ts';
 import { type AnalyzerLanguage, germanVerbStem, isAcronym, isStopWord, termOf } from './analyzer.ts';
 import { answerTypeOf, type AnswerType } from './answerTypes.ts';
 import { splitCompound } from './compounds.ts';
+import { englishLemmas } from './lexicon.ts';
 import { fold, words } from './normalize.ts';
 import type { SentenceIndex } from './sentenceIndex.ts';
 
@@ -116,18 +117,43 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
   const groups: ReturnType<typeof groupFor>[] = [];
   const seen = new Set<string>();
 
+  /** A German word's own terms: its stem, its weak-verb stem and its dictionary lemma ("gefunden" → finden). */
+  const germanTerms = (w: string): string[] => {
+    const out = [termOf(w, 'de')];
+    const verb = germanVerbStem(w, isGermanWord);
+    if (verb) out.push(verb);
+    const lemma = lexicon.germanLemma(w);
+    if (lemma) out.push(termOf(lemma, 'de'));
+    return out;
+  };
+
+  /**
+   * German translations of an English word or phrase. For an inflected word,
+   * its own translations ("used" → benutzt) are interleaved with its lemma's
+   * ("use" → nutzen), which the lexicon's per-term limit may have cut.
+   */
+  const translationsOf = (english: string): readonly string[] | undefined => {
+    const own = lexicon.toGerman(english);
+    const lemma = english.includes(' ') ? undefined : englishLemmas(english).find((l) => lexicon.toGerman(l));
+    const base = lemma ? lexicon.toGerman(lemma) : undefined;
+    if (!base) return own;
+    const merged: string[] = [];
+    for (let i = 0; i < Math.max(own?.length ?? 0, base.length); i++) {
+      for (const t of [own?.[i], base[i]]) if (t && !merged.includes(t)) merged.push(t);
+    }
+    return merged;
+  };
+
   /** Adds German translations of an English word or phrase to a group. */
   const translate = (group: ReturnType<typeof groupFor>, english: string) => {
-    const translations = lexicon.toGerman(english);
+    const translations = translationsOf(english);
     if (!translations) return false;
     translations.slice(0, TRANSLATION_BUDGET).forEach((t, rank) => {
       // The lexicon lists common senses first; later ones are likelier to be another sense.
       const weight = ALTERNATIVE_WEIGHT.translation * TRANSLATION_DECAY ** rank;
       for (const w of t.split(' ')) {
         if (isStopWord(w, 'de')) continue;
-        group.add(termOf(w, 'de'), weight, 'translation');
-        const verb = germanVerbStem(w, isGermanWord);
-        if (verb) group.add(verb, weight, 'translation');
+        for (const term of germanTerms(w)) group.add(term, weight, 'translation');
       }
     });
     return true;
@@ -167,10 +193,7 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
       const term = termOf(word, l);
       if (l === langs[0] || term.length >= 4) group.add(term, 1, 'word');
     }
-    if (!english || !isName) {
-      const verb = germanVerbStem(key, isGermanWord);
-      if (verb) group.add(verb, 1, 'word');
-    }
+    if (!english || !isName) for (const term of germanTerms(key).slice(1)) group.add(term, 1, 'word');
     // Names are translated only when the corpus does not use them as they are ("France" → "Frankreich").
     if (english && mechanisms.translation && (!isName || !group.alternatives.some((a) => inCorpus(a.term)))) translate(group, key);
     if (mechanisms.compounds && !isName) {

@@ -15,7 +15,7 @@
 import MiniSearch from 'minisearch';
 import type { Article, Role, Sentence } from '../corpus/types.ts';
 import { type AliasTable, learnAliases } from './aliases.ts';
-import { type AnalyzerLanguage, analyze, analyzerLanguage, isAcronym } from './analyzer.ts';
+import { type AnalyzerLanguage, analyze, analyzerLanguage, isAcronym, termOf } from './analyzer.ts';
 import { answersIn, type SentenceAnswers } from './answerTypes.ts';
 import { splitCompound } from './compounds.ts';
 import type { Lexicon } from './lexicon.ts';
@@ -101,18 +101,29 @@ export function nameTest(lexicon: Lexicon, language: AnalyzerLanguage): (word: s
   };
 }
 
-/** Index terms of a text: its analysed words and the parts of its compounds. */
-export function termsOf(text: string, language: AnalyzerLanguage, lexicon: Lexicon, mechanisms: Mechanisms): { terms: string[]; parts: string[] } {
+/** One word of a sentence with the index terms it yields. */
+export interface WordTerms {
+  /** The word as written. */
+  word: string;
+  /** Terms for the `terms` field: its stem, weak-verb stem and dictionary lemma. */
+  terms: string[];
+  /** Terms for the `parts` field: the stems of its compound parts. */
+  parts: string[];
+}
+
+/** The index terms of each word of a text (stop words left out). */
+export function wordTermsOf(text: string, language: AnalyzerLanguage, lexicon: Lexicon, mechanisms: Mechanisms): WordTerms[] {
   const isGermanWord = (w: string) => lexicon.isGermanWord(w);
-  const tokens = analyze(text, language, isGermanWord);
-  const parts: string[] = [];
-  if (mechanisms.compounds && language === 'de') {
-    for (const t of tokens) {
-      const split = splitCompound(fold(t.word), (w) => lexicon.isGermanWord(w));
-      if (split) for (const p of split) parts.push(...analyze(p, 'de').map((x) => x.term));
-    }
-  }
-  return { terms: tokens.flatMap((t) => (t.verb ? [t.term, t.verb] : [t.term])), parts };
+  return analyze(text, language, isGermanWord).map((t) => {
+    const terms = [t.term];
+    if (t.verb) terms.push(t.verb);
+    // Strong verbs and other irregular forms the dictionary lists: "gefunden" also indexes "finden".
+    const lemma = language === 'de' && /^\p{Ll}/u.test(t.word) ? lexicon.germanLemma(fold(t.word)) : undefined;
+    if (lemma && !terms.includes(termOf(lemma, 'de'))) terms.push(termOf(lemma, 'de'));
+    const split = mechanisms.compounds && language === 'de' ? splitCompound(fold(t.word), isGermanWord) : null;
+    const parts = split ? split.flatMap((p) => analyze(p, 'de').map((x) => x.term)) : [];
+    return { word: t.word, terms, parts };
+  });
 }
 
 /** Builds the index over every sentence of the given articles. */
@@ -131,7 +142,9 @@ export function buildIndex(articles: readonly Article[], options: IndexOptions):
     let previous: { paragraph: number; terms: string[] } | null = null;
     for (const s of article.sentences) {
       sentences.set(s.id, s);
-      const { terms, parts } = termsOf(s.text, language, lexicon, mechanisms);
+      const wordTerms = wordTermsOf(s.text, language, lexicon, mechanisms);
+      const terms = wordTerms.flatMap((w) => w.terms);
+      const parts = wordTerms.flatMap((w) => w.parts);
       const opener = fold(words(s.text)[0] ?? '');
       const anaphoric = mechanisms.context && previous && previous.paragraph === s.paragraph && ANAPHORA.has(opener);
       docs.push({ id: s.id, terms: terms.join(' '), parts: parts.join(' '), context: anaphoric ? previous!.terms.join(' ') : '' });

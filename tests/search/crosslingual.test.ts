@@ -12,7 +12,7 @@ const ARTICLE = ingestArticle(
 Der Hafenbetreiber Nordic Port Services, kurz NPS, hat einen Vertrag mit der Firma Zentra geschlossen. Das meldet die Zeitung Kurier.
 Die Reederei Blauwal kritisiert den Vertrag.
 Der Marktanteil von Zentra liegt bei 40 Prozent. Im Mai übernahm Erika Beispiel die Leitung von NPS. Die Daten werden in Oslo gespeichert.
-Die Hafenbehörde bestätigte die Pläne nicht.`,
+Die Hafenbehörde bestätigte die Pläne nicht. Im Hafen wurde gestern eine Bombe gefunden.`,
   { id: 'hafen', path: 'hafen.txt' },
 );
 
@@ -35,8 +35,11 @@ const lexicon = fakeLexicon(
     port: ['hafen'],
     authority: ['behorde'],
     plans: ['plane'],
+    find: ['finden'],
+    bomb: ['bombe'],
   },
   ['hafen', 'betreiber', 'behorde', 'markt', 'anteil', 'reederei', 'firma', 'leitung', 'melden', 'speichern', 'bestatigen', 'kritisieren', 'vertrag'],
+  { gefunden: 'finden' },
 );
 const engine = createEngine([ARTICLE], { lexicon });
 const index = buildIndex([ARTICLE], { lexicon });
@@ -79,6 +82,14 @@ describe('answer types', () => {
   });
   it('treats a claim like a question', () => {
     expect(top('Erika Beispiel took over the management')).toBe('Im Mai übernahm Erika Beispiel die Leitung von NPS.');
+  });
+});
+
+describe('dictionary lemmas', () => {
+  it('joins strong verb forms the stemmer cannot ("gefunden" ↔ find → finden)', () => {
+    expect(top('Did they find a bomb?')).toBe('Im Hafen wurde gestern eine Bombe gefunden.');
+    const a = engine.ask('Did they find a bomb?').answers[0]!;
+    expect(a.matched).toContainEqual({ question: 'find', article: 'gefunden' });
   });
 });
 

@@ -16,6 +16,11 @@ describe('committed lexicon', () => {
     expect(lex.maxEnglishPhraseWords).toBe(3);
   });
 
+  it('knows strong verb forms', () => {
+    expect(lex.germanLemma('gefunden')).toBe('finden');
+    expect(lex.germanLemma('geschlossen')).toBe('schliessen');
+  });
+
   it('translates single English words', () => {
     expect(de('successor')).toContain('nachfolger');
     expect(de('newspaper')[0]).toBe('zeitung');
@@ -140,6 +145,13 @@ describe('compiler', () => {
 
   const compiled = buildLexiconFile(input, join(dir, 'c.tsv.gz'));
   const lex: Lexicon = lexiconFromBytes(gunzipSync(readFileSync(join(dir, 'c.tsv.gz'))));
+
+  it('links German inflected forms to their dictionary form', () => {
+    expect(lex.germanLemma('gespeichert')).toBe('speichern');
+    expect(lex.germanLemma('geheimdienste')).toBe('geheimdienst');
+    expect(lex.germanLemma('speichern')).toBeUndefined();
+    expect(lex.germanLemma('unbekannt')).toBeUndefined();
+  });
 
   it('makes abbreviations translate like their long forms', () => {
     expect(lex.toGerman('ai')).toEqual(['ki', 'kunstliche intelligenz']);

@@ -17,12 +17,15 @@
  * `/…/` (abbreviations) are stripped from the terms and become terms of their own
  * that translate like their long forms (AI → KI, künstliche Intelligenz).
  *
- * ## Output format (`FORMAT_VERSION` 1): gzipped UTF-8 text, one record a line
+ * ## Output format (`FORMAT_VERSION` 2): gzipped UTF-8 text, one record a line
  * ```
  * beleg-lexicon<TAB>1<TAB>maxEnglishPhraseWords<TAB>nEnglish<TAB>nGerman<TAB>source
  * english term<TAB>German translations       (nEnglish lines, sorted by UTF-8 bytes)
- * german term<TAB>English translations       (nGerman lines, sorted the same way)
+ * german term<TAB>English translations[<TAB>lemma]   (nGerman lines, sorted the same way)
  * ```
+ * The optional lemma (version 2) is the base-36 line number, within the German
+ * block, of the word an inflected form belongs to, as the dictionary's verb and
+ * noun rows give it ("gefunden" → "finden", "geheimdienste" → "geheimdienst").
  * Translations are comma-separated base-36 line numbers into the other
  * language's block (0 = its first line), best first. A line format, not JSON:
  * `JSON.parse` of the ~22 MB took ~300 ms on the 2-core dev machine, while
@@ -37,7 +40,7 @@ import { gzipSync } from 'node:zlib';
 import { fold, words } from '../normalize.ts';
 
 /** Version of the compiled file layout; bump when the layout changes. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** Options of {@link compileLexicon}. */
 export interface CompileOptions {
@@ -91,6 +94,8 @@ export interface LexiconData {
   de: string[];
   /** Per `de` entry: comma-separated base-36 indices into `en`, best first ('' for none). */
   deToEn: string[];
+  /** Per `de` entry: base-36 index into `de` of its lemma, for inflected forms ('' for none). */
+  deLemma: string[];
 }
 
 /** Magic word of the first line of the compiled file. */
@@ -101,7 +106,7 @@ export function serializeLexicon(data: LexiconData): string {
   const header = [MAGIC, data.format, data.maxEnglishPhraseWords, data.en.length, data.de.length, data.source.replace(/\s+/g, ' ')];
   const out: string[] = [header.join('\t')];
   data.en.forEach((k, i) => out.push(`${k}\t${data.enToDe[i]}`));
-  data.de.forEach((k, i) => out.push(`${k}\t${data.deToEn[i]}`));
+  data.de.forEach((k, i) => out.push(data.deLemma[i] ? `${k}\t${data.deToEn[i]}\t${data.deLemma[i]}` : `${k}\t${data.deToEn[i]}`));
   return out.join('\n') + '\n';
 }
 
@@ -644,6 +649,12 @@ export function compileLexicon(text: string, options: CompileOptions = {}): Comp
     enToDe: en.map((k) => encode(enLists.get(k), deIndex)),
     de,
     deToEn: de.map((k) => encode(deLists.get(k), enIndex)),
+    deLemma: de.map((k) => {
+      // The best-supported lemma that is itself a term; ties go to the first in byte order.
+      const lemmas = [...(deLemmas.get(k) ?? [])].filter(([l]) => deIndex.has(l) && !l.includes(' ') && !k.includes(' '));
+      lemmas.sort((a, b) => a[1] - b[1] || byCodeUnits(a[0], b[0]));
+      return lemmas.length ? deIndex.get(lemmas[0]![0])!.toString(36) : '';
+    }),
   };
   const bytes = gzipSync(Buffer.from(serializeLexicon(data), 'utf8'), { level: 9 });
   return {
