@@ -1,6 +1,164 @@
+/**
+ * Starting and stopping the Discord bot.
+ *
+ * - {@link startBot}: logs a discord.js client in with the given engine and
+ *   wires every handler; returns the client and `stop()`. Tests use it.
+ * - {@link runBot}: what `npm start` runs with a token: opens the engine over
+ *   `CORPUS_DIR`, starts the bot, and guards the process (signals, unhandled
+ *   rejections). Also the entry of each shard under `npm run start:sharded`
+ *   (discord.js reads the shard ids the ShardingManager passes in the
+ *   environment).
+ */
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
 import type { Config } from '../config.ts';
+import type { Engine } from '../engine/engine.ts';
+import { openEngine } from '../engine/open.ts';
+import type { BotContext, BotOptions } from './context.ts';
+import { Cooldown, DEFAULT_COOLDOWN_MS } from './cooldown.ts';
+import { handleInteraction } from './interactions.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { handleMessage } from './mention.ts';
+import { NO_MENTIONS_REPLY } from './reply.ts';
+import { ExpiringLru } from './store.ts';
 
-/** Placeholder until the Discord bot lands: refuses clearly instead of pretending to run. */
-export async function runBot(_config: Config): Promise<void> {
-  throw new Error('DISCORD_TOKEN is set, but this build has no Discord bot yet. Remove DISCORD_TOKEN from .env to use the local console.');
+/**
+ * Gateway intents: guild events (for channels and interactions) and guild
+ * messages (for @mentions). No privileged intent: Discord sends the text of
+ * messages that mention the bot without Message Content. Slash commands and
+ * the context menu also work in DMs (interactions need no intent).
+ */
+export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];
+
+/** Arguments of {@link startBot}. */
+export interface StartBotOptions extends BotOptions {
+  /** Validated configuration; `config.discord` must be set. */
+  config: Config;
+  engine: Engine;
+  /** Default: a pino logger at `config.logLevel` that never writes the token. */
+  logger?: Logger;
+  /** Shard ids this client runs. Default: discord.js's (the ShardingManager's, else shard 0 of 1). */
+  shards?: number | number[] | 'auto';
+  /** Total shard count. Default: discord.js's (the ShardingManager's, else 1). */
+  shardCount?: number;
+}
+
+/** A running bot. */
+export interface RunningBot {
+  client: Client;
+  /** Logs out and closes every connection. Safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+/** The discord.js client options the bot uses. */
+export function clientOptions(config: Config, options: Pick<StartBotOptions, 'shards' | 'shardCount'> = {}): ClientOptions {
+  return {
+    intents: INTENTS,
+    // a default for anything that forgets its own; every reply sets it explicitly too
+    allowedMentions: NO_MENTIONS_REPLY,
+    // the bot never reads old messages, members or presences: keep memory flat in big guilds
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      PresenceManager: 0,
+      ReactionManager: 0,
+      GuildMemberManager: { maxSize: 0, keepOverLimit: (m) => m.id === m.client.user.id },
+    }),
+    ...(config.discord?.apiUrl ? { rest: { api: config.discord.apiUrl } } : {}),
+    ...(options.shards !== undefined ? { shards: options.shards } : {}),
+    ...(options.shardCount !== undefined ? { shardCount: options.shardCount } : {}),
+  };
+}
+
+/** Logs the bot in and wires its handlers; resolves once every shard is ready. */
+export async function startBot(options: StartBotOptions): Promise<RunningBot> {
+  const { config, engine } = options;
+  if (!config.discord) throw new Error('startBot needs Discord settings (DISCORD_TOKEN and DISCORD_CLIENT_ID).');
+  const logger = options.logger ?? createLogger({ level: config.logLevel, secrets: [config.discord.token] });
+  const ctx: BotContext = {
+    engine,
+    logger,
+    cooldown: new Cooldown({ ms: options.cooldownMs ?? DEFAULT_COOLDOWN_MS }),
+    store: new ExpiringLru({ max: options.stateMax ?? 1000, ttlMs: options.stateTtlMs ?? 15 * 60_000 }),
+    pageSize: options.pageSize ?? 3,
+    maxPassages: options.maxPassages ?? 10,
+  };
+
+  const client = new Client(clientOptions(config, options));
+  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, ctx));
+  client.on(Events.MessageCreate, (message) => void handleMessage(message, ctx));
+  client.on(Events.Error, (err) => logger.error({ err }, 'discord.js client error'));
+  client.on(Events.Warn, (message) => logger.warn({ message }, 'discord.js warning'));
+  client.on(Events.ShardError, (err, shardId) => logger.error({ err, shardId }, 'shard connection error'));
+  client.on(Events.ShardReady, (shardId) => logger.info({ shardId }, 'shard ready'));
+  client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'shard resumed'));
+  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ shardId, code: event.code }, 'shard disconnected'));
+  client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'shard reconnecting'));
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    ctx.store.clear();
+    await client.destroy();
+    logger.info('bot stopped');
+  };
+
+  const ready = once(client, Events.ClientReady);
+  try {
+    await client.login(config.discord.token);
+    await ready;
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  logger.info(
+    { user: client.user?.tag, shards: [...client.ws.shards.keys()], guilds: client.guilds.cache.size, articles: engine.articles().length },
+    'bot ready',
+  );
+  return { client, stop };
+}
+
+/** Thrown when Discord rejects the token; the message says what to do. */
+export class LoginError extends Error {}
+
+/**
+ * `npm start` with a token: loads the corpus, starts the bot, and keeps the
+ * process alive until SIGINT or SIGTERM, which shut it down cleanly (exit 0).
+ * A rejected promise that escaped a handler is logged, never fatal.
+ */
+export async function runBot(config: Config): Promise<void> {
+  if (!config.discord) throw new Error('runBot needs Discord settings (DISCORD_TOKEN and DISCORD_CLIENT_ID).');
+  const logger = createLogger({ level: config.logLevel, secrets: [config.discord.token] });
+  const { engine, errors } = openEngine(config.corpusDir);
+  for (const e of errors) logger.warn({ path: e.path }, `skipped corpus file: ${e.message}`);
+  logger.info({ corpusDir: config.corpusDir, articles: engine.articles().length, skipped: errors.length }, 'corpus loaded');
+
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection (ignored)'));
+  process.on('uncaughtException', (err) => logger.error({ err }, 'uncaught exception (ignored)'));
+
+  let bot: RunningBot;
+  try {
+    bot = await startBot({ config, engine, logger });
+  } catch (err) {
+    if ((err as { code?: string }).code === 'TokenInvalid') {
+      throw new LoginError('Discord rejected DISCORD_TOKEN. Copy the token again from the developer portal (Bot → Reset Token).');
+    }
+    throw err;
+  }
+
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(0), 5000);
+    force.unref();
+    void bot
+      .stop()
+      .catch((err: unknown) => logger.error({ err }, 'error while stopping'))
+      .finally(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
 }

@@ -197,6 +197,9 @@ describe('renderQuote', () => {
     expect(out).not.toContain('**Bezos**s');
     // "AWS" inside a longer word is not bold
     expect(renderQuote('AWSX and AWS', ['AWS'])).toBe('AWSX and **AWS**');
+    // neighbouring matches share one pair of markers
+    expect(renderQuote('an Andy Jassy weiter', ['Andy', 'Jassy'])).toBe('an **Andy Jassy** weiter');
+    expect(renderQuote('Andy Jassy', ['Andy', 'Jassy'], 10)).toBe('**Andy**…');
   });
 
   it('escapes markdown in the quoted text, so only our bold formats', () => {

@@ -11,7 +11,7 @@ type Range = [start: number, end: number];
 /** Characters {@link escapeInline} escapes anywhere in a line. */
 const MARKDOWN_CHARS = new Set(['\\', '*', '_', '~', '`', '|', '<', '>', '[', ']']);
 
-/** Where the given words occur in `text` as whole words (not inside longer words), merged and sorted. */
+/** Where the given words occur in `text` as whole words (not inside longer words), sorted, merged across single spaces. */
 export function boldRanges(text: string, words: readonly string[]): Range[] {
   const ranges: Range[] = [];
   for (const word of new Set(words.map((w) => w.trim()).filter(Boolean))) {
@@ -23,7 +23,8 @@ export function boldRanges(text: string, words: readonly string[]): Range[] {
   const merged: Range[] = [];
   for (const r of ranges) {
     const last = merged[merged.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    // overlapping, touching or separated by one space: one range (bold words next to each other read as one)
+    if (last && (r[0] <= last[1] || (r[0] === last[1] + 1 && text[last[1]] === ' '))) last[1] = Math.max(last[1], r[1]);
     else merged.push([...r]);
   }
   return merged;
@@ -80,8 +81,15 @@ export function renderQuote(text: string, boldWords: readonly string[] = [], max
     const sep = pieces.length ? 1 : 0;
     const { out, complete } = renderSpan(clean, start, end, bold, max - length - sep, escapeChar);
     if (complete) {
-      pieces.push(out);
-      length += sep + out.length;
+      const previous = pieces[pieces.length - 1];
+      if (previous !== undefined && bold[start - 1] === 1 && previous.endsWith('**') && out.startsWith('**')) {
+        // adjacent bold words share one pair of markers: **Andy Jassy**
+        pieces[pieces.length - 1] = `${previous.slice(0, -2)} ${out.slice(2)}`;
+        length += sep + out.length - 4;
+      } else {
+        pieces.push(out);
+        length += sep + out.length;
+      }
       continue;
     }
     // It does not fit: end with "…" after the last whole word that leaves room for it…

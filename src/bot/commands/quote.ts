@@ -1,0 +1,45 @@
+/**
+ * `/quote query [article]`: the single best passage, shown privately as a
+ * ready-to-paste quote with its citation, and a "Post to channel" button
+ * that posts it publicly as "Quoted by @user" (without pinging anyone).
+ */
+import { ButtonStyle, type ChatInputCommandInteraction, MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { MAX_QUESTION_LENGTH } from '../../engine/engine.ts';
+import { ARTICLE, articleOption, autocompleteArticle } from '../articleOption.ts';
+import { resolveArticle, scopeLabel } from '../articles.ts';
+import { postId } from '../components/customId.ts';
+import type { BotContext } from '../context.ts';
+import { escapeMarkdown } from '../format/escape.ts';
+import { renderAbstention, renderQuoteText } from '../format/render.ts';
+import { body, buttonRow, privateBody } from '../reply.ts';
+
+export const data = new SlashCommandBuilder()
+  .setName('quote')
+  .setDescription('The single best passage for a query, ready to paste or post')
+  .addStringOption((o) => o.setName('query').setDescription('What the quote should be about').setRequired(true).setMaxLength(MAX_QUESTION_LENGTH))
+  .addStringOption(articleOption('Only quote from this article (default: all articles)'));
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const query = interaction.options.getString('query', true);
+  const article = resolveArticle(ctx.engine, interaction.options.getString(ARTICLE));
+  if (!article.ok) {
+    await interaction.reply(privateBody({ content: escapeMarkdown(article.message) }));
+    return;
+  }
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const result = ctx.engine.ask(query, { limit: 1, articleId: article.id });
+  const best = result.answers[0];
+  if (result.abstained || !best) {
+    await interaction.editReply(body({ embeds: [renderAbstention(result, scopeLabel(ctx.engine, article.id))] }));
+    return;
+  }
+  const key = ctx.store.add({ kind: 'quote', answer: best, posted: false, original: interaction });
+  await interaction.editReply(
+    body({
+      content: renderQuoteText(best),
+      components: [buttonRow({ customId: postId(key), label: 'Post to channel', style: ButtonStyle.Primary })],
+    }),
+  );
+}
+
+export const autocomplete = autocompleteArticle;

@@ -1,0 +1,33 @@
+/**
+ * The "Post to channel" button under /quote's private reply: posts the quote
+ * publicly as "Quoted by @user" (the mention renders but pings no one), once,
+ * and takes the button off the private reply.
+ */
+import type { ButtonInteraction } from 'discord.js';
+import type { BotContext } from '../context.ts';
+import { renderQuotePost } from '../format/render.ts';
+import { body, privateBody } from '../reply.ts';
+
+export const EXPIRED = 'This quote has expired. Run /quote again to post it.';
+export const ALREADY_POSTED = 'This quote is already posted.';
+
+export async function execute(interaction: ButtonInteraction, ctx: BotContext, key: string): Promise<void> {
+  const state = ctx.store.get(key);
+  if (!state || state.kind !== 'quote') {
+    await interaction.reply(privateBody({ content: EXPIRED }));
+    return;
+  }
+  if (state.posted) {
+    await interaction.reply(privateBody({ content: ALREADY_POSTED }));
+    return;
+  }
+  state.posted = true;
+  await interaction.reply(body(renderQuotePost(state.answer, interaction.user.id)));
+  try {
+    await state.original.editReply(body({ components: [] }));
+  } catch (err) {
+    // The private reply may be gone (dismissed, or its token expired): the post itself went out.
+    ctx.logger.debug({ err }, 'could not remove the "Post to channel" button');
+  }
+  ctx.store.delete(key);
+}
