@@ -185,8 +185,8 @@ export function engineFromIndex(index: SentenceIndex): Engine {
       if (plan.groups.length === 0) return abstain(question, 'The question has no words to search for.');
       const ranking = rank(index, plan, { articleId: options.articleId });
       if (ranking.results.length === 0 || (index.mechanisms.abstention && ranking.weak)) {
-        const names = plan.groups.filter((g) => g.isName).map((g) => g.word);
-        const missingNames = ranking.missing.filter((m) => names.includes(m));
+        const keys = plan.groups.filter((g) => g.isKey).map((g) => g.word);
+        const missingNames = ranking.missing.filter((m) => keys.includes(m));
         const reason = missingNames.length
           ? `The article does not mention ${listWords(missingNames)}.`
           : ranking.missing.length

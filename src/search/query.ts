@@ -12,7 +12,7 @@ import { answerTypeOf, type AnswerType } from './answerTypes.ts';
 import { splitCompound } from './compounds.ts';
 import { englishLemmas } from './lexicon.ts';
 import { fold, words } from './normalize.ts';
-import type { SentenceIndex } from './sentenceIndex.ts';
+import { isGermanNoun, type SentenceIndex } from './sentenceIndex.ts';
 
 /** How an alternative was reached from the question word. */
 export type Via = 'word' | 'translation' | 'alias' | 'compound';
@@ -31,6 +31,8 @@ export interface QueryGroup {
   word: string;
   /** Names, numbers and acronyms are kept as they are and weigh more. */
   isName: boolean;
+  /** A key word: a name, or a German noun (capitalised mid-sentence). When the corpus lacks it, that counts fully against the evidence. */
+  isKey: boolean;
   /** Relative weight of this word in the question. */
   weight: number;
   /** A dictionary phrase added on top of its words' own groups: it adds score when it matches, and is not missed when it does not. */
@@ -82,11 +84,12 @@ function isQuestionStopWord(word: string, language: DetectedLanguage): boolean {
 }
 
 /** A group under construction, with de-duplicated alternatives. */
-function groupFor(word: string, isName: boolean, weight: number, optional = false): QueryGroup & { add(term: string, weight: number, via: Via): void } {
+function groupFor(word: string, isName: boolean, weight: number, optional = false, isKey = isName): QueryGroup & { add(term: string, weight: number, via: Via): void } {
   const alternatives: Alternative[] = [];
   return {
     word,
     isName,
+    isKey,
     weight,
     optional,
     alternatives,
@@ -183,10 +186,12 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
     const key = folded[i]!;
     if (isQuestionStopWord(word, language) || seen.has(key)) continue;
     seen.add(key);
-    const isName = looksLikeName(word, i, language);
+    // German capitalises nouns: mid-sentence, a capitalised word is a key noun, and a name when no German word.
+    const germanNoun = language !== 'en' && i > 0 && /^\p{Lu}\p{Ll}/u.test(word);
+    const isName = looksLikeName(word, i, language) || (germanNoun && !isGermanNoun(lexicon, key));
     const previous = folded[i - 1];
     const typeNoun = previous !== undefined && /^(?:which|what|welche[rsnm]?)$/.test(previous) && answerType === 'person';
-    const group = groupFor(word, isName, typeNoun ? TYPE_NOUN_WEIGHT : isName ? NAME_WEIGHT : 1);
+    const group = groupFor(word, isName, typeNoun ? TYPE_NOUN_WEIGHT : isName ? NAME_WEIGHT : 1, false, isName || germanNoun);
     group.add(key, 1, 'word');
     for (const l of langs) {
       // The other language's stem of a word only helps for loanwords ("Deal", "Partner"); short stems are noise ("comes" → "com").

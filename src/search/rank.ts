@@ -47,10 +47,12 @@ export interface RankOptions {
 
 /** Score factor for a sentence that holds an answer of the asked kind. */
 export const ANSWER_TYPE_BONUS = 0.35;
+/** Weight of a question word the corpus lacks, when it is no key word. */
+export const MISSING_WORD_WEIGHT = 0.5;
 /** How much a match only through an anaphor's antecedent covers a question word. */
 export const CONTEXT_COVERAGE = 0.5;
 /** Least coverage of the question (by IDF weight) the best sentence needs, or the engine abstains. */
-export const MIN_COVERAGE = 0.34;
+export const MIN_COVERAGE = 0.25;
 
 /** Inverse document frequency, as BM25 computes it. */
 function idf(n: number, total: number): number {
@@ -77,7 +79,10 @@ export function rank(index: SentenceIndex, plan: QueryPlan, options: RankOptions
   // Each group's weight by its rarest present alternative: what matching it is worth.
   const groupIdf = plan.groups.map((g) => {
     const counts = g.alternatives.map((a) => termHits.get(a.term)!.size).filter((n) => n > 0);
-    return counts.length ? idf(Math.min(...counts), total) : idf(0, total);
+    if (counts.length) return idf(Math.min(...counts), total);
+    // A word the corpus lacks: a key word (name, German noun) weighs fully against the evidence;
+    // other words (mostly verbs, which questions paraphrase freely) weigh less.
+    return idf(0, total) * (g.isKey ? 1 : MISSING_WORD_WEIGHT);
   });
   // Optional groups (dictionary phrases on top of their words) neither count towards coverage nor go missing.
   const totalWeight = plan.groups.reduce((s, g, i) => s + (g.optional ? 0 : g.weight * groupIdf[i]!), 0) || 1;
@@ -126,8 +131,11 @@ export function rank(index: SentenceIndex, plan: QueryPlan, options: RankOptions
   }
   results.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 
-  const missingNames = missing.filter((g) => g.isName).map((g) => g.word);
+  // A name the corpus never mentions, or most of the question's key nouns missing, means another story.
+  const keyGroups = plan.groups.filter((g) => g.isKey && !g.optional);
+  const missingKeys = missing.filter((g) => g.isKey);
+  const offTopic = missingKeys.some((g) => g.isName) || (missingKeys.length > 0 && 2 * missingKeys.length >= keyGroups.length);
   const best = results[0];
-  const weak = !best || best.coverage < MIN_COVERAGE || missingNames.length > 0;
-  return { results, missing: missingNames.length ? missingNames : weak ? missing.map((g) => g.word) : [], weak };
+  const weak = !best || best.coverage < MIN_COVERAGE || offTopic;
+  return { results, missing: offTopic ? missingKeys.map((g) => g.word) : weak ? missing.map((g) => g.word) : [], weak };
 }
