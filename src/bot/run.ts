@@ -84,6 +84,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     maxPassages: options.maxPassages ?? 10,
   };
 
+  let stopped = false;
   const client = new Client(clientOptions(config, options));
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, ctx));
   client.on(Events.MessageCreate, (message) => void handleMessage(message, ctx));
@@ -92,10 +93,14 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   client.on(Events.ShardError, (err, shardId) => logger.error({ err, shardId }, 'shard connection error'));
   client.on(Events.ShardReady, (shardId) => logger.info({ shardId }, 'shard ready'));
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'shard resumed'));
-  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ shardId, code: event.code }, 'shard disconnected'));
-  client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'shard reconnecting'));
+  // while stopping, discord.js reports the closing shards as disconnecting/reconnecting: not news
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    if (!stopped) logger.warn({ shardId, code: event.code }, 'shard disconnected');
+  });
+  client.on(Events.ShardReconnecting, (shardId) => {
+    if (!stopped) logger.info({ shardId }, 'shard reconnecting');
+  });
 
-  let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;

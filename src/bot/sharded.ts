@@ -17,6 +17,8 @@ export interface ShardedOptions {
   totalShards?: number | 'auto';
   /** Shard processes' entry file. Default: `shard.ts` next to this file. */
   file?: string;
+  /** Pause between starting two shards, in ms (Discord allows one identify per 5 s per concurrency bucket). Default: 5500. */
+  spawnDelayMs?: number;
 }
 
 /** Discord's recommended shard count, from GET /gateway/bot (through DISCORD_API_URL when set). */
@@ -38,7 +40,7 @@ export async function startSharded(config: Config, options: ShardedOptions = {})
     mode: 'process',
     execArgv: ['--import', 'tsx'],
   });
-  await manager.spawn({ timeout: 60_000 });
+  await manager.spawn({ delay: options.spawnDelayMs ?? 5500, timeout: 60_000 });
   return manager;
 }
 

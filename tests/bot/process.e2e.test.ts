@@ -1,0 +1,91 @@
+/**
+ * The bot as its own process, as operators run it: `npm start` (src/main.ts
+ * → runBot) and `npm run start:sharded` (ShardingManager → one process per
+ * shard), against the stand-in; each answers and shuts down cleanly.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ShardingManager } from 'discord.js';
+import { loadConfig } from '../../src/config.ts';
+import { deployCommands } from '../../src/bot/deployCommands.ts';
+import { startSharded } from '../../src/bot/sharded.ts';
+import { DiscordStandIn } from '../discord/standin.ts';
+import { writeTestCorpus } from './fixtures.ts';
+import { originalPath, standInEnv } from './harness.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+async function askAndExpectAnswer(discord: DiscordStandIn, dm = false): Promise<number[]> {
+  const sent = discord.dispatchInteraction({ kind: 'slash', name: 'ask', options: { question: 'Who succeeded Bezos?' }, user: discord.createUser(), dm });
+  expect(await sent.waitForCallback()).toMatchObject({ type: 5, accepted: true });
+  const edit = await discord.waitForRequest(originalPath(discord, sent.token), { method: 'PATCH', timeoutMs: 10_000 });
+  expect(JSON.stringify(edit.body)).toContain('Andy Jassy');
+  return sent.shardIds;
+}
+
+describe('bot processes', () => {
+  let discord: DiscordStandIn | undefined;
+  let child: ChildProcess | undefined;
+  let manager: ShardingManager | undefined;
+  const savedEnv = { ...process.env };
+
+  afterEach(async () => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    if (manager) {
+      manager.respawn = false;
+      for (const shard of manager.shards.values()) if (shard.process) shard.kill();
+    }
+    process.env = { ...savedEnv };
+    await discord?.stop();
+    discord = undefined;
+    child = undefined;
+    manager = undefined;
+  });
+
+  it('npm start (src/main.ts) with a token runs the bot; SIGTERM stops it with exit code 0', async () => {
+    discord = new DiscordStandIn({ heartbeatIntervalMs: 1000 });
+    await discord.start();
+    await deployCommands(loadConfig({ env: standInEnv(discord) }));
+    const env = { ...process.env, ...standInEnv(discord), LOG_LEVEL: 'info', CORPUS_DIR: writeTestCorpus() };
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    await discord.waitForShards([0], 20_000);
+    await discord.waitUntil(() => (out.includes('"bot ready"') ? true : undefined), 10_000, 'bot ready log');
+    await askAndExpectAnswer(discord);
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    const [code] = await exited;
+    expect(code).toBe(0);
+    expect(out).toContain('"msg":"shutting down"');
+    expect(out).toContain('"msg":"bot stopped"');
+    expect(out).not.toContain(discord.token);
+    expect(discord.gatewayEvents.some((e) => e.direction === 'close' && e.code === 1000)).toBe(true);
+    discord.assertNoUnexpectedRequests();
+  });
+
+  it('start:sharded: the ShardingManager spawns one process per recommended shard; both answer', async () => {
+    discord = new DiscordStandIn({ heartbeatIntervalMs: 1000, recommendedShards: 2, maxConcurrency: 2 });
+    await discord.start();
+    const env = { ...standInEnv(discord), LOG_LEVEL: 'warn', CORPUS_DIR: writeTestCorpus() };
+    Object.assign(process.env, env); // the ShardingManager hands its environment to the shard processes
+    const config = loadConfig({ env });
+    await deployCommands(config);
+    manager = await startSharded(config, { spawnDelayMs: 0 });
+    expect(manager.totalShards).toBe(2);
+    expect(discord.connectedShards()).toEqual([0, 1]);
+    const owner = Number((BigInt(discord.guildId) >> 22n) % 2n);
+    // guild traffic reaches the guild's shard, DMs shard 0: together, with either owner, both processes are asked at least once
+    expect(await askAndExpectAnswer(discord)).toEqual([owner]);
+    expect(await askAndExpectAnswer(discord, true)).toEqual([0]);
+    const exits = [...manager.shards.values()].map((s) => once(s.process!, 'exit'));
+    manager.respawn = false;
+    for (const shard of manager.shards.values()) shard.kill();
+    const codes = (await Promise.all(exits)).map(([code]) => code);
+    expect(codes).toEqual([0, 0]);
+    discord.assertNoUnexpectedRequests();
+  });
+});
