@@ -30,7 +30,7 @@ export async function deployCommands(config: Config): Promise<DeployResult> {
 async function main(): Promise<void> {
   const config = loadConfig({ requireDiscord: true });
   const result = await deployCommands(config);
-  const where = result.guildId ? `to guild ${result.guildId} (usable now)` : 'globally (may take up to an hour to appear everywhere)';
+  const where = result.guildId ? `to guild ${result.guildId} (usable now)` : 'globally (Discord clients may take a while to show new commands)';
   console.log(`Deployed ${result.count} commands ${where}: ${result.names.join(', ')}`);
 }
 
