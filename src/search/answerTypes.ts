@@ -9,10 +9,12 @@
 import { fold, words } from './normalize.ts';
 
 /** What a question asks for. */
-export type AnswerType = 'person' | 'time' | 'number' | 'place' | 'reason' | 'yesno' | 'other';
+export type AnswerType = 'person' | 'time' | 'number' | 'place' | 'reason' | 'definition' | 'yesno' | 'other';
 
 /** A question word (folded) or phrase and the type it asks for, longest phrases first. */
 const QUESTION_CUES: [RegExp, AnswerType][] = [
+  // "What does GCHQ stand for?", "What is GCHQ?", "Wofür steht GCHQ?", "Was ist GCHQ?", "Was bedeutet KI?"
+  [/^(?:what (?:does|do) \S+(?: \S+)? (?:stand for|mean)|what (?:is|are) (?:the |an? )?\S+(?: short for)?|who (?:is|are) (?:the )?\S+|wofur steht (?:der |die |das )?\S+|was (?:ist|sind|bedeutet|heisst) (?:der |die |das |ein |eine )?\S+)$/, 'definition'],
   [/^(?:how (?:much|many)|what (?:share|percentage|proportion|amount|fraction)|wie (?:viel|viele|hoch|gross)|wieviel)\b/, 'number'],
   [/^(?:when|what (?:year|month|day|time)|since when|wann|seit wann|in welchem (?:jahr|monat))\b/, 'time'],
   [/^(?:where|wherefrom|wo|wohin|woher|in welchem land|in welcher stadt)\b/, 'place'],
@@ -51,6 +53,8 @@ export interface SentenceAnswers {
   types: Set<AnswerType>;
   /** Folded names (people, organisations, places, acronyms) the sentence mentions. */
   names: string[];
+  /** Folded words of the names this sentence defines (an acronym's long form, an apposition). */
+  defines: string[];
 }
 
 /** The kinds of answer a sentence holds, given which of its words count as names. */
@@ -71,5 +75,5 @@ export function answersIn(text: string, isName: (word: string, index: number) =>
   if (/%/.test(text)) types.add('number');
   if (PLACE_CUE.test(text)) types.add('place');
   if (REASON_CUE.test(text)) types.add('reason');
-  return { types, names };
+  return { types, names, defines: [] };
 }

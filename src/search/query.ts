@@ -64,6 +64,8 @@ export const ALTERNATIVE_WEIGHT = {
 export const TRANSLATION_DECAY = 0.93;
 /** Most translations used per question word (the lexicon lists the common senses first). */
 export const TRANSLATION_BUDGET = 8;
+/** Words that frame a definition question ("stand for", "bedeutet"), not its content. */
+const DEFINITION_FRAME = /^(?:stand|stands|mean|means|meaning|short|steht|stehen|bedeutet|bedeuten|heisst|abkurzung|abbreviation)$/;
 /** Weight of a name (acronym, number, capitalised English word) against a common word. */
 export const NAME_WEIGHT = 1.3;
 /** Weight of the noun after "which"/"welche": it names the kind of answer, not its content. */
@@ -185,6 +187,8 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
     const word = tokens[i]!;
     const key = folded[i]!;
     if (isQuestionStopWord(word, language) || seen.has(key)) continue;
+    // In "What does X stand for?" the verb frames the question; only X is searched for.
+    if (answerType === 'definition' && DEFINITION_FRAME.test(key)) continue;
     seen.add(key);
     // German capitalises nouns: mid-sentence, a capitalised word is a key noun, and a name when no German word.
     const germanNoun = language !== 'en' && i > 0 && /^\p{Lu}\p{Ll}/u.test(word);

@@ -123,7 +123,9 @@ export function rank(index: SentenceIndex, plan: QueryPlan, options: RankOptions
       entry.typed =
         plan.answerType === 'person'
           ? answers.names.some((n) => !questionTerms.has(n) && !questionTerms.has(n.replace(/s$/, '')))
-          : answers.types.has(plan.answerType);
+          : plan.answerType === 'definition'
+            ? plan.groups.some((g) => answers.defines.includes(fold(g.word)))
+            : answers.types.has(plan.answerType);
       if (entry.typed) entry.score *= 1 + ANSWER_TYPE_BONUS;
     }
     const { covered: _covered, ...result } = entry;

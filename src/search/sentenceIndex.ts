@@ -14,7 +14,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { Article, Role, Sentence } from '../corpus/types.ts';
-import { type AliasTable, learnAliases } from './aliases.ts';
+import { acronymDefinitions, type AliasTable, appositions, learnAliases } from './aliases.ts';
 import { type AnalyzerLanguage, analyze, analyzerLanguage, isAcronym, termOf } from './analyzer.ts';
 import { answersIn, type SentenceAnswers } from './answerTypes.ts';
 import { splitCompound } from './compounds.ts';
@@ -126,6 +126,14 @@ export function wordTermsOf(text: string, language: AnalyzerLanguage, lexicon: L
   });
 }
 
+/** Folded words of every name a sentence defines: "Amazon Web Service (AWS)" defines aws, amazon, web, service. */
+function definedNames(text: string, isCommonNoun: (w: string) => boolean): string[] {
+  const out = new Set<string>();
+  for (const [short, long] of acronymDefinitions(text)) for (const w of [...words(short), ...words(long)]) out.add(fold(w));
+  for (const [name] of appositions(text, { isCommonNoun })) for (const w of words(name)) out.add(fold(w));
+  return [...out];
+}
+
 /** Builds the index over every sentence of the given articles. */
 export function buildIndex(articles: readonly Article[], options: IndexOptions): SentenceIndex {
   const mechanisms = { ...ALL_MECHANISMS, ...options.mechanisms };
@@ -148,7 +156,9 @@ export function buildIndex(articles: readonly Article[], options: IndexOptions):
       const opener = fold(words(s.text)[0] ?? '');
       const anaphoric = mechanisms.context && previous && previous.paragraph === s.paragraph && ANAPHORA.has(opener);
       docs.push({ id: s.id, terms: terms.join(' '), parts: parts.join(' '), context: anaphoric ? previous!.terms.join(' ') : '' });
-      answers.set(s.id, answersIn(s.text, isName));
+      const found = answersIn(s.text, isName);
+      if (mechanisms.aliases) found.defines = definedNames(s.text, (w) => language === 'de' && isGermanNoun(lexicon, w));
+      answers.set(s.id, found);
       previous = { paragraph: s.paragraph, terms };
     }
   }

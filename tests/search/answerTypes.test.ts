@@ -17,13 +17,17 @@ describe('answer types', () => {
     expect(answerTypeOf('Did the mayor resign?')).toBe('yesno');
     expect(answerTypeOf('What will the tool be used for?')).toBe('other');
     expect(answerTypeOf('The mayor resigned in May')).toBe('other');
+    expect(answerTypeOf('What does NDX stand for?')).toBe('definition');
+    expect(answerTypeOf('Wofür steht NDX?')).toBe('definition');
+    expect(answerTypeOf('Was ist die NDX?')).toBe('definition');
+    expect(answerTypeOf("What is NDX's market share?")).toBe('other');
   });
   it('finds the answers a sentence holds', () => {
     const isName = (w: string, i: number) => i > 0 && /^(?:Erika|Beispiel|Zentra)$/.test(w);
-    expect(answersIn('Im Juli übernahm Erika Beispiel.', isName)).toEqual({ types: new Set(['time']), names: ['erika', 'beispiel'] });
+    expect(answersIn('Im Juli übernahm Erika Beispiel.', isName)).toEqual({ types: new Set(['time']), names: ['erika', 'beispiel'], defines: [] });
     expect([...answersIn('Der Anteil lag bei mehr als 30 Prozent.', isName).types]).toContain('number');
     expect([...answersIn('Fast die Hälfte des Gewinns kam von dort.', isName).types]).toContain('number');
     expect([...answersIn('Die Daten bleiben vor Ort in Norwegen.', isName).types]).toContain('place');
-    expect(answersIn('Das Wetter war schön.', isName)).toEqual({ types: new Set(), names: [] });
+    expect(answersIn('Das Wetter war schön.', isName)).toEqual({ types: new Set(), names: [], defines: [] });
   });
 });

@@ -102,6 +102,13 @@ describe('aliases learned from the corpus', () => {
   });
 });
 
+describe('definition questions', () => {
+  it('answer "What does X stand for?" with the sentence that defines X', () => {
+    expect(top('What does NPS stand for?')).toMatch(/^Der Hafenbetreiber Nordic Port Services, kurz NPS/);
+    expect(top('Wofür steht NPS?')).toMatch(/^Der Hafenbetreiber Nordic Port Services, kurz NPS/);
+  });
+});
+
 describe('compounds', () => {
   it('matches the parts of compounds (Hafenbehörde ↔ port authority)', () => {
     expect(top('Did the port authority confirm the plans?')).toBe('Die Hafenbehörde bestätigte die Pläne nicht.');
