@@ -5,19 +5,32 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { openEngine } from '../engine/open.ts';
+import { ablate } from '../eval/ablation.ts';
+import { loadCorpus } from '../corpus/load.ts';
 import { evaluate, readQuestions } from '../eval/evaluate.ts';
 
 const { values, positionals } = parseArgs({
-  options: { corpus: { type: 'string' }, json: { type: 'boolean', default: false } },
+  options: { corpus: { type: 'string' }, json: { type: 'boolean', default: false }, ablation: { type: 'boolean', default: false } },
   allowPositionals: true,
 });
 const file = positionals[0];
 if (!file) {
-  console.error('Usage: npm run eval -- FILE.jsonl [--corpus DIR] [--json]');
+  console.error('Usage: npm run eval -- FILE.jsonl [--corpus DIR] [--json] [--ablation]');
   process.exit(2);
 }
 try {
-  const { engine } = openEngine(values.corpus ?? loadConfig().corpusDir);
+  const corpusDir = values.corpus ?? loadConfig().corpusDir;
+  if (values.ablation) {
+    // Each mechanism switched off in turn: hit@1, hit@3 and abstentions.
+    const questions = readQuestions(file);
+    console.log('mechanism off   hit@1  hit@3  MRR    out-of-scope abstained  answerable abstained');
+    for (const { off, summary: s } of ablate(loadCorpus(corpusDir).articles, questions)) {
+      const cell = (n: number, d: number) => `${n}/${d}`.padEnd(7);
+      console.log(`${String(off ?? '(none)').padEnd(15)} ${cell(s.hit1, s.answerable)}${cell(s.hit3, s.answerable)}${s.mrr.toFixed(3)}  ${cell(s.abstainedOutOfScope, s.outOfScope).padEnd(24)}${s.abstainedInScope}/${s.answerable}`);
+    }
+    process.exit(0);
+  }
+  const { engine } = openEngine(corpusDir);
   const s = evaluate(engine.ask, readQuestions(file));
   if (values.json) {
     console.log(JSON.stringify({ ...s, rows: undefined }));
