@@ -4,12 +4,13 @@
  */
 import { createInterface } from 'node:readline';
 import type { Engine } from '../engine/engine.ts';
-import { formatResult, formatSource } from './format.ts';
+import { citationLine, formatResult, formatSource } from './format.ts';
 
 export const CONSOLE_HELP = `Type a question about the article, in English or German, e.g. "Who succeeded Bezos?".
 Commands:
   /help              this help
-  /source [ID]       the article's headline, publisher, byline and other metadata
+  /summary [TOPIC]   a 3-sentence summary, quoted; a topic narrows it (English or German)
+  /source [ID]       the article's headline, publisher, byline, metadata and the sources it cites
   /articles          the loaded articles and their ids
   /article ID        answer only from this article (/article alone: all articles)
   /quit              leave (or Ctrl+D)`;
@@ -38,9 +39,15 @@ export function handleLine(engine: Engine, line: string, state: { articleId?: st
     case 'articles':
       return engine.articles().map((a) => `${a.id}  ${a.title}${a.publisher ? ` (${a.publisher})` : ''}`).join('\n');
     case 'source': {
-      const id = arg || state.articleId || engine.articles()[0]?.id;
-      const article = id ? engine.article(id) : undefined;
-      return article ? formatSource(article.meta) : `There is no article "${arg}". /articles lists them.`;
+      const info = engine.sources(arg || state.articleId);
+      if (!info) return `There is no article "${arg}". /articles lists them.`;
+      return formatSource(info.meta) + (info.cited.length ? `\n${'Cites'.padEnd(10)} ${info.cited.join('; ')}` : '');
+    }
+    case 'summary': {
+      const summary = engine.summarize({ articleId: state.articleId, topic: arg || undefined });
+      if (summary.sentences.length === 0) return summary.reason ?? 'Nothing to summarise.';
+      const head = summary.topic ? `${summary.title} (on "${summary.topic}")` : summary.title;
+      return `${head}\n\n${summary.sentences.map((q, i) => `${i + 1}. »${q.text}«\n   ${citationLine(q.citation)}`).join('\n\n')}`;
     }
     case 'article':
       if (!arg) {

@@ -11,7 +11,10 @@ describe('console', () => {
     const state = {};
     expect(handleLine(engine, 'Who succeeded Bezos?', state)).toMatch(/Andy Jassy[\s\S]*DER SPIEGEL/);
     expect(handleLine(engine, '/help', state)).toMatch(/\/source/);
-    expect(handleLine(engine, '/source', state)).toMatch(/Publisher\s+DER SPIEGEL[\s\S]*Byline\s+jlk\/Reuters/);
+    expect(handleLine(engine, '/source', state)).toMatch(/Publisher\s+DER SPIEGEL[\s\S]*Byline\s+jlk\/Reuters[\s\S]*Cites\s+.*Financial Times/);
+    expect(handleLine(engine, '/summary', state)).toMatch(/^Britischer Geheimdienst schließt Deal mit Amazon\n\n1\. »/);
+    expect(handleLine(engine, '/summary Gewinn', state)).toContain('Hälfte des Nettogewinns');
+    expect(handleLine(engine, '/summary Tesla', state)).toMatch(/nothing about "Tesla"/);
     expect(handleLine(engine, '/article nope', state)).toMatch(/no article "nope"/);
     expect(handleLine(engine, '/frobnicate', state)).toMatch(/Unknown command/);
     expect(handleLine(engine, '/quit', state)).toBeNull();
