@@ -11,7 +11,7 @@
  */
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
-import type { Config } from '../config.ts';
+import { ConfigError, type Config } from '../config.ts';
 import type { Engine } from '../engine/engine.ts';
 import { openEngine } from '../engine/open.ts';
 import type { BotContext, BotOptions } from './context.ts';
@@ -124,13 +124,12 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   return { client, stop };
 }
 
-/** Thrown when Discord rejects the token; the message says what to do. */
-export class LoginError extends Error {}
-
 /**
  * `npm start` with a token: loads the corpus, starts the bot, and keeps the
  * process alive until SIGINT or SIGTERM, which shut it down cleanly (exit 0).
- * A rejected promise that escaped a handler is logged, never fatal.
+ * A rejected promise that escaped a handler is logged, never fatal. A token
+ * Discord rejects is reported as a {@link ConfigError} (a message saying what
+ * to do, no stack trace).
  */
 export async function runBot(config: Config): Promise<void> {
   if (!config.discord) throw new Error('runBot needs Discord settings (DISCORD_TOKEN and DISCORD_CLIENT_ID).');
@@ -147,7 +146,7 @@ export async function runBot(config: Config): Promise<void> {
     bot = await startBot({ config, engine, logger });
   } catch (err) {
     if ((err as { code?: string }).code === 'TokenInvalid') {
-      throw new LoginError('Discord rejected DISCORD_TOKEN. Copy the token again from the developer portal (Bot → Reset Token).');
+      throw new ConfigError(['Discord rejected DISCORD_TOKEN. Reset the token on the developer portal (Bot → Reset Token) and copy it again.']);
     }
     throw err;
   }

@@ -5,9 +5,9 @@
  */
 import { ConfigError, loadConfig } from '../config.ts';
 import { NoArticlesError } from '../engine/open.ts';
-import { LoginError, runBot } from './run.ts';
+import { runBot } from './run.ts';
 
 runBot(loadConfig({ requireDiscord: true })).catch((err: unknown) => {
-  console.error(err instanceof ConfigError || err instanceof NoArticlesError || err instanceof LoginError ? err.message : err);
+  console.error(err instanceof ConfigError || err instanceof NoArticlesError ? err.message : err);
   process.exit(1);
 });

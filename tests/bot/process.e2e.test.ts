@@ -67,6 +67,23 @@ describe('bot processes', () => {
     discord.assertNoUnexpectedRequests();
   });
 
+  it('npm start with a token Discord rejects exits 1 with a message saying what to do', async () => {
+    discord = new DiscordStandIn();
+    await discord.start();
+    const wrong = 'MTQzMTA4ODE5MDAzNDQxNTYxNw.5wovjg.C3laIksiOEBdEtQ5rk5iuOiCchKVrirDdlUvjw';
+    const env = { ...process.env, ...standInEnv(discord), DISCORD_TOKEN: wrong, LOG_LEVEL: 'info', CORPUS_DIR: writeTestCorpus() };
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(1);
+    expect(stderr).toContain('Discord rejected DISCORD_TOKEN. Reset the token on the developer portal');
+    expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(stdout + stderr).not.toContain(wrong);
+  });
+
   it('start:sharded: the ShardingManager spawns one process per recommended shard; both answer', async () => {
     discord = new DiscordStandIn({ heartbeatIntervalMs: 1000, recommendedShards: 2, maxConcurrency: 2 });
     await discord.start();
