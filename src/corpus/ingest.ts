@@ -11,7 +11,7 @@
 import { attribute } from './attribution.ts';
 import { bylineOf, isChromeLine, isCreditLine, isFooterMarker } from './chrome.ts';
 import { detectLanguage } from './language.ts';
-import { type MetadataInput, parseMetadata, splitFrontMatter } from './metadata.ts';
+import { ARTICLE_ID, type MetadataInput, parseMetadata, splitFrontMatter } from './metadata.ts';
 import { splitSentences } from './segment.ts';
 import type { Article, Role, Sentence } from './types.ts';
 
@@ -77,10 +77,26 @@ function findHeadline(lines: Line[], meta: MetadataInput): { headline: Line; ind
 /** Thrown when a file has no article text at all. */
 export class IngestError extends Error {}
 
+/** Control characters no text file has more than a stray few of (tab, line breaks and form feed excepted). */
+const CONTROL_CHARS = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+
+/** More than this share of control characters means the file is binary data that happens to decode as UTF-8. */
+export const MAX_CONTROL_SHARE = 0.01;
+
 /** Ingests one article file's text. Throws {@link IngestError} or MetadataError on unusable input. */
 export function ingestArticle(source: string, options: IngestOptions): Article {
+  const controls = source.match(CONTROL_CHARS)?.length ?? 0;
+  if (controls > 0 && controls > MAX_CONTROL_SHARE * source.length) {
+    throw new IngestError(`${options.path}: this is a binary file (${controls} control characters), not article text`);
+  }
   const { yaml, bodyStart } = splitFrontMatter(source, options.path);
-  const meta: MetadataInput = { ...(yaml !== null ? parseMetadata(yaml, options.path) : {}), ...options.meta };
+  const meta: MetadataInput = { ...(yaml !== null ? parseMetadata(yaml, options.path, 2) : {}), ...options.meta };
+  if (meta.id === undefined && !ARTICLE_ID.test(options.id)) {
+    // The file name is the id: it must be one an id may be, as a metadata id must.
+    throw new IngestError(
+      `${options.path}: the file name "${options.id}" cannot be an article id (letters, digits, "-", "_" and ".", at most 64); rename the file or set "id" in its metadata`,
+    );
+  }
   const lines = linesOf(source, bodyStart);
   const top = findHeadline(lines, meta);
   if (!top) throw new IngestError(`${options.path}: no article text found (the file is empty or only page chrome)`);
