@@ -172,7 +172,8 @@ export function engineFromIndex(index: SentenceIndex): Engine {
 
   return {
     ask(question, options = {}) {
-      const limit = Math.max(1, Math.min(options.limit ?? 3, 25));
+      const wanted = Number.isFinite(options.limit) ? Math.floor(options.limit!) : 3;
+      const limit = Math.max(1, Math.min(wanted, 25));
       const q = question.trim();
       if (!q) return abstain(question, 'The question is empty. Ask something about the article.');
       if (q.length > MAX_QUESTION_LENGTH) {
