@@ -4,7 +4,7 @@
  * Nothing a single interaction does can escape this function.
  */
 import { performance } from 'node:perf_hooks';
-import type { Interaction } from 'discord.js';
+import { DiscordAPIError, RESTJSONErrorCodes, type Interaction } from 'discord.js';
 import { messageCommands, slashCommands } from './commands/index.ts';
 import { parseCustomId } from './components/customId.ts';
 import * as more from './components/more.ts';
@@ -81,8 +81,15 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
     // autocomplete fires on every keystroke: keep it out of the info log
     log[kind === 'autocomplete' ? 'debug' : 'info']({ outcome, ms: Math.round(performance.now() - started) }, 'interaction handled');
   } catch (err) {
+    const ms = Math.round(performance.now() - started);
+    if (err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.UnknownInteraction) {
+      // Discord's 3 seconds had passed before the bot answered: the interaction is gone, and so is
+      // any way to tell the user (another callback would meet the same 10062). One line, no error id.
+      log.warn({ ms, code: err.code }, 'interaction expired before the bot could acknowledge it (10062 Unknown interaction)');
+      return;
+    }
     const errorId = newErrorId();
-    log.error({ err, errorId, ms: Math.round(performance.now() - started) }, `interaction failed (error id ${errorId})`);
+    log.error({ err, errorId, ms }, `interaction failed (error id ${errorId})`);
     await reportFailure(interaction, errorId, log);
   }
 }

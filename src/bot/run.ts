@@ -10,7 +10,7 @@
  *   environment).
  */
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, RESTEvents, WebSocketShardEvents, type ClientOptions } from 'discord.js';
 import { ConfigError, type Config } from '../config.ts';
 import type { Engine } from '../engine/engine.ts';
 import { openEngine } from '../engine/open.ts';
@@ -70,6 +70,41 @@ export function clientOptions(config: Config, options: Pick<StartBotOptions, 'sh
   };
 }
 
+/** discord.js's debug line for op 9 INVALID_SESSION, e.g. `[WS => Shard 0] Invalid session; will attempt to resume: true`. */
+const INVALID_SESSION_DEBUG = /^\[WS => Shard (\d+)\] Invalid session; will attempt to resume: (true|false)/;
+
+/**
+ * Logs what the REST client meets on the way, one line per event: each 429
+ * (discord.js waits `retry-after` and retries by itself), and each request
+ * that succeeded only after retrying server errors (5xx) or network
+ * failures. A request whose every retry fails throws, and its handler logs
+ * that. Lines name the route template, never the path, which carries the
+ * interaction token.
+ */
+function watchRest(client: Client, logger: Logger): void {
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    const method = request.method.toUpperCase();
+    const { status } = response;
+    if (status === 429) {
+      const retryAfter = Number(response.headers.get('retry-after'));
+      logger.warn(
+        {
+          method,
+          route: request.route,
+          retryAfterMs: Number.isFinite(retryAfter) ? Math.round(retryAfter * 1000) : null,
+          global: response.headers.has('x-ratelimit-global'),
+          scope: response.headers.get('x-ratelimit-scope'),
+        },
+        'Discord rate limit (429): retrying after retry-after',
+      );
+    } else if (status >= 500) {
+      logger.debug({ method, route: request.route, status, attempt: request.retries + 1 }, 'Discord server error');
+    } else if (request.retries > 0 && status < 400) {
+      logger.warn({ method, route: request.route, status, retries: request.retries }, 'Discord request succeeded after retrying (server errors or network failures)');
+    }
+  });
+}
+
 /** Logs the bot in and wires its handlers; resolves once every shard is ready. */
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, engine } = options;
@@ -97,9 +132,21 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   client.on(Events.ShardDisconnect, (event, shardId) => {
     if (!stopped) logger.warn({ shardId, code: event.code }, 'shard disconnected');
   });
+  // the close code of each shard's last connection, for the reconnecting line that follows it
+  const closeCodes = new Map<number, number>();
   client.on(Events.ShardReconnecting, (shardId) => {
-    if (!stopped) logger.info({ shardId }, 'shard reconnecting');
+    if (stopped) return;
+    const code = closeCodes.get(shardId);
+    // 1000 and 4200 are discord.js closing the connection itself (after op 9 or op 7, each logged on its own)
+    const expected = code === undefined || code === 1000 || code === 4200;
+    logger[expected ? 'info' : 'warn']({ shardId, code }, expected ? 'shard reconnecting' : 'gateway connection lost; reconnecting');
   });
+  client.on(Events.Debug, (message) => {
+    // op 9 INVALID_SESSION has no event of its own in discord.js; @discordjs/ws reports it in this debug line
+    const invalid = INVALID_SESSION_DEBUG.exec(message);
+    if (invalid && !stopped) logger.warn({ shardId: Number(invalid[1]), resumable: invalid[2] === 'true' }, 'gateway session invalidated (op 9)');
+  });
+  watchRest(client, logger);
 
   const stop = async () => {
     if (stopped) return;
@@ -117,6 +164,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     await stop();
     throw err;
   }
+  for (const shard of client.ws.shards.values()) shard.on(WebSocketShardEvents.Close, (event) => closeCodes.set(shard.id, event.code));
   logger.info(
     { user: client.user?.tag, shards: [...client.ws.shards.keys()], guilds: client.guilds.cache.size, articles: engine.articles().length },
     'bot ready',
