@@ -39,6 +39,30 @@ export class ConfigError extends Error {
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/;
 const SNOWFLAKE = /^\d{15,21}$/;
 
+/** A token anywhere in a value, and runs of 20 or more base64url characters (a token's secret part). Never echoed. */
+const TOKEN_LIKE = /[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}/g;
+const SECRET_LIKE = /[A-Za-z0-9_-]{20,}/g;
+
+/**
+ * A setting's value as a problem message may quote it. People paste the bot
+ * token into the wrong line (DISCORD_CLIENT_ID, LOG_LEVEL…), and these
+ * messages go to the terminal and to logs, so the token value, and anything
+ * shaped like a token or its secret part, is hidden; long values are cut.
+ */
+function shown(value: string, token: string | null): string {
+  let v = value;
+  if (token && token.length >= 8) v = v.split(token).join('[hidden]');
+  v = v.replace(TOKEN_LIKE, '[hidden]').replace(SECRET_LIKE, '[hidden]');
+  return v.length > 80 ? `${v.slice(0, 79)}…` : v;
+}
+
+/** A hint when a setting holds what looks like the bot token. */
+function tokenHint(name: string, value: string, token: string | null): string {
+  return TOKEN_SHAPE.test(value) || (token !== null && token.length >= 8 && value.includes(token))
+    ? ` It looks like the bot token: that belongs in DISCORD_TOKEN, not in ${name}.`
+    : '';
+}
+
 /** Options of {@link loadConfig}. */
 export interface LoadConfigOptions {
   /** Environment to read. Default: `process.env` after loading `.env`. */
@@ -60,13 +84,14 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     return v ? v : null;
   };
 
-  const logLevel = (get('LOG_LEVEL') ?? 'info').toLowerCase();
+  const token = get('DISCORD_TOKEN');
+  const rawLogLevel = get('LOG_LEVEL') ?? 'info';
+  const logLevel = rawLogLevel.toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
-    problems.push(`LOG_LEVEL "${logLevel}" is not one of ${LOG_LEVELS.join(', ')}.`);
+    problems.push(`LOG_LEVEL "${shown(rawLogLevel, token)}" is not one of ${LOG_LEVELS.join(', ')}.${tokenHint('LOG_LEVEL', rawLogLevel, token)}`);
   }
 
   let discord: DiscordConfig | null = null;
-  const token = get('DISCORD_TOKEN');
   if (token || options.requireDiscord) {
     const clientId = get('DISCORD_CLIENT_ID');
     const guildId = get('DISCORD_GUILD_ID');
@@ -79,17 +104,19 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     if (!clientId) {
       problems.push('DISCORD_CLIENT_ID is not set. It is the Application ID on the developer portal\'s General Information page.');
     } else if (!SNOWFLAKE.test(clientId)) {
-      problems.push(`DISCORD_CLIENT_ID "${clientId}" is not a Discord id (15 to 21 digits).`);
+      problems.push(`DISCORD_CLIENT_ID "${shown(clientId, token)}" is not a Discord id (15 to 21 digits).${tokenHint('DISCORD_CLIENT_ID', clientId, token)}`);
     }
     if (guildId && !SNOWFLAKE.test(guildId)) {
-      problems.push(`DISCORD_GUILD_ID "${guildId}" is not a Discord id (15 to 21 digits). Leave it empty to deploy commands globally.`);
+      problems.push(
+        `DISCORD_GUILD_ID "${shown(guildId, token)}" is not a Discord id (15 to 21 digits). Leave it empty to deploy commands globally.${tokenHint('DISCORD_GUILD_ID', guildId, token)}`,
+      );
     }
     if (apiUrl) {
       let ok = false;
       try {
         ok = ['http:', 'https:'].includes(new URL(apiUrl).protocol);
       } catch {}
-      if (!ok) problems.push(`DISCORD_API_URL "${apiUrl}" is not an http(s) URL, e.g. http://127.0.0.1:8080/api.`);
+      if (!ok) problems.push(`DISCORD_API_URL "${shown(apiUrl, token)}" is not an http(s) URL, e.g. http://127.0.0.1:8080/api.${tokenHint('DISCORD_API_URL', apiUrl, token)}`);
     }
     if (token && clientId) discord = { token, clientId, guildId, apiUrl: apiUrl?.replace(/\/+$/, '') ?? null };
   }

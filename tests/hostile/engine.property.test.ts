@@ -9,6 +9,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AskResult, type Engine, MAX_QUESTION_LENGTH } from '../../src/engine/engine.ts';
 import { openEngine } from '../../src/engine/open.ts';
+import { splitCompound } from '../../src/search/compounds.ts';
+import { loadLexicon } from '../../src/search/lexicon.ts';
 import { UnknownArticleError } from '../../src/summary/summarize.ts';
 import { SEED_DIR, SEED_SOURCE } from '../seed.ts';
 import { count, countAnswered, hostileString, longString, noisyGoodQuestion, SEED, summaryLine } from './inputs.ts';
@@ -67,7 +69,9 @@ describe('engine.ask over the seed corpus, hostile questions', () => {
     fc.assert(
       fc.property(hostileString(), fc.option(fc.integer({ min: -5, max: 40 }), { nil: undefined }), (question, limit) => {
         count('ask');
+        const started = performance.now();
         const r = engine.ask(question, limit === undefined ? {} : { limit });
+        expect(performance.now() - started).toBeLessThan(1000);
         checkAsk(question, r, limit);
         if (!r.abstained) countAnswered('ask');
       }),
@@ -178,6 +182,37 @@ describe('engine.summarize / sources / lookups, hostile topics and ids', () => {
     const info = engine.sources(SEED_ID)!;
     expect(info.meta.id).toBe(SEED_ID);
     for (const name of info.cited) expect(SEED_SOURCE).toContain(name);
+  });
+});
+
+describe('questions that cost the engine too much', () => {
+  // Bug (src/search/compounds.ts, splitCompound): for every cut whose head is a word it re-splits the
+  // modifier recursively with no memo, and falls through to the next cut when that fails, so a run of
+  // compound-like letters costs exponential time: the work grows 4x with every two more "Daten" (or
+  // "ern", "es"). engine.ask("Daten".repeat(15)), 75 characters, takes ~0.4 s; 20 repeats (100
+  // characters) ~20 s; a 150-character question would block for hours. The engine is synchronous, so
+  // one such /ask or @mention freezes the whole bot (heartbeats stop, every shard drops). The same
+  // function splits every article word when the index is built, so a corpus file holding one such
+  // 100-letter word makes start-up take seconds, a 150-letter one hangs it. Fix: memoise splitCompound
+  // per word (or cap the length of a word it tries, e.g. 64 letters).
+  it.fails('splitting a long run of word-like letters takes polynomial, not exponential, work', () => {
+    const lexicon = loadLexicon();
+    const calls = (word: string) => {
+      let n = 0;
+      splitCompound(word, (w) => {
+        n++;
+        return lexicon.isGermanWord(w);
+      });
+      return n;
+    };
+    // 50 → 70 letters: a quadratic splitter does ~2x the work, a cubic one ~2.7x; this one does 16x
+    expect(calls('daten'.repeat(14)) / calls('daten'.repeat(10))).toBeLessThan(4);
+  });
+
+  it.fails('an 80-character question is answered in well under a second', () => {
+    const started = performance.now();
+    engine.ask('Daten'.repeat(16));
+    expect(performance.now() - started).toBeLessThan(150);
   });
 });
 
