@@ -42,6 +42,24 @@ function known(part: string, isWord: (w: string) => boolean, minPart: number): b
  * stand in the word, linking elements removed.
  */
 export function splitCompound(word: string, isWord: (w: string) => boolean, options: SplitOptions = {}): string[] | null {
+  if (word.length > MAX_WORD) return null;
+  return split(word, isWord, options, new Map());
+}
+
+/** Longest word tried: German compounds are long, but a longer run of letters is no word. */
+export const MAX_WORD = 64;
+
+/** {@link splitCompound} with a memo of the words already tried, so each suffix and prefix is split once. */
+function split(word: string, isWord: (w: string) => boolean, options: SplitOptions, memo: Map<string, string[] | null>): string[] | null {
+  const key = `${options.minWord ?? 7}:${word}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const result = splitUncached(word, isWord, options, memo);
+  memo.set(key, result);
+  return result;
+}
+
+function splitUncached(word: string, isWord: (w: string) => boolean, options: SplitOptions, memo: Map<string, string[] | null>): string[] | null {
   const minPart = options.minPart ?? 3;
   const minWord = options.minWord ?? 7;
   if (word.length < minWord || !/^\p{L}+$/u.test(word)) return null;
@@ -53,9 +71,9 @@ export function splitCompound(word: string, isWord: (w: string) => boolean, opti
     const candidates = [left, ...LINKERS.filter((l) => left.endsWith(l)).map((l) => left.slice(0, -l.length))].filter((m) => m.length >= minPart);
     // The modifier is a word, or itself a compound ("hochsicherheits" → hoch + sicherheit).
     const whole = candidates.find((m) => isWord(m));
-    const modifierParts = whole ? [whole] : candidates.map((m) => splitCompound(m, isWord, { ...options, minWord: 2 * minPart })).find((p) => p);
+    const modifierParts = whole ? [whole] : candidates.map((m) => split(m, isWord, { ...options, minWord: 2 * minPart }, memo)).find((p) => p);
     if (!modifierParts) continue;
-    const headParts = splitCompound(head, isWord, options) ?? [head];
+    const headParts = split(head, isWord, options, memo) ?? [head];
     return [...modifierParts, ...headParts];
   }
   return null;

@@ -14,10 +14,14 @@ const MARKDOWN_CHARS = new Set(['\\', '*', '_', '~', '`', '|', '<', '>', '[', ']
 /** Where the given words occur in `text` as whole words (not inside longer words), sorted, merged across single spaces. */
 export function boldRanges(text: string, words: readonly string[]): Range[] {
   const ranges: Range[] = [];
+  // Plain substring search, no RegExp built from the words: they are the article's own words
+  // (verbatim, so their case matches), and a pattern compiled from a huge word can overflow V8's stack.
+  const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
   for (const word of new Set(words.map((w) => w.trim()).filter(Boolean))) {
-    const pattern = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'giu');
-    for (const m of text.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+      const end = at + word.length;
+      if (!isWordChar(text[at - 1]) && !isWordChar(text[end])) ranges.push([at, end]);
+    }
   }
   ranges.sort((a, b) => a[0] - b[0]);
   const merged: Range[] = [];
