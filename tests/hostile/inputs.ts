@@ -84,6 +84,8 @@ export function hostileString(options: { maxPieces?: number } = {}): fc.Arbitrar
   const maxPieces = options.maxPieces ?? 12;
   const piece = fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(...FRAGMENTS) },
+    // runs of one word without spaces: compound-like letters (splitCompound was once exponential in them)
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('Daten', 'ern', 'es', 'Geheimdienst', 'Amazon', 'ab', '😀', '@'), fc.integer({ min: 2, max: 60 })).map(([w, n]) => w.repeat(n)) },
     { weight: 1, arbitrary: fc.string({ unit: codeUnit, maxLength: 20 }) },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
     { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 10 }) },

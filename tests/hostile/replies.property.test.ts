@@ -190,7 +190,7 @@ describe('replies to hostile users, over the seed corpus', () => {
         const article = resolved(seedEngine, option, wellFormedInput);
         if (article.ok) askPages(contextFor(seedEngine), { kind: 'answer', question, articleId: article.id }, wellFormedInput, '/ask');
       }),
-      { seed: SEED, numRuns: 250 },
+      { seed: SEED, numRuns: 200 },
     );
   });
 
@@ -212,7 +212,7 @@ describe('replies to hostile users, over the seed corpus', () => {
         expectSafeMessage(messageReplyBody(answerPage(ctx, { kind: 'answer', question })), { wellFormedInput });
         askPages(ctx, { kind: 'answer', question, heading: 'Find in article: ' }, wellFormedInput, '@mention / Find in article');
       }),
-      { seed: SEED, numRuns: 200 },
+      { seed: SEED, numRuns: 150 },
     );
   });
 
@@ -229,7 +229,7 @@ describe('replies to hostile users, over the seed corpus', () => {
           if (!r.abstained) countAnswered('/quote');
         },
       ),
-      { seed: SEED, numRuns: 200 },
+      { seed: SEED, numRuns: 150 },
     );
   });
 
@@ -324,7 +324,7 @@ describe('replies quoting a hostile article', () => {
         expectSafeMessage(body({ embeds: [renderSource(info.meta, info.cited)] }), { wellFormedInput });
         expectSafeMessage(body({ embeds: [renderHelp(engine.articles())] }), { wellFormedInput });
       }),
-      { seed: SEED, numRuns: 120 },
+      { seed: SEED, numRuns: 100 },
     );
   });
 });
