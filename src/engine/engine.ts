@@ -184,7 +184,7 @@ export function engineFromIndex(index: SentenceIndex): Engine {
       }
       const plan = planQuery(q, index);
       if (plan.groups.length === 0) return abstain(question, 'The question has no words to search for.');
-      const ranking = rank(index, plan, { articleId: options.articleId });
+      const ranking = rank(index, plan, { articleId: options.articleId, limit });
       if (ranking.results.length === 0 || (index.mechanisms.abstention && ranking.weak)) {
         const keys = plan.groups.filter((g) => g.isKey).map((g) => g.word);
         const missingNames = ranking.missing.filter((m) => keys.includes(m));

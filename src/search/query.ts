@@ -8,6 +8,7 @@
  */
 import { detectLanguage, type DetectedLanguage } from '../corpus/language.ts';
 import { type AnalyzerLanguage, germanVerbStem, isAcronym, isStopWord, termOf } from './analyzer.ts';
+import type { Entity } from './aliases.ts';
 import { answerTypeOf, type AnswerType } from './answerTypes.ts';
 import { splitCompound } from './compounds.ts';
 import { englishLemmas } from './lexicon.ts';
@@ -64,6 +65,12 @@ export const ALTERNATIVE_WEIGHT = {
 export const TRANSLATION_DECAY = 0.93;
 /** Most translations used per question word (the lexicon lists the common senses first). */
 export const TRANSLATION_BUDGET = 8;
+/**
+ * Most alias alternatives per question word. In an archive a first name or a
+ * company can be part of hundreds of learned names, each with descriptors;
+ * the entities the question supports best come first (see planQuery).
+ */
+export const ALIAS_BUDGET = 8;
 /** Words that frame a definition question ("stand for", "bedeutet"), not its content. */
 const DEFINITION_FRAME = /^(?:stand|stands|mean|means|meaning|short|steht|stehen|bedeutet|bedeuten|heisst|abkurzung|abbreviation)$/;
 /** Weight of a name (acronym, number, capitalised English word) against a common word. */
@@ -104,9 +111,9 @@ function groupFor(word: string, isName: boolean, weight: number, optional = fals
   };
 }
 
-/** True when the index has the term in any sentence. */
+/** True when the index has the term in any sentence (a lookup in its document frequencies, not a search). */
 function hasTerm(index: SentenceIndex, term: string): boolean {
-  return index.search.search(term).length > 0;
+  return (index.df.get(term) ?? 0) > 0;
 }
 
 /** Builds the query plan for a question over an index. */
@@ -117,6 +124,7 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
   const answerType = mechanisms.answerTypes ? answerTypeOf(question) : 'other';
   const tokens = words(question).filter((w) => w.length > 1 || /\p{N}/u.test(w));
   const folded = tokens.map(fold);
+  const questionWords = new Set(folded);
   const english = language !== 'de';
   const langs: AnalyzerLanguage[] = language === 'en' ? ['en', 'de'] : ['de', 'en'];
   const groups: ReturnType<typeof groupFor>[] = [];
@@ -210,15 +218,31 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
       for (const p of parts ?? []) group.add(termOf(p, 'de'), ALTERNATIVE_WEIGHT.compound, 'compound');
     }
     if (mechanisms.aliases) {
-      for (const entity of aliases.lookup(key)) {
+      // Entities the question supports best first: one the word names by itself ("GCHQ"), then one whose
+      // other name words the question has too ("Anna Weber"); else in corpus order.
+      const support = (e: Entity) => (e.names.has(key) ? 2 : 0) + [...e.names].flatMap((n) => words(n)).filter((w) => w !== key && questionWords.has(w)).length;
+      const entities = aliases
+        .lookup(key)
+        .map((entity, order) => ({ entity, order, support: support(entity) }))
+        .sort((a, b) => b.support - a.support || a.order - b.order);
+      let budget = ALIAS_BUDGET;
+      const addAlias = (term: string, weight: number) => {
+        if (!group.alternatives.some((a) => a.term === term)) {
+          if (budget <= 0) return;
+          budget--;
+        }
+        group.add(term, weight, 'alias');
+      };
+      for (const { entity } of entities) {
+        if (budget <= 0) break;
         for (const name of entity.names) {
           // One word of a multi-word name is weaker evidence than the whole name.
           const parts = words(name);
           const weight = ALTERNATIVE_WEIGHT.aliasName / Math.sqrt(parts.length);
-          for (const w of parts) if (w !== key && !isStopWord(w, 'de')) group.add(termOf(w, 'de'), weight, 'alias');
+          for (const w of parts) if (w !== key && !isStopWord(w, 'de')) addAlias(termOf(w, 'de'), weight);
         }
         for (const d of entity.descriptors) {
-          for (const w of words(d)) if (w !== key) group.add(termOf(w, 'de'), ALTERNATIVE_WEIGHT.aliasDescriptor, 'alias');
+          for (const w of words(d)) if (w !== key) addAlias(termOf(w, 'de'), ALTERNATIVE_WEIGHT.aliasDescriptor);
         }
       }
     }

@@ -4,10 +4,23 @@
  * terms are combined per question word (best alternative wins), weighted by
  * the sentence's role, and raised when the sentence holds an answer of the
  * kind the question asks for.
+ *
+ * At 250,000 sentences a question's expansions touch tens of thousands of
+ * sentences, so the work is arranged to stay cheap:
+ * - each index term is scored once, straight from MiniSearch's term index,
+ *   with MiniSearch's own BM25 (see {@link TermScorer}), into typed arrays;
+ * - question words are combined in reusable typed arrays indexed by sentence
+ *   number, not in maps of objects;
+ * - with a `limit`, only the sentences that can still reach the top are
+ *   scored in full (role, answer type, explanations): role and answer type
+ *   can raise a score at most {@link MAX_FACTOR}-fold, so a sentence whose
+ *   word score times that stays below the limit-th final score cannot enter.
+ * The results are the same as scoring every sentence in full.
  */
+import MiniSearch from 'minisearch';
 import { fold } from './normalize.ts';
 import type { QueryPlan } from './query.ts';
-import { FIELD_BOOST, ROLE_WEIGHT, type SentenceIndex } from './sentenceIndex.ts';
+import { FIELD_BOOST, MINISEARCH_OPTIONS, miniSearchInternals, ROLE_WEIGHT, type SentenceDoc, type SentenceIndex } from './sentenceIndex.ts';
 
 /** Which question word reached a sentence, and through which index term. */
 export interface TermMatch {
@@ -43,6 +56,12 @@ export interface Ranking {
 export interface RankOptions {
   /** Only sentences of this article. Default: all articles. */
   articleId?: string;
+  /**
+   * Return only the best `limit` results (the same ones, in the same order,
+   * as the first `limit` of the full ranking); the rest are not scored in
+   * full. Default: every matching sentence.
+   */
+  limit?: number;
 }
 
 /** Score factor for a sentence that holds an answer of the asked kind. */
@@ -59,26 +78,264 @@ function idf(n: number, total: number): number {
   return Math.log(1 + (total - n + 0.5) / (n + 0.5));
 }
 
+/** Most a sentence's role and answer type can multiply its word score by. */
+export const MAX_FACTOR = Math.max(...Object.values(ROLE_WEIGHT)) * (1 + ANSWER_TYPE_BONUS);
+
+/** The sentences holding one index term, with the term's score in each (as `search(term, { boost: FIELD_BOOST })` gives it). */
+export interface TermPostings {
+  /** Sentence numbers (see {@link TermScorer}). */
+  ids: Int32Array;
+  scores: Float64Array;
+  /** 1 when the sentence has the term in its own words (terms or parts), 0 when only through its context field. */
+  own: Uint8Array;
+}
+
+const NO_POSTINGS: TermPostings = { ids: new Int32Array(0), scores: new Float64Array(0), own: new Uint8Array(0) };
+
+/**
+ * Scores single index terms over an index. Sentences are numbered: MiniSearch's
+ * own short ids when its internals are at hand (then a term's postings are
+ * read straight from its term index and scored with its BM25 formula and
+ * parameters, field by field in its order, so the scores are the very numbers
+ * `search()` returns), else positions in the index (then each term goes
+ * through the public `search()`).
+ */
+export interface TermScorer {
+  /** One more than the highest sentence number. */
+  readonly size: number;
+  score(term: string): TermPostings;
+  /** The sentence id of a number. */
+  idOf(n: number): string | undefined;
+  /** The number of a sentence id. */
+  numberOf(id: string): number | undefined;
+}
+
+/** MiniSearch's default BM25 parameters, which the index uses. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const FIELDS = MINISEARCH_OPTIONS.fields as (keyof typeof FIELD_BOOST)[];
+
+/** Reusable scratch arrays of one scorer; rank() is synchronous, so one set per index suffices. */
+class Scratch {
+  readonly acc: Float64Array;
+  readonly own: Uint8Array;
+  readonly mark: Int32Array;
+  stamp = 0;
+  constructor(readonly size: number) {
+    this.acc = new Float64Array(size);
+    this.own = new Uint8Array(size);
+    this.mark = new Int32Array(size);
+  }
+  /** A fresh stamp: entries of `mark` equal to it were touched since. */
+  next(): number {
+    if (this.stamp >= 0x7ffffff0) {
+      this.mark.fill(0);
+      this.stamp = 0;
+    }
+    return ++this.stamp;
+  }
+}
+
+function directScorer(search: MiniSearch<SentenceDoc>): TermScorer | undefined {
+  const ms = miniSearchInternals(search);
+  if (!ms) return undefined;
+  const size = ms._nextId;
+  const fieldIds = FIELDS.map((f) => ms._fieldIds[f]);
+  if (fieldIds.some((id) => typeof id !== 'number')) return undefined;
+  let scratch: Scratch | undefined;
+  // BM25's length normalisation per field and sentence, k·(1 − b + b·length/average), computed once
+  // (the same operations as MiniSearch's calcBM25Score, so the same numbers).
+  let norms: Float64Array[] | undefined;
+  const normsOf = (): Float64Array[] => {
+    norms ??= fieldIds.map((fieldId) => {
+      const out = new Float64Array(size);
+      const avg = ms._avgFieldLength[fieldId!]!;
+      ms._fieldLength.forEach((lengths, doc) => {
+        out[doc] = BM25.k * (1 - BM25.b + (BM25.b * lengths[fieldId!]!) / avg);
+      });
+      return out;
+    });
+    return norms;
+  };
+  return {
+    size,
+    idOf: (n) => ms._documentIds.get(n),
+    numberOf: (id) => ms._idToShortId.get(id),
+    score(term) {
+      const data = ms._index.get(term);
+      if (!data) return NO_POSTINGS;
+      scratch ??= new Scratch(size);
+      const { acc, own, mark } = scratch;
+      const stamp = scratch.next();
+      const fieldNorms = normsOf();
+      const list: number[] = [];
+      const total = ms._documentCount;
+      for (let f = 0; f < FIELDS.length; f++) {
+        const freqs = data.get(fieldIds[f]!);
+        if (!freqs) continue;
+        const boost = FIELD_BOOST[FIELDS[f]!];
+        const matching = freqs.size;
+        const invDocFreq = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+        const isOwn = FIELDS[f] !== 'context' ? 1 : 0;
+        const norm = fieldNorms[f]!;
+        freqs.forEach((tf, doc) => {
+          // MiniSearch's calcBM25Score, times the field boost (its term weight, term boost and document boost are 1).
+          const weighted = boost * (invDocFreq * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm[doc]!)));
+          if (mark[doc] !== stamp) {
+            mark[doc] = stamp;
+            acc[doc] = weighted;
+            own[doc] = isOwn;
+            list.push(doc);
+          } else {
+            acc[doc] = acc[doc]! + weighted;
+            if (isOwn) own[doc] = 1;
+          }
+        });
+      }
+      const out: TermPostings = { ids: new Int32Array(list), scores: new Float64Array(list.length), own: new Uint8Array(list.length) };
+      for (let i = 0; i < list.length; i++) {
+        out.scores[i] = acc[list[i]!]!;
+        out.own[i] = own[list[i]!]!;
+      }
+      return out;
+    },
+  };
+}
+
+function publicScorer(index: SentenceIndex): TermScorer {
+  const ids = [...index.sentences.keys()];
+  const numbers = new Map(ids.map((id, n) => [id, n]));
+  return {
+    size: ids.length,
+    idOf: (n) => ids[n],
+    numberOf: (id) => numbers.get(id),
+    score(term) {
+      const results = index.search.search(term, { boost: FIELD_BOOST });
+      const out: TermPostings = { ids: new Int32Array(results.length), scores: new Float64Array(results.length), own: new Uint8Array(results.length) };
+      results.forEach((r, i) => {
+        out.ids[i] = numbers.get(r.id as string)!;
+        out.scores[i] = r.score;
+        // A match only through the previous sentence (context) does not count as the sentence's own evidence.
+        out.own[i] = Object.values(r.match).some((fields) => fields.some((f) => f !== 'context')) ? 1 : 0;
+      });
+      return out;
+    },
+  };
+}
+
+const scorers = new WeakMap<SentenceIndex, { scorer: TermScorer; scratch: RankScratch }>();
+
+/** Set `direct` to false to score through MiniSearch's public search() only (tests compare both ways). */
+export const SCORER_OPTIONS = { direct: true };
+
+/** The term scorer of an index (made once per index). */
+export function termScorer(index: SentenceIndex): TermScorer {
+  return scorerState(index).scorer;
+}
+
+function scorerState(index: SentenceIndex): { scorer: TermScorer; scratch: RankScratch } {
+  let state = scorers.get(index);
+  if (!state) {
+    const scorer = (SCORER_OPTIONS.direct ? directScorer(index.search) : undefined) ?? publicScorer(index);
+    state = { scorer, scratch: new RankScratch(scorer.size) };
+    scorers.set(index, state);
+  }
+  return state;
+}
+
+/** Per-sentence working arrays of {@link rank}, reused from call to call. */
+class RankScratch {
+  readonly score: Float64Array;
+  readonly covered: Float64Array;
+  readonly seen: Int32Array;
+  readonly best: Float64Array;
+  readonly bestWeight: Float64Array;
+  readonly own: Uint8Array;
+  readonly inGroup: Int32Array;
+  readonly allowed: Int32Array;
+  stamp = 0;
+  constructor(size: number) {
+    this.score = new Float64Array(size);
+    this.covered = new Float64Array(size);
+    this.seen = new Int32Array(size);
+    this.best = new Float64Array(size);
+    this.bestWeight = new Float64Array(size);
+    this.own = new Uint8Array(size);
+    this.inGroup = new Int32Array(size);
+    this.allowed = new Int32Array(size);
+  }
+  next(): number {
+    if (this.stamp >= 0x7ffffff0) {
+      this.seen.fill(0);
+      this.inGroup.fill(0);
+      this.allowed.fill(0);
+      this.stamp = 0;
+    }
+    return ++this.stamp;
+  }
+}
+
+/** A min-heap of the `k` largest (score, number) pairs seen. */
+function topByScore(numbers: readonly number[], score: Float64Array, k: number): number[] {
+  const heap: number[] = [];
+  const less = (a: number, b: number) => score[a]! < score[b]!;
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && less(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && less(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (const n of numbers) {
+    if (heap.length < k) {
+      heap.push(n);
+      for (let i = heap.length - 1; i > 0; ) {
+        const p = (i - 1) >> 1;
+        if (!less(heap[i]!, heap[p]!)) break;
+        [heap[i], heap[p]] = [heap[p]!, heap[i]!];
+        i = p;
+      }
+    } else if (less(heap[0]!, n)) {
+      heap[0] = n;
+      down(0);
+    }
+  }
+  return heap;
+}
+
 /** Scores every sentence that matches at least one question word, best first, and judges the evidence. */
 export function rank(index: SentenceIndex, plan: QueryPlan, options: RankOptions = {}): Ranking {
   const total = Math.max(1, index.sentences.size);
-  const termHits = new Map<string, Map<string, { score: number; own: boolean }>>();
-  for (const group of plan.groups) {
-    for (const alt of group.alternatives) {
-      if (termHits.has(alt.term)) continue;
-      const hits = new Map<string, { score: number; own: boolean }>();
-      for (const r of index.search.search(alt.term, { boost: FIELD_BOOST })) {
-        // A match only through the previous sentence (context) does not count as the sentence's own evidence.
-        const own = Object.values(r.match).some((fields) => fields.some((f) => f !== 'context'));
-        hits.set(r.id as string, { score: r.score, own });
-      }
-      termHits.set(alt.term, hits);
+  const { scorer, scratch } = scorerState(index);
+  const stamp = scratch.next();
+
+  // Only this article's sentences, when asked.
+  let allowed: ((n: number) => boolean) | null = null;
+  if (options.articleId) {
+    for (const s of index.articles.get(options.articleId)?.sentences ?? []) {
+      const n = scorer.numberOf(s.id);
+      if (n !== undefined) scratch.allowed[n] = stamp;
     }
+    allowed = (n) => scratch.allowed[n] === stamp;
   }
+
+  // Each index term's postings, scored once.
+  const postings = new Map<string, TermPostings>();
+  const postingsOf = (term: string): TermPostings => {
+    let p = postings.get(term);
+    if (!p) postings.set(term, (p = scorer.score(term)));
+    return p;
+  };
+  // How many sentences hold a term in any field: what a search for it returns.
+  const df = (term: string) => index.df.get(term) ?? 0;
 
   // Each group's weight by its rarest present alternative: what matching it is worth.
   const groupIdf = plan.groups.map((g) => {
-    const counts = g.alternatives.map((a) => termHits.get(a.term)!.size).filter((n) => n > 0);
+    const counts = g.alternatives.map((a) => df(a.term)).filter((n) => n > 0);
     if (counts.length) return idf(Math.min(...counts), total);
     // A word the corpus lacks: a key word (name, German noun) weighs fully against the evidence;
     // other words (mostly verbs, which questions paraphrase freely) weigh less.
@@ -86,58 +343,125 @@ export function rank(index: SentenceIndex, plan: QueryPlan, options: RankOptions
   });
   // Optional groups (dictionary phrases on top of their words) neither count towards coverage nor go missing.
   const totalWeight = plan.groups.reduce((s, g, i) => s + (g.optional ? 0 : g.weight * groupIdf[i]!), 0) || 1;
-  const missing = plan.groups.filter((g) => !g.optional && g.alternatives.every((a) => termHits.get(a.term)!.size === 0));
+  const missing = plan.groups.filter((g) => !g.optional && g.alternatives.every((a) => df(a.term) === 0));
 
-  const scored = new Map<string, Scored & { covered: number }>();
+  // Word scores: per group the best alternative per sentence, summed over groups.
+  const { score, covered, seen, best, bestWeight, own, inGroup } = scratch;
+  const touched: number[] = [];
   plan.groups.forEach((group, gi) => {
-    const best = new Map<string, { score: number; weight: number; term: string; via: string; own: boolean }>();
+    const groupStamp = scratch.next();
+    const members: number[] = [];
     for (const alt of group.alternatives) {
-      for (const [id, hit] of termHits.get(alt.term)!) {
-        const score = hit.score * alt.weight;
-        const prev = best.get(id);
-        if (!prev || score > prev.score) {
-          best.set(id, { score, weight: Math.max(alt.weight, prev?.weight ?? 0), term: alt.term, via: alt.via, own: hit.own || (prev?.own ?? false) });
-        } else if (hit.own) prev.own = true;
+      if (df(alt.term) === 0) continue;
+      const p = postingsOf(alt.term);
+      for (let j = 0; j < p.ids.length; j++) {
+        const n = p.ids[j]!;
+        if (allowed && !allowed(n)) continue;
+        const s = p.scores[j]! * alt.weight;
+        if (inGroup[n] !== groupStamp) {
+          inGroup[n] = groupStamp;
+          best[n] = s;
+          bestWeight[n] = alt.weight;
+          own[n] = p.own[j]!;
+          members.push(n);
+        } else if (s > best[n]!) {
+          best[n] = s;
+          bestWeight[n] = Math.max(alt.weight, bestWeight[n]!);
+          if (p.own[j]) own[n] = 1;
+        } else if (p.own[j]) own[n] = 1;
       }
     }
-    for (const [id, b] of best) {
-      let entry = scored.get(id);
-      if (!entry) scored.set(id, (entry = { id, score: 0, coverage: 0, covered: 0, typed: false, matches: [] }));
-      entry.score += b.score * group.weight;
+    for (const n of members) {
+      if (seen[n] !== stamp) {
+        seen[n] = stamp;
+        score[n] = 0;
+        covered[n] = 0;
+        touched.push(n);
+      }
+      score[n] = score[n]! + best[n]! * group.weight;
       // A match through the previous sentence (an anaphor's antecedent) covers the word half.
       // A looser alternative (a later translation, an alias) covers the word only in part.
-      if (!group.optional) entry.covered += group.weight * groupIdf[gi]! * Math.min(1, b.weight) * (b.own ? 1 : CONTEXT_COVERAGE);
-      if (b.own) entry.matches.push({ word: group.word, term: b.term, via: b.via });
+      if (!group.optional) covered[n] = covered[n]! + group.weight * groupIdf[gi]! * Math.min(1, bestWeight[n]!) * (own[n] ? 1 : CONTEXT_COVERAGE);
     }
   });
 
+  // Final scores: role and answer type, for the sentences that can still make the cut.
   const questionTerms = new Set(plan.groups.flatMap((g) => g.alternatives.map((a) => a.term)).concat(plan.groups.map((g) => fold(g.word))));
-  const results: Scored[] = [];
-  for (const entry of scored.values()) {
-    const sentence = index.sentences.get(entry.id);
-    if (!sentence || (options.articleId && sentence.articleId !== options.articleId)) continue;
-    entry.coverage = entry.covered / totalWeight;
-    entry.score *= ROLE_WEIGHT[sentence.role];
-    const answers = index.answers.get(entry.id);
+  const final = (n: number): Scored | null => {
+    const id = scorer.idOf(n);
+    const sentence = id === undefined ? undefined : index.sentences.get(id);
+    if (!sentence) return null;
+    let value = score[n]! * ROLE_WEIGHT[sentence.role];
+    let typed = false;
+    const answers = index.answers.get(sentence.id);
     if (answers && plan.answerType !== 'other' && plan.answerType !== 'yesno') {
-      entry.typed =
+      typed =
         plan.answerType === 'person'
-          ? answers.names.some((n) => !questionTerms.has(n) && !questionTerms.has(n.replace(/s$/, '')))
+          ? answers.names.some((name) => !questionTerms.has(name) && !questionTerms.has(name.replace(/s$/, '')))
           : plan.answerType === 'definition'
             ? plan.groups.some((g) => answers.defines.includes(fold(g.word)))
             : answers.types.has(plan.answerType);
-      if (entry.typed) entry.score *= 1 + ANSWER_TYPE_BONUS;
+      if (typed) value *= 1 + ANSWER_TYPE_BONUS;
     }
-    const { covered: _covered, ...result } = entry;
-    results.push(result);
+    return { id: sentence.id, score: value, coverage: covered[n]! / totalWeight, typed, matches: [] };
+  };
+  const byRank = (a: Scored, b: Scored) => b.score - a.score || a.id.localeCompare(b.id);
+  let results: Scored[];
+  const limit = options.limit;
+  if (limit !== undefined && limit > 0 && touched.length > limit) {
+    const top = topByScore(touched, score, limit)
+      .map(final)
+      .filter((r): r is Scored => r !== null);
+    const cut = top.length >= limit ? Math.min(...top.map((r) => r.score)) : -Infinity;
+    const evaluated = new Set(top.map((r) => r.id));
+    const pool = [...top];
+    // Any sentence whose word score times MAX_FACTOR reaches the cut may still get in (a little slack for rounding).
+    const bound = cut / MAX_FACTOR - Math.abs(cut) * 1e-9;
+    for (const n of touched) {
+      if (score[n]! < bound) continue;
+      const r = final(n);
+      if (r && !evaluated.has(r.id)) pool.push(r);
+    }
+    results = pool.sort(byRank).slice(0, limit);
+  } else {
+    results = touched
+      .map(final)
+      .filter((r): r is Scored => r !== null)
+      .sort(byRank);
   }
-  results.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+
+  // Which question word reached each result, through which term: replayed for the results only.
+  if (results.length) {
+    const slot = new Map<number, Scored>();
+    const resultStamp = scratch.next();
+    for (const r of results) {
+      const n = scorer.numberOf(r.id)!;
+      slot.set(n, r);
+      scratch.inGroup[n] = resultStamp;
+    }
+    for (const group of plan.groups) {
+      const bestOf = new Map<number, { score: number; term: string; via: string; own: boolean }>();
+      for (const alt of group.alternatives) {
+        if (df(alt.term) === 0) continue;
+        const p = postingsOf(alt.term);
+        for (let j = 0; j < p.ids.length; j++) {
+          const n = p.ids[j]!;
+          if (inGroup[n] !== resultStamp) continue;
+          const s = p.scores[j]! * alt.weight;
+          const prev = bestOf.get(n);
+          if (!prev || s > prev.score) bestOf.set(n, { score: s, term: alt.term, via: alt.via, own: Boolean(p.own[j]) || (prev?.own ?? false) });
+          else if (p.own[j]) prev.own = true;
+        }
+      }
+      for (const [n, b] of bestOf) if (b.own) slot.get(n)!.matches.push({ word: group.word, term: b.term, via: b.via });
+    }
+  }
 
   // A name the corpus never mentions, or most of the question's key nouns missing, means another story.
   const keyGroups = plan.groups.filter((g) => g.isKey && !g.optional);
   const missingKeys = missing.filter((g) => g.isKey);
   const offTopic = missingKeys.some((g) => g.isName) || (missingKeys.length > 0 && 2 * missingKeys.length >= keyGroups.length);
-  const best = results[0];
-  const weak = !best || best.coverage < MIN_COVERAGE || offTopic;
+  const top = results[0];
+  const weak = !top || top.coverage < MIN_COVERAGE || offTopic;
   return { results, missing: offTopic ? missingKeys.map((g) => g.word) : weak ? missing.map((g) => g.word) : [], weak };
 }

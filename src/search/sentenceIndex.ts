@@ -14,7 +14,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { Article, Role, Sentence } from '../corpus/types.ts';
-import { acronymDefinitions, type AliasTable, appositions, learnAliases } from './aliases.ts';
+import { acronymDefinitions, type AliasSource, type AliasTable, appositions, learnAliases } from './aliases.ts';
 import { type AnalyzerLanguage, analyze, analyzerLanguage, isAcronym, termOf } from './analyzer.ts';
 import { answersIn, type SentenceAnswers } from './answerTypes.ts';
 import { splitCompound } from './compounds.ts';
@@ -23,7 +23,7 @@ import { ALL_MECHANISMS, type Mechanisms } from './mechanisms.ts';
 import { fold, words } from './normalize.ts';
 
 /** The document MiniSearch stores for a sentence. */
-interface SentenceDoc {
+export interface SentenceDoc {
   id: string;
   terms: string;
   parts: string;
@@ -38,6 +38,44 @@ export const MINISEARCH_OPTIONS = {
   processTerm: (term: string) => term || null,
   searchOptions: { tokenize: (text: string) => [text], processTerm: (term: string) => term },
 };
+
+/**
+ * The parts of a MiniSearch 7 instance that scoring and loading use directly
+ * (see rank.ts and persist.ts): its term index (term → field → sentence
+ * number → term frequency), its sentence numbers, field lengths and BM25
+ * statistics. MiniSearch has no public per-term lookup; going through
+ * `search()` for every query term builds and sorts a result object per
+ * matching sentence, which at 250,000 sentences costs more than the scoring.
+ */
+export interface MiniSearchInternals {
+  _index: {
+    get(term: string): Map<number, Map<number, number>> | undefined;
+    set(term: string, data: Map<number, Map<number, number>>): unknown;
+  };
+  _documentIds: Map<number, string>;
+  _idToShortId: Map<string, number>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _fieldIds: Record<string, number>;
+  _documentCount: number;
+  _nextId: number;
+}
+
+/** MiniSearch's internals when they have the expected shape; undefined otherwise (callers then use the public API). */
+export function miniSearchInternals(search: MiniSearch<SentenceDoc>): MiniSearchInternals | undefined {
+  const s = search as unknown as Partial<MiniSearchInternals>;
+  const ok =
+    typeof s._index?.get === 'function' &&
+    typeof s._index.set === 'function' &&
+    s._documentIds instanceof Map &&
+    s._idToShortId instanceof Map &&
+    s._fieldLength instanceof Map &&
+    Array.isArray(s._avgFieldLength) &&
+    typeof s._fieldIds === 'object' &&
+    typeof s._documentCount === 'number' &&
+    typeof s._nextId === 'number';
+  return ok ? (s as MiniSearchInternals) : undefined;
+}
 
 /** How much a match in each field counts against a match of the sentence's own words. */
 export const FIELD_BOOST = { terms: 1, parts: 0.5, context: 0.35 };
@@ -72,6 +110,8 @@ export interface SentenceIndex {
   answers: Map<string, SentenceAnswers>;
   /** Aliases learned from the corpus. */
   aliases: AliasTable;
+  /** Number of sentences each index term occurs in (any field): a term lookup without a search. */
+  df: Map<string, number>;
   lexicon: Lexicon;
   mechanisms: Mechanisms;
 }
@@ -134,43 +174,178 @@ function definedNames(text: string, isCommonNoun: (w: string) => boolean): strin
   return [...out];
 }
 
-/** Builds the index over every sentence of the given articles. */
-export function buildIndex(articles: readonly Article[], options: IndexOptions): SentenceIndex {
+/**
+ * A lexicon whose word tests are memoised, for building an index: the same
+ * words recur all through a corpus (Zipf), and each uncached test is a binary
+ * search over the dictionary.
+ */
+export function memoizedLexicon(lexicon: Lexicon): Lexicon {
+  const isWord = new Map<string, boolean>();
+  const lemmas = new Map<string, string | undefined>();
+  return {
+    toGerman: (english) => lexicon.toGerman(english),
+    toEnglish: (german) => lexicon.toEnglish(german),
+    maxEnglishPhraseWords: lexicon.maxEnglishPhraseWords,
+    isGermanWord(word) {
+      let known = isWord.get(word);
+      if (known === undefined) isWord.set(word, (known = lexicon.isGermanWord(word)));
+      return known;
+    },
+    germanLemma(word) {
+      if (lemmas.has(word)) return lemmas.get(word);
+      const lemma = lexicon.germanLemma(word);
+      lemmas.set(word, lemma);
+      return lemma;
+    },
+  };
+}
+
+/**
+ * One article analysed for the index: its MiniSearch documents and the answers
+ * each sentence holds, in sentence order. Depends only on the article, so an
+ * unchanged article is not analysed again when the corpus changes.
+ */
+export interface PreparedArticle {
+  article: Article;
+  docs: SentenceDoc[];
+  answers: SentenceAnswers[];
+  /** Indexes of the sentences that define an acronym or hold an apposition (what alias learning reads). */
+  aliasSentences: number[];
+  /** The article's distinct folded words as alias learning tokenizes them, space-joined. */
+  vocabulary: string;
+}
+
+/** Analyses one article for the index (see {@link PreparedArticle}). */
+export function prepareArticle(article: Article, options: IndexOptions): PreparedArticle {
   const mechanisms = { ...ALL_MECHANISMS, ...options.mechanisms };
   const { lexicon } = options;
-  const search = new MiniSearch<SentenceDoc>(MINISEARCH_OPTIONS);
+  const language = analyzerLanguage(article.meta.language);
+  const isName = nameTest(lexicon, language);
+  const docs: SentenceDoc[] = [];
+  const answers: SentenceAnswers[] = [];
+  let previous: { paragraph: number; terms: string[] } | null = null;
+  const aliasSentences: number[] = [];
+  const vocabulary = new Set<string>();
+  const isCommonNoun = aliasNounTest(lexicon, language);
+  for (const [i, s] of article.sentences.entries()) {
+    if (mechanisms.aliases) {
+      if (acronymDefinitions(s.text).length || appositions(s.text, { isCommonNoun }).length) aliasSentences.push(i);
+      for (const m of s.text.matchAll(ALIAS_TOKEN)) vocabulary.add(fold(m[0]));
+    }
+    const wordTerms = wordTermsOf(s.text, language, lexicon, mechanisms);
+    const terms = wordTerms.flatMap((w) => w.terms);
+    const parts = wordTerms.flatMap((w) => w.parts);
+    const opener = fold(words(s.text)[0] ?? '');
+    const anaphoric = mechanisms.context && previous && previous.paragraph === s.paragraph && ANAPHORA.has(opener);
+    docs.push({ id: s.id, terms: terms.join(' '), parts: parts.join(' '), context: anaphoric ? previous!.terms.join(' ') : '' });
+    const found = answersIn(s.text, isName);
+    if (mechanisms.aliases) found.defines = definedNames(s.text, (w) => language === 'de' && isGermanNoun(lexicon, w));
+    answers.push(found);
+    previous = { paragraph: s.paragraph, terms };
+  }
+  return { article, docs, answers, aliasSentences, vocabulary: [...vocabulary].join(' ') };
+}
+
+/** Number of sentences each term occurs in, in any field: what a search for the term alone would return. */
+export function documentFrequencies(docs: Iterable<SentenceDoc>): Map<string, number> {
+  const df = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const doc of docs) {
+    seen.clear();
+    for (const field of [doc.terms, doc.parts, doc.context]) {
+      if (!field) continue;
+      for (const term of field.split(' ')) {
+        if (!term || seen.has(term)) continue;
+        seen.add(term);
+        df.set(term, (df.get(term) ?? 0) + 1);
+      }
+    }
+  }
+  return df;
+}
+
+/** Words as alias learning tokenizes them (see aliases.ts). */
+const ALIAS_TOKEN = /[\p{L}\p{N}]+(?:[-.&][\p{L}\p{N}]+)*/gu;
+
+/** How alias learning tells a common noun from a name in a text of `language`: German capitalises nouns. */
+function aliasNounTest(lexicon: Lexicon, language: AnalyzerLanguage): (folded: string) => boolean {
+  if (language !== 'de') return () => false;
+  const isWord = (x: string) => lexicon.isGermanWord(x);
+  return (w) => isGermanNoun(lexicon, w) || splitCompound(w, isWord) !== null;
+}
+
+/**
+ * Learns the corpus's aliases. Only the sentences that hold an acronym
+ * definition or an apposition can teach one; the others count only through
+ * their words, which alias learning uses to tell a genitive ("Amazons") from a
+ * name. So it reads those sentences, in corpus order, and one more made of
+ * every word of the corpus, folded to lower case (it holds no name, so it
+ * teaches nothing but the vocabulary). The result is the same as reading
+ * every sentence (tests/search/persist.test.ts checks), at a fraction of the
+ * cost when only some articles changed.
+ */
+function aliasesOf(prepared: readonly PreparedArticle[], lexicon: Lexicon, mechanisms: Mechanisms): AliasTable {
+  if (!mechanisms.aliases) return learnAliases([]);
+  const nounTests = new Map<AnalyzerLanguage, (folded: string) => boolean>();
+  const vocabulary = new Set<string>();
+  const sources: AliasSource[] = [];
+  for (const { article, aliasSentences, vocabulary: words } of prepared) {
+    const language = analyzerLanguage(article.meta.language);
+    let isCommonNoun = nounTests.get(language);
+    if (!isCommonNoun) nounTests.set(language, (isCommonNoun = aliasNounTest(lexicon, language)));
+    for (const i of aliasSentences) sources.push({ text: article.sentences[i]!.text, isCommonNoun });
+    for (const w of words.split(' ')) if (w) vocabulary.add(w);
+  }
+  sources.push({ text: [...vocabulary].join(' '), isCommonNoun: () => false });
+  return learnAliases(sources);
+}
+
+/** Everything of a {@link SentenceIndex} but its MiniSearch index, from prepared articles. */
+function indexParts(prepared: readonly PreparedArticle[], options: IndexOptions) {
+  const mechanisms = { ...ALL_MECHANISMS, ...options.mechanisms };
   const sentences = new Map<string, Sentence>();
   const answers = new Map<string, SentenceAnswers>();
   const byId = new Map<string, Article>();
-  const docs: SentenceDoc[] = [];
-  for (const article of articles) {
+  for (const { article, answers: found } of prepared) {
     byId.set(article.meta.id, article);
-    const language = analyzerLanguage(article.meta.language);
-    const isName = nameTest(lexicon, language);
-    let previous: { paragraph: number; terms: string[] } | null = null;
-    for (const s of article.sentences) {
+    article.sentences.forEach((s, i) => {
       sentences.set(s.id, s);
-      const wordTerms = wordTermsOf(s.text, language, lexicon, mechanisms);
-      const terms = wordTerms.flatMap((w) => w.terms);
-      const parts = wordTerms.flatMap((w) => w.parts);
-      const opener = fold(words(s.text)[0] ?? '');
-      const anaphoric = mechanisms.context && previous && previous.paragraph === s.paragraph && ANAPHORA.has(opener);
-      docs.push({ id: s.id, terms: terms.join(' '), parts: parts.join(' '), context: anaphoric ? previous!.terms.join(' ') : '' });
-      const found = answersIn(s.text, isName);
-      if (mechanisms.aliases) found.defines = definedNames(s.text, (w) => language === 'de' && isGermanNoun(lexicon, w));
-      answers.set(s.id, found);
-      previous = { paragraph: s.paragraph, terms };
-    }
+      answers.set(s.id, found[i]!);
+    });
   }
-  search.addAll(docs);
-  const aliases = learnAliases(
-    mechanisms.aliases
-      ? articles.flatMap((a) => {
-          const german = analyzerLanguage(a.meta.language) === 'de';
-          const isCommonNoun = (w: string) => german && (isGermanNoun(lexicon, w) || splitCompound(w, (x) => lexicon.isGermanWord(x)) !== null);
-          return a.sentences.map((s) => ({ text: s.text, isCommonNoun }));
-        })
-      : [],
+  const aliases = aliasesOf(prepared, memoizedLexicon(options.lexicon), mechanisms);
+  const df = documentFrequencies(prepared.flatMap((p) => p.docs));
+  return { sentences, articles: byId, answers, aliases, df, lexicon: options.lexicon, mechanisms };
+}
+
+/** Builds the index over prepared articles (see {@link prepareArticle}). */
+export function indexPrepared(prepared: readonly PreparedArticle[], options: IndexOptions): SentenceIndex {
+  const search = new MiniSearch<SentenceDoc>(MINISEARCH_OPTIONS);
+  for (const p of prepared) search.addAll(p.docs);
+  return { search, ...indexParts(prepared, options) };
+}
+
+/**
+ * {@link indexPrepared}, yielding to the event loop between chunks of
+ * sentences, so a server keeps answering from its current index while a new
+ * one is built beside it.
+ */
+export async function indexPreparedAsync(prepared: readonly PreparedArticle[], options: IndexOptions): Promise<SentenceIndex> {
+  const search = new MiniSearch<SentenceDoc>(MINISEARCH_OPTIONS);
+  await search.addAllAsync(
+    prepared.flatMap((p) => p.docs),
+    { chunkSize: 2000 },
   );
-  return { search, sentences, articles: byId, answers, aliases, lexicon, mechanisms };
+  await new Promise((resolve) => setImmediate(resolve));
+  return { search, ...indexParts(prepared, options) };
+}
+
+/** Builds the index over every sentence of the given articles. */
+export function buildIndex(articles: readonly Article[], options: IndexOptions): SentenceIndex {
+  const build = { ...options, lexicon: memoizedLexicon(options.lexicon) };
+  const index = indexPrepared(
+    articles.map((a) => prepareArticle(a, build)),
+    options,
+  );
+  return index;
 }

@@ -1,0 +1,85 @@
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateArticles } from '../../src/bench/generate.ts';
+import { loadCorpus } from '../../src/corpus/load.ts';
+import { loadLexicon } from '../../src/search/lexicon.ts';
+import { planQuery } from '../../src/search/query.ts';
+import { rank, SCORER_OPTIONS, termScorer } from '../../src/search/rank.ts';
+import { buildIndex, FIELD_BOOST } from '../../src/search/sentenceIndex.ts';
+import { SEED_DIR } from '../seed.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'beleg-rank-'));
+for (const name of readdirSync(SEED_DIR)) copyFileSync(join(SEED_DIR, name), join(dir, name));
+for (const f of generateArticles({ articles: 40, seed: 5 })) writeFileSync(join(dir, f.name), f.text);
+const { articles } = loadCorpus(dir);
+const lexicon = loadLexicon();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// Questions about the seed article and about words the generated articles use.
+const generatedWords = articles
+  .slice(1, 12)
+  .map((a) => a.sentences[3]?.text.split(' ').slice(1, 4).join(' '))
+  .filter((q): q is string => Boolean(q));
+const QUESTIONS = [
+  'Who succeeded Bezos?',
+  'Who did GCHQ partner with?',
+  "What is AWS's market share?",
+  'Where will the data be stored?',
+  'Mit wem hat der britische Geheimdienst einen Deal geschlossen?',
+  'What does KI stand for?',
+  'Wann wurde 2020 etwas gesagt?',
+  'What did the Bundesbank say?',
+  ...generatedWords,
+];
+
+describe('ranking', () => {
+  const direct = buildIndex(articles, { lexicon });
+  SCORER_OPTIONS.direct = false;
+  const viaSearch = buildIndex(articles, { lexicon });
+  termScorer(viaSearch);
+  SCORER_OPTIONS.direct = true;
+
+  it('scores each term exactly as MiniSearch’s search() does', () => {
+    const scorer = termScorer(direct);
+    for (const term of ['aws', 'amazon', 'geheimdienst', 'daten', 'speicher', 'jeff', ...[...direct.df.keys()].slice(0, 200)]) {
+      const mine = scorer.score(term);
+      const theirs = direct.search.search(term, { boost: FIELD_BOOST });
+      expect(mine.ids.length).toBe(theirs.length);
+      const byId = new Map([...mine.ids].map((n, i) => [scorer.idOf(n), mine.scores[i]]));
+      for (const r of theirs) expect(byId.get(r.id)).toBe(r.score);
+      // The document frequency the planner looks up is the number of sentences a search returns.
+      expect(direct.df.get(term) ?? 0).toBe(theirs.length);
+    }
+  });
+
+  it('ranks the same straight from the index as through search()', () => {
+    for (const q of QUESTIONS) {
+      expect(rank(direct, planQuery(q, direct))).toEqual(rank(viaSearch, planQuery(q, viaSearch)));
+    }
+  });
+
+  it('returns with a limit exactly the first results of the full ranking', () => {
+    for (const q of QUESTIONS) {
+      const plan = planQuery(q, direct);
+      const full = rank(direct, plan);
+      for (const limit of [1, 3, 10]) {
+        const top = rank(direct, plan, { limit });
+        expect(top.results).toEqual(full.results.slice(0, limit));
+        expect(top.weak).toBe(full.weak);
+        expect(top.missing).toEqual(full.missing);
+      }
+    }
+  });
+
+  it('restricts to one article as filtering the full ranking does', () => {
+    const articleId = articles[3]!.meta.id;
+    for (const q of QUESTIONS) {
+      const plan = planQuery(q, direct);
+      const mine = rank(direct, plan, { articleId }).results;
+      const filtered = rank(direct, plan).results.filter((r) => r.id.startsWith(`${articleId}:`));
+      expect(mine).toEqual(filtered);
+    }
+  });
+});
