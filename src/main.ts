@@ -1,6 +1,7 @@
 /**
  * `npm start`: the Discord bot when DISCORD_TOKEN is configured, otherwise
- * the local console.
+ * the local console. The console watches the corpus directory and answers
+ * from the new articles once they are indexed.
  */
 import { runConsole } from './cli/console.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -13,9 +14,13 @@ async function main(): Promise<void> {
     await runBot(config);
     return;
   }
-  const { engine, errors } = openEngine(config.corpusDir);
-  for (const e of errors) console.error(`warning: skipped ${e.message}`);
-  await runConsole(engine, { input: process.stdin, output: process.stdout });
+  const opened = openEngine(config.corpusDir, { watch: true });
+  for (const e of opened.errors) console.error(`warning: skipped ${e.message}`);
+  try {
+    await runConsole(opened.engine, { input: process.stdin, output: process.stdout });
+  } finally {
+    await opened.close();
+  }
 }
 
 main().catch((err) => {

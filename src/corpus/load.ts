@@ -12,6 +12,14 @@ import type { Article, Corpus, CorpusError } from './types.ts';
 export interface LoadOptions {
   /** Largest article file accepted, in bytes. Default: 5 MB (a long article is ~50 KB). */
   maxFileBytes?: number;
+  /**
+   * Reads a file's bytes, throwing as `readFileSync` does (ENOENT for a
+   * missing sidecar). Default: from disk. A corpus snapshot passes the bytes
+   * it hashed, so that what loads is what was hashed.
+   */
+  readFile?: (path: string) => Buffer;
+  /** An article loaded before from this very file (same bytes), used instead of ingesting the file again. */
+  reuse?: (path: string) => Article | undefined;
 }
 
 /** File extensions read as articles. */
@@ -35,17 +43,19 @@ function decodeText(bytes: Buffer, path: string): string {
 /** Loads one article file with its optional sidecar metadata. */
 export function loadArticleFile(path: string, options: LoadOptions = {}): Article {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const read = options.readFile ?? ((p: string) => readFileSync(p));
+  const tooLarge = (n: number) => new IngestError(`${path}: the file is ${(n / 1e6).toFixed(1)} MB, over the ${(max / 1e6).toFixed(1)} MB limit for one article`);
   const size = statSync(path).size;
-  if (size > max) {
-    throw new IngestError(`${path}: the file is ${(size / 1e6).toFixed(1)} MB, over the ${(max / 1e6).toFixed(1)} MB limit for one article`);
-  }
-  const source = decodeText(readFileSync(path), path);
+  if (size > max) throw tooLarge(size);
+  const bytes = read(path);
+  if (bytes.length > max) throw tooLarge(bytes.length);
+  const source = decodeText(bytes, path);
   const ext = extname(path);
   const stem = basename(path, ext);
   const sidecarPath = join(path, '..', stem + SIDECAR_SUFFIX);
   let meta: MetadataInput | undefined;
   try {
-    meta = parseMetadata(readFileSync(sidecarPath, 'utf8'), sidecarPath);
+    meta = parseMetadata(read(sidecarPath).toString('utf8'), sidecarPath);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
@@ -68,7 +78,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
     const path = join(dir, name);
     try {
       if (!statSync(path).isFile()) continue;
-      const article = loadArticleFile(path, options);
+      const article = options.reuse?.(path) ?? loadArticleFile(path, options);
       const clash = byId.get(article.meta.id);
       if (clash) {
         errors.push({ path, message: `${path}: article id "${article.meta.id}" is already used by ${clash}; give one of them another id` });
