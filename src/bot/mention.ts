@@ -10,6 +10,7 @@ import { answerPage, questionFrom } from './answer.ts';
 import type { BotContext } from './context.ts';
 import { errorMessage, newErrorId } from './errors.ts';
 import { messageReplyBody } from './reply.ts';
+import { afterPendingIo } from './work.ts';
 
 export const EMPTY_MENTION = 'Ask me a question about the articles, e.g. "@Beleg who succeeded Bezos?", or type /help.';
 
@@ -36,7 +37,8 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
       log.info({ outcome: 'cooldown', waitMs: wait }, 'mention ignored: user on cooldown');
       return;
     }
-    await message.reply(messageReplyBody(answerPage(ctx, { kind: 'answer', question })));
+    const page = await afterPendingIo(() => answerPage(ctx, { kind: 'answer', question }));
+    await message.reply(messageReplyBody(page));
     log.info({ outcome: 'ok', ms: Math.round(performance.now() - started) }, 'mention handled');
   } catch (err) {
     const errorId = newErrorId();

@@ -12,6 +12,7 @@ import { resolveArticle } from '../articles.ts';
 import type { BotContext } from '../context.ts';
 import { escapeMarkdown } from '../format/escape.ts';
 import { body, privateBody } from '../reply.ts';
+import { afterPendingIo } from '../work.ts';
 
 export const data = new SlashCommandBuilder()
   .setName('ask')
@@ -29,7 +30,8 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   }
   const isPublic = interaction.options.getBoolean('public') ?? false;
   await interaction.deferReply(isPublic ? {} : { flags: MessageFlags.Ephemeral });
-  await interaction.editReply(body(answerPage(ctx, { kind: 'answer', question, articleId: article.id })));
+  const page = await afterPendingIo(() => answerPage(ctx, { kind: 'answer', question, articleId: article.id }));
+  await interaction.editReply(body(page));
 }
 
 export const autocomplete = autocompleteArticle;

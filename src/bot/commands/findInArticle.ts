@@ -6,6 +6,7 @@ import { ApplicationCommandType, ContextMenuCommandBuilder, type MessageContextM
 import { answerPage, questionFrom } from '../answer.ts';
 import type { BotContext } from '../context.ts';
 import { body, privateBody } from '../reply.ts';
+import { afterPendingIo } from '../work.ts';
 
 export const data = new ContextMenuCommandBuilder().setName('Find in article').setType(ApplicationCommandType.Message);
 
@@ -16,5 +17,6 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  await interaction.editReply(body(answerPage(ctx, { kind: 'answer', question: claim, heading: 'Find in article: ' })));
+  const page = await afterPendingIo(() => answerPage(ctx, { kind: 'answer', question: claim, heading: 'Find in article: ' }));
+  await interaction.editReply(body(page));
 }

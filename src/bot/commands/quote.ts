@@ -12,6 +12,7 @@ import type { BotContext } from '../context.ts';
 import { escapeMarkdown } from '../format/escape.ts';
 import { renderAbstention, renderQuoteText } from '../format/render.ts';
 import { body, buttonRow, privateBody } from '../reply.ts';
+import { afterPendingIo } from '../work.ts';
 
 export const data = new SlashCommandBuilder()
   .setName('quote')
@@ -27,7 +28,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const result = ctx.engine.ask(query, { limit: 1, articleId: article.id });
+  const result = await afterPendingIo(() => ctx.engine.ask(query, { limit: 1, articleId: article.id }));
   const best = result.answers[0];
   if (result.abstained || !best) {
     await interaction.editReply(body({ embeds: [renderAbstention(result, scopeLabel(ctx.engine, article.id))] }));

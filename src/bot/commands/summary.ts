@@ -10,6 +10,7 @@ import type { BotContext } from '../context.ts';
 import { escapeMarkdown } from '../format/escape.ts';
 import { renderSummary } from '../format/render.ts';
 import { body, privateBody } from '../reply.ts';
+import { afterPendingIo } from '../work.ts';
 
 /** Most summary sentences the option allows (the engine's own maximum). */
 export const MAX_SENTENCES = 10;
@@ -28,11 +29,9 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     return;
   }
   await interaction.deferReply();
-  const summary = ctx.engine.summarize({
-    articleId: article.id,
-    sentences: interaction.options.getInteger('sentences') ?? undefined,
-    topic: interaction.options.getString('topic') ?? undefined,
-  });
+  const sentences = interaction.options.getInteger('sentences') ?? undefined;
+  const topic = interaction.options.getString('topic') ?? undefined;
+  const summary = await afterPendingIo(() => ctx.engine.summarize({ articleId: article.id, sentences, topic }));
   const meta = ctx.engine.article(summary.articleId)!.meta;
   await interaction.editReply(body({ embeds: [renderSummary(summary, meta)] }));
 }

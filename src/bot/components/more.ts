@@ -8,6 +8,7 @@ import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import { answerPage } from '../answer.ts';
 import type { BotContext } from '../context.ts';
 import { body, privateBody } from '../reply.ts';
+import { afterPendingIo } from '../work.ts';
 
 export const EXPIRED = 'This answer has expired. Ask again to see more passages.';
 
@@ -22,5 +23,6 @@ export async function execute(interaction: ButtonInteraction, ctx: BotContext, k
   } else {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   }
-  await interaction.editReply(body(answerPage(ctx, state, offset, key)));
+  const page = await afterPendingIo(() => answerPage(ctx, state, offset, key));
+  await interaction.editReply(body(page));
 }
