@@ -30,6 +30,9 @@ import { ExpiringLru } from './store.ts';
  */
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];
 
+/** How often discord.js drops idle REST handlers (its default: hourly). */
+export const REST_HANDLER_SWEEP_MS = 60_000;
+
 /** Arguments of {@link startBot}. */
 export interface StartBotOptions extends BotOptions {
   /** Validated configuration; `config.discord` must be set. */
@@ -56,15 +59,22 @@ export function clientOptions(config: Config, options: Pick<StartBotOptions, 'sh
     intents: INTENTS,
     // a default for anything that forgets its own; every reply sets it explicitly too
     allowedMentions: NO_MENTIONS_REPLY,
-    // the bot never reads old messages, members or presences: keep memory flat in big guilds
+    // the bot never reads old messages, members, users or presences: keep memory flat in big guilds
+    // (by default discord.js keeps every user who ever used a command, for good: a slow leak)
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
       MessageManager: 0,
       PresenceManager: 0,
       ReactionManager: 0,
       GuildMemberManager: { maxSize: 0, keepOverLimit: (m) => m.id === m.client.user.id },
+      UserManager: { maxSize: 0, keepOverLimit: (u) => u.id === u.client.user.id },
     }),
-    ...(config.discord?.apiUrl ? { rest: { api: config.discord.apiUrl } } : {}),
+    rest: {
+      ...(config.discord?.apiUrl ? { api: config.discord.apiUrl } : {}),
+      // discord.js keeps one REST handler per interaction token the bot edits through (~1 KB each) and
+      // by default sweeps idle ones hourly: under load, an hour of answers. Sweep idle ones every minute.
+      handlerSweepInterval: REST_HANDLER_SWEEP_MS,
+    },
     ...(options.shards !== undefined ? { shards: options.shards } : {}),
     ...(options.shardCount !== undefined ? { shardCount: options.shardCount } : {}),
   };
