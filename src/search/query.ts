@@ -10,10 +10,9 @@ import { detectLanguage, type DetectedLanguage } from '../corpus/language.ts';
 import { type AnalyzerLanguage, germanVerbStem, isAcronym, isStopWord, termOf } from './analyzer.ts';
 import type { Entity } from './aliases.ts';
 import { answerTypeOf, type AnswerType } from './answerTypes.ts';
-import { splitCompound } from './compounds.ts';
 import { englishLemmas } from './lexicon.ts';
 import { fold, words } from './normalize.ts';
-import { isGermanNoun, type SentenceIndex } from './sentenceIndex.ts';
+import { isGermanNoun, type SentenceIndex, splitGerman } from './sentenceIndex.ts';
 
 /** How an alternative was reached from the question word. */
 export type Via = 'word' | 'translation' | 'alias' | 'compound';
@@ -214,7 +213,7 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
     // Names are translated only when the corpus does not use them as they are ("France" → "Frankreich").
     if (english && mechanisms.translation && (!isName || !group.alternatives.some((a) => inCorpus(a.term)))) translate(group, key);
     if (mechanisms.compounds && !isName) {
-      const parts = splitCompound(key, (w) => lexicon.isGermanWord(w));
+      const parts = splitGerman(lexicon, key);
       for (const p of parts ?? []) group.add(termOf(p, 'de'), ALTERNATIVE_WEIGHT.compound, 'compound');
     }
     if (mechanisms.aliases) {

@@ -78,6 +78,16 @@ function idf(n: number, total: number): number {
   return Math.log(1 + (total - n + 0.5) / (n + 0.5));
 }
 
+/**
+ * Very frequent terms (in more than `frequentShare` of the sentences of an
+ * index of at least `frequentMinSentences`) contribute little (an IDF of
+ * about 3 or less) and cost the most. They are scored only for the sentences
+ * that match some rarer term of the question, so they re-rank candidates but
+ * do not bring in sentences of their own; a question of only frequent terms
+ * is scored in full. Small corpora are never affected.
+ */
+export const COST_CONTROLS = { frequentShare: 0.05, frequentMinSentences: 10_000 };
+
 /** Most a sentence's role and answer type can multiply its word score by. */
 export const MAX_FACTOR = Math.max(...Object.values(ROLE_WEIGHT)) * (1 + ANSWER_TYPE_BONUS);
 
@@ -103,7 +113,8 @@ const NO_POSTINGS: TermPostings = { ids: new Int32Array(0), scores: new Float64A
 export interface TermScorer {
   /** One more than the highest sentence number. */
   readonly size: number;
-  score(term: string): TermPostings;
+  /** The term's postings; with `among`, only those of these sentence numbers. */
+  score(term: string, among?: readonly number[]): TermPostings;
   /** The sentence id of a number. */
   idOf(n: number): string | undefined;
   /** The number of a sentence id. */
@@ -160,7 +171,7 @@ function directScorer(search: MiniSearch<SentenceDoc>): TermScorer | undefined {
     size,
     idOf: (n) => ms._documentIds.get(n),
     numberOf: (id) => ms._idToShortId.get(id),
-    score(term) {
+    score(term, among) {
       const data = ms._index.get(term);
       if (!data) return NO_POSTINGS;
       scratch ??= new Scratch(size);
@@ -177,7 +188,7 @@ function directScorer(search: MiniSearch<SentenceDoc>): TermScorer | undefined {
         const invDocFreq = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
         const isOwn = FIELDS[f] !== 'context' ? 1 : 0;
         const norm = fieldNorms[f]!;
-        freqs.forEach((tf, doc) => {
+        const add = (tf: number, doc: number) => {
           // MiniSearch's calcBM25Score, times the field boost (its term weight, term boost and document boost are 1).
           const weighted = boost * (invDocFreq * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm[doc]!)));
           if (mark[doc] !== stamp) {
@@ -189,7 +200,13 @@ function directScorer(search: MiniSearch<SentenceDoc>): TermScorer | undefined {
             acc[doc] = acc[doc]! + weighted;
             if (isOwn) own[doc] = 1;
           }
-        });
+        };
+        if (!among) freqs.forEach(add);
+        else
+          for (const doc of among) {
+            const tf = freqs.get(doc);
+            if (tf !== undefined) add(tf, doc);
+          }
       }
       const out: TermPostings = { ids: new Int32Array(list), scores: new Float64Array(list.length), own: new Uint8Array(list.length) };
       for (let i = 0; i < list.length; i++) {
@@ -208,8 +225,9 @@ function publicScorer(index: SentenceIndex): TermScorer {
     size: ids.length,
     idOf: (n) => ids[n],
     numberOf: (id) => numbers.get(id),
-    score(term) {
-      const results = index.search.search(term, { boost: FIELD_BOOST });
+    score(term, among) {
+      const keep = among ? new Set(among.map((n) => ids[n])) : null;
+      const results = index.search.search(term, { boost: FIELD_BOOST, ...(keep ? { filter: (r: { id: string }) => keep.has(r.id) } : {}) });
       const out: TermPostings = { ids: new Int32Array(results.length), scores: new Float64Array(results.length), own: new Uint8Array(results.length) };
       results.forEach((r, i) => {
         out.ids[i] = numbers.get(r.id as string)!;
@@ -332,6 +350,24 @@ export function rank(index: SentenceIndex, plan: QueryPlan, options: RankOptions
   };
   // How many sentences hold a term in any field: what a search for it returns.
   const df = (term: string) => index.df.get(term) ?? 0;
+
+  // Frequent terms: only among the sentences that rarer terms reach (see COST_CONTROLS).
+  const frequentDf = total >= COST_CONTROLS.frequentMinSentences ? COST_CONTROLS.frequentShare * total : Infinity;
+  const terms = [...new Set(plan.groups.flatMap((g) => g.alternatives.map((a) => a.term)))].filter((t) => df(t) > 0);
+  const frequent = terms.filter((t) => df(t) > frequentDf);
+  if (frequent.length && frequent.length < terms.length) {
+    const candidateStamp = scratch.next();
+    const candidates: number[] = [];
+    for (const t of terms) {
+      if (df(t) > frequentDf) continue;
+      for (const n of postingsOf(t).ids) {
+        if (scratch.inGroup[n] === candidateStamp || (allowed && !allowed(n))) continue;
+        scratch.inGroup[n] = candidateStamp;
+        candidates.push(n);
+      }
+    }
+    for (const t of frequent) if (candidates.length < df(t)) postings.set(t, scorer.score(t, candidates));
+  }
 
   // Each group's weight by its rarest present alternative: what matching it is worth.
   const groupIdf = plan.groups.map((g) => {

@@ -160,7 +160,7 @@ export function wordTermsOf(text: string, language: AnalyzerLanguage, lexicon: L
     // Strong verbs and other irregular forms the dictionary lists: "gefunden" also indexes "finden".
     const lemma = language === 'de' && /^\p{Ll}/u.test(t.word) ? lexicon.germanLemma(fold(t.word)) : undefined;
     if (lemma && !terms.includes(termOf(lemma, 'de'))) terms.push(termOf(lemma, 'de'));
-    const split = mechanisms.compounds && language === 'de' ? splitCompound(fold(t.word), isGermanWord) : null;
+    const split = mechanisms.compounds && language === 'de' ? splitGerman(lexicon, fold(t.word)) : null;
     const parts = split ? split.flatMap((p) => analyze(p, 'de').map((x) => x.term)) : [];
     return { word: t.word, terms, parts };
   });
@@ -174,30 +174,56 @@ function definedNames(text: string, isCommonNoun: (w: string) => boolean): strin
   return [...out];
 }
 
+/** Most entries a word memo keeps before it starts afresh. */
+const MEMO_LIMIT = 200_000;
+const memoized = new WeakSet<Lexicon>();
+
 /**
- * A lexicon whose word tests are memoised, for building an index: the same
- * words recur all through a corpus (Zipf), and each uncached test is a binary
- * search over the dictionary.
+ * A lexicon whose word tests are memoised: the same words recur all through
+ * a corpus and its questions (Zipf), and each uncached test is a binary
+ * search over the dictionary. Indexes keep one for their queries.
  */
 export function memoizedLexicon(lexicon: Lexicon): Lexicon {
+  if (memoized.has(lexicon)) return lexicon;
   const isWord = new Map<string, boolean>();
   const lemmas = new Map<string, string | undefined>();
-  return {
+  const wrapped: Lexicon = {
     toGerman: (english) => lexicon.toGerman(english),
     toEnglish: (german) => lexicon.toEnglish(german),
     maxEnglishPhraseWords: lexicon.maxEnglishPhraseWords,
     isGermanWord(word) {
       let known = isWord.get(word);
-      if (known === undefined) isWord.set(word, (known = lexicon.isGermanWord(word)));
+      if (known === undefined) {
+        if (isWord.size >= MEMO_LIMIT) isWord.clear();
+        isWord.set(word, (known = lexicon.isGermanWord(word)));
+      }
       return known;
     },
     germanLemma(word) {
       if (lemmas.has(word)) return lemmas.get(word);
+      if (lemmas.size >= MEMO_LIMIT) lemmas.clear();
       const lemma = lexicon.germanLemma(word);
       lemmas.set(word, lemma);
       return lemma;
     },
   };
+  memoized.add(wrapped);
+  return wrapped;
+}
+
+const splits = new WeakMap<Lexicon, Map<string, string[] | null>>();
+
+/** {@link splitCompound} of a folded word against the lexicon's German words, memoised per lexicon object. */
+export function splitGerman(lexicon: Lexicon, word: string): string[] | null {
+  let memo = splits.get(lexicon);
+  if (!memo) splits.set(lexicon, (memo = new Map()));
+  let parts = memo.get(word);
+  if (parts === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    parts = splitCompound(word, (w) => lexicon.isGermanWord(w));
+    memo.set(word, parts);
+  }
+  return parts;
 }
 
 /**
@@ -270,8 +296,7 @@ const ALIAS_TOKEN = /[\p{L}\p{N}]+(?:[-.&][\p{L}\p{N}]+)*/gu;
 /** How alias learning tells a common noun from a name in a text of `language`: German capitalises nouns. */
 function aliasNounTest(lexicon: Lexicon, language: AnalyzerLanguage): (folded: string) => boolean {
   if (language !== 'de') return () => false;
-  const isWord = (x: string) => lexicon.isGermanWord(x);
-  return (w) => isGermanNoun(lexicon, w) || splitCompound(w, isWord) !== null;
+  return (w) => isGermanNoun(lexicon, w) || splitGerman(lexicon, w) !== null;
 }
 
 /**
@@ -313,9 +338,10 @@ function indexParts(prepared: readonly PreparedArticle[], options: IndexOptions)
       answers.set(s.id, found[i]!);
     });
   }
-  const aliases = aliasesOf(prepared, memoizedLexicon(options.lexicon), mechanisms);
+  const lexicon = memoizedLexicon(options.lexicon);
+  const aliases = aliasesOf(prepared, lexicon, mechanisms);
   const df = documentFrequencies(prepared.flatMap((p) => p.docs));
-  return { sentences, articles: byId, answers, aliases, df, lexicon: options.lexicon, mechanisms };
+  return { sentences, articles: byId, answers, aliases, df, lexicon, mechanisms };
 }
 
 /** Builds the index over prepared articles (see {@link prepareArticle}). */

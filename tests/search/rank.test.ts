@@ -6,7 +6,8 @@ import { generateArticles } from '../../src/bench/generate.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { loadLexicon } from '../../src/search/lexicon.ts';
 import { planQuery } from '../../src/search/query.ts';
-import { rank, SCORER_OPTIONS, termScorer } from '../../src/search/rank.ts';
+import { COST_CONTROLS, rank, SCORER_OPTIONS, termScorer } from '../../src/search/rank.ts';
+import { analyze } from '../../src/search/analyzer.ts';
 import { buildIndex, FIELD_BOOST } from '../../src/search/sentenceIndex.ts';
 import { SEED_DIR } from '../seed.ts';
 
@@ -81,5 +82,39 @@ describe('ranking', () => {
       const filtered = rank(direct, plan).results.filter((r) => r.id.startsWith(`${articleId}:`));
       expect(mine).toEqual(filtered);
     }
+  });
+
+  it('scores very frequent terms only among the sentences that rarer terms reach', () => {
+    // The most frequent term of the corpus, and a word of the corpus that yields it.
+    const [frequentTerm] = [...direct.df].sort((a, b) => b[1] - a[1])[0]!;
+    const word = articles
+      .flatMap((a) => a.sentences.flatMap((s) => analyze(s.text, 'de')))
+      .find((t) => t.term === frequentTerm && /^\p{Lu}/u.test(t.word))!.word;
+    const share = direct.df.get(frequentTerm)! / direct.sentences.size;
+    let checked = 0;
+    for (const q of [`Was sagt ${word} über Bezos und Amazon?`, `Welche Rolle spielt ${word} für die Daten?`, `${word}`]) {
+      const plan = planQuery(q, direct);
+      const full = rank(direct, plan);
+      const saved = { ...COST_CONTROLS };
+      Object.assign(COST_CONTROLS, { frequentShare: share / 2, frequentMinSentences: 0 });
+      try {
+        const capped = rank(direct, plan);
+        const terms = new Set(plan.groups.flatMap((g) => g.alternatives.map((a) => a.term)).filter((t) => (direct.df.get(t) ?? 0) > 0));
+        const rare = [...terms].filter((t) => direct.df.get(t)! <= (share / 2) * direct.sentences.size);
+        if (rare.length === 0 || rare.length === terms.size) {
+          // Only frequent terms (or none): scored in full.
+          expect(capped).toEqual(full);
+          continue;
+        }
+        const reached = new Set(rare.flatMap((t) => direct.search.search(t).map((r) => r.id as string)));
+        expect(capped.results.length).toBeLessThan(full.results.length);
+        checked++;
+        expect(capped.results).toEqual(full.results.filter((r) => reached.has(r.id)));
+        expect(capped.weak).toBe(full.weak);
+      } finally {
+        Object.assign(COST_CONTROLS, saved);
+      }
+    }
+    expect(checked).toBe(2);
   });
 });
