@@ -28,6 +28,7 @@ import {
   loadPrepared,
   type PreparedByHash,
   saveIndex,
+  saveIndexAsync,
   snapshotCorpus,
 } from '../search/persist.ts';
 import { indexPrepared, indexPreparedAsync, memoizedLexicon, type PreparedArticle, prepareArticle, type SentenceIndex } from '../search/sentenceIndex.ts';
@@ -132,6 +133,18 @@ function fileMap(snapshot: CorpusSnapshot, articles: Iterable<Article>): IndexSt
 function byHash(files: IndexState['files'], prepared: readonly PreparedArticle[]): PreparedByHash {
   const hashOf = new Map([...files.values()].map((f) => [f.articleId, f.hash]));
   return new Map(prepared.map((p) => [hashOf.get(p.article.meta.id) ?? '', { docs: p.docs, aliasSentences: p.aliasSentences, vocabulary: p.vocabulary }]));
+}
+
+/** {@link persisted}, yielding to the event loop while it works. */
+async function persistedAsync(state: IndexState, cacheFile: string, prepared: readonly PreparedArticle[] | undefined, log: (line: string) => void): Promise<boolean> {
+  try {
+    const fileHashes = new Map([...state.files.values()].map((f) => [f.articleId, f.hash]));
+    await saveIndexAsync(cacheFile, { key: state.key, index: state.index, fileHashes, errors: state.errors, prepared });
+    return true;
+  } catch (err) {
+    log(`beleg: could not write the index cache ${cacheFile} (${(err as Error).message}); the next start will rebuild`);
+    return false;
+  }
 }
 
 /** Writes the persisted index of a state; a failure is logged, never thrown. Returns whether it was written. */
@@ -273,6 +286,7 @@ export class LiveEngine implements Engine {
   #again: Promise<ReloadResult> | null = null;
   #watcher: CorpusWatcher | null = null;
   #generation = 0;
+  #saving: Promise<void> = Promise.resolve();
 
   constructor(state: IndexState, options: LiveOptions = {}) {
     this.#state = state;
@@ -348,11 +362,13 @@ export class LiveEngine implements Engine {
       const known = new Set(old.errors.map((e) => e.message));
       for (const e of state.errors) if (!known.has(e.message)) this.#log(`beleg: skipped ${e.message}`);
       this.#log(`beleg: corpus changed; now serving ${state.index.articles.size} articles (${state.index.sentences.size} sentences), ${built.analysed} analysed, in ${Math.round(now() - start)} ms`);
-      // Persist after the swap, off the reload's path; then the prepared data can be read back from there.
+      // Persist after the swap, in slices, one save at a time, skipped once a newer index serves;
+      // once written, the prepared data is read back from there when needed.
       if (built.cacheFile) {
         const file = built.cacheFile;
-        setImmediate(() => {
-          if (persisted(state, file, built.prepared, this.#log)) delete state.prepared;
+        this.#saving = this.#saving.then(async () => {
+          if (this.#state !== state) return;
+          if (await persistedAsync(state, file, built.prepared, this.#log)) delete state.prepared;
         });
       }
       return result({ changed: true, swapped: true, articles: state.index.articles.size, errors: state.errors, reason: null, analysed: built.analysed });
@@ -374,12 +390,13 @@ export class LiveEngine implements Engine {
     return this.#watcher.ready;
   }
 
-  /** Stops watching and waits for a running reload to finish. */
+  /** Stops watching and waits for a running reload, and the writing of its persisted index, to finish. */
   async close(): Promise<void> {
     const watcher = this.#watcher;
     this.#watcher = null;
     await watcher?.close();
     await this.#again?.catch(() => undefined);
     await this.#running?.catch(() => undefined);
+    await this.#saving;
   }
 }

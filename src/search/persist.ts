@@ -42,7 +42,7 @@ import type { AnswerType, SentenceAnswers } from './answerTypes.ts';
 import { LEXICON_PATH, type Lexicon } from './lexicon.ts';
 import { ALL_MECHANISMS, type Mechanisms } from './mechanisms.ts';
 import { fold } from './normalize.ts';
-import { MINISEARCH_OPTIONS, miniSearchInternals, type PreparedArticle, type SentenceDoc, type SentenceIndex } from './sentenceIndex.ts';
+import { memoizedLexicon, MINISEARCH_OPTIONS, miniSearchInternals, type PreparedArticle, type SentenceDoc, type SentenceIndex } from './sentenceIndex.ts';
 
 /** Version of the file layout; bump when it changes. */
 export const PERSIST_FORMAT = 1;
@@ -241,57 +241,99 @@ interface SavedMiniSearchMeta {
   terms: string[];
 }
 
+/** Encoded MiniSearch index (see {@link encodeMiniSearch}). */
+interface EncodedMiniSearch {
+  meta: string;
+  fieldLength: Int32Array;
+  postings: Int32Array;
+}
+
+/** A growable Int32Array. */
+class IntList {
+  data = new Int32Array(1 << 16);
+  length = 0;
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = x;
+  }
+  done(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
 /**
- * Encodes MiniSearch's `toJSON()` compactly: the terms and ids as JSON, field
+ * Encodes MiniSearch's index compactly: the terms and ids as JSON, field
  * lengths and postings as 32-bit integers (per term: the number of fields,
  * then per field its id, its number of documents and (document, frequency)
  * pairs). Loading then builds no intermediate object graph the size of the
- * index (see {@link decodeMiniSearch}).
+ * index (see {@link decodeMiniSearch}). Reads MiniSearch's Maps directly
+ * when it can, yielding every few thousand terms (so a server can save in
+ * slices), else its `toJSON()`.
  */
-function encodeMiniSearch(search: MiniSearch<SentenceDoc>): { meta: string; fieldLength: Int32Array; postings: Int32Array } {
-  const js = search.toJSON();
-  const ids: (string | null)[] = new Array<string | null>(js.nextId).fill(null);
-  for (const [shortId, id] of Object.entries(js.documentIds)) ids[Number(shortId)] = id as string;
-  const nFields = Object.keys(js.fieldIds).length;
-  const fieldLength = new Int32Array(js.nextId * nFields).fill(-1);
-  for (const [shortId, lengths] of Object.entries(js.fieldLength)) {
-    (lengths as number[]).forEach((n, f) => {
-      if (typeof n === 'number') fieldLength[Number(shortId) * nFields + f] = n;
+function* encodeMiniSearch(search: MiniSearch<SentenceDoc>): Generator<void, EncodedMiniSearch> {
+  const internals = miniSearchInternals(search);
+  const js = internals ? undefined : search.toJSON();
+  const fieldIds = internals?._fieldIds ?? js!.fieldIds;
+  const nextId = internals?._nextId ?? js!.nextId;
+  const nFields = Object.keys(fieldIds).length;
+  const ids: (string | null)[] = new Array<string | null>(nextId).fill(null);
+  const fieldLength = new Int32Array(nextId * nFields).fill(-1);
+  const setLengths = (shortId: number, lengths: number[]) =>
+    lengths.forEach((n, f) => {
+      if (typeof n === 'number') fieldLength[shortId * nFields + f] = n;
     });
-  }
-  let size = 0;
-  for (const [, data] of js.index) {
-    size += 1;
-    for (const docs of Object.values(data)) size += 2 + 2 * Object.keys(docs).length;
-  }
-  const postings = new Int32Array(size);
-  let p = 0;
+  const postings = new IntList();
   const terms: string[] = [];
-  for (const [term, data] of js.index) {
-    terms.push(term);
-    const fields = Object.entries(data);
-    postings[p++] = fields.length;
-    for (const [fieldId, docs] of fields) {
-      const entries = Object.entries(docs as Record<string, number>);
-      postings[p++] = Number(fieldId);
-      postings[p++] = entries.length;
-      for (const [doc, freq] of entries) {
-        postings[p++] = Number(doc);
-        postings[p++] = freq;
+  if (internals) {
+    internals._documentIds.forEach((id, shortId) => (ids[shortId] = id));
+    internals._fieldLength.forEach((lengths, shortId) => setLengths(shortId, lengths));
+    yield;
+    for (const [term, data] of internals._index as unknown as Iterable<[string, Map<number, Map<number, number>>]>) {
+      terms.push(term);
+      postings.push(data.size);
+      data.forEach((docs, fieldId) => {
+        postings.push(fieldId);
+        postings.push(docs.size);
+        docs.forEach((freq, doc) => {
+          postings.push(doc);
+          postings.push(freq);
+        });
+      });
+      if (terms.length % 5000 === 0) yield;
+    }
+  } else {
+    for (const [shortId, id] of Object.entries(js!.documentIds)) ids[Number(shortId)] = id as string;
+    for (const [shortId, lengths] of Object.entries(js!.fieldLength)) setLengths(Number(shortId), lengths as number[]);
+    for (const [term, data] of js!.index) {
+      terms.push(term);
+      const fields = Object.entries(data);
+      postings.push(fields.length);
+      for (const [fieldId, docs] of fields) {
+        const entries = Object.entries(docs as Record<string, number>);
+        postings.push(Number(fieldId));
+        postings.push(entries.length);
+        for (const [doc, freq] of entries) {
+          postings.push(Number(doc));
+          postings.push(freq);
+        }
       }
     }
   }
   const meta: SavedMiniSearchMeta = {
-    documentCount: js.documentCount,
-    nextId: js.nextId,
-    fieldIds: js.fieldIds,
-    averageFieldLength: js.averageFieldLength,
-    dirtCount: js.dirtCount ?? 0,
-    serializationVersion: js.serializationVersion,
+    documentCount: search.documentCount,
+    nextId,
+    fieldIds,
+    averageFieldLength: internals?._avgFieldLength ?? js!.averageFieldLength,
+    dirtCount: search.dirtCount,
+    serializationVersion: 2,
     ids,
     terms,
   };
-  return { meta: JSON.stringify(meta), fieldLength, postings };
+  return { meta: JSON.stringify(meta), fieldLength, postings: postings.done() };
 }
 
 /** Set to false to load through MiniSearch's public `loadJS` only (tests compare both ways). */
@@ -392,6 +434,21 @@ function decodeMiniSearch(metaText: string, fieldLength: Int32Array, postings: I
 
 /** Writes an index to `file` (atomically), and removes the oldest index files beyond {@link MAX_CACHE_FILES}. */
 export function saveIndex(file: string, input: SaveInput): void {
+  const steps = saveSteps(file, input);
+  while (!steps.next().done);
+}
+
+/**
+ * {@link saveIndex} in slices: yields to the event loop between them, so a
+ * server that just swapped in a rebuilt index keeps answering while it is
+ * written (the longest slice is encoding one section).
+ */
+export async function saveIndexAsync(file: string, input: SaveInput): Promise<void> {
+  const steps = saveSteps(file, input);
+  while (!steps.next().done) await new Promise((resolve) => setImmediate(resolve));
+}
+
+function* saveSteps(file: string, input: SaveInput): Generator<void, void> {
   const { index } = input;
   const articles: SavedArticle[] = [];
   for (const article of index.articles.values()) {
@@ -404,21 +461,23 @@ export function saveIndex(file: string, input: SaveInput): void {
     const answers = article.sentences.map((s) => saveAnswers(index.answers.get(s.id)!));
     articles.push([basename(article.path), input.fileHashes.get(article.meta.id) ?? '', article.meta, spans, attributed, answers]);
   }
-  const ms = encodeMiniSearch(index.search);
   const text = (t: string) => Buffer.from(t, 'utf8');
   const binary = (a: Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-  const sections: [string, Buffer][] = [
-    ['articles', text(JSON.stringify(articles))],
+  const sections: [string, Buffer][] = [['articles', text(JSON.stringify(articles))]];
+  yield;
+  sections.push(
     ['errors', text(JSON.stringify(input.errors))],
     ['aliases', text(JSON.stringify(index.aliases.entities.map((e) => [[...e.names], [...e.descriptors]])))],
     ['df', text(JSON.stringify([[...index.df.keys()], [...index.df.values()]]))],
-    ['msMeta', text(ms.meta)],
-    ['msFieldLength', binary(ms.fieldLength)],
-    ['msPostings', binary(ms.postings)],
-  ];
+  );
+  yield;
+  const ms = yield* encodeMiniSearch(index.search);
+  sections.push(['msMeta', text(ms.meta)], ['msFieldLength', binary(ms.fieldLength)], ['msPostings', binary(ms.postings)]);
+  yield;
   if (input.prepared) {
     const prepared: SavedPrepared[] = input.prepared.map((p) => [p.docs.map((d) => [d.terms, d.parts, d.context]), p.aliasSentences, p.vocabulary]);
     sections.push(['prepared', text(JSON.stringify(prepared))]);
+    yield;
   }
   // Sections start at multiples of 4 bytes after the header, so integer sections can be read in place.
   const ranges: Record<string, [number, number, string]> = {};
@@ -429,6 +488,7 @@ export function saveIndex(file: string, input: SaveInput): void {
     if (pad) parts.push(Buffer.alloc(pad));
     offset += pad;
     ranges[name] = [offset, bytes.length, sha(bytes)];
+    yield;
     parts.push(bytes);
     offset += bytes.length;
   }
@@ -630,7 +690,7 @@ function loadFrom(fd: number, input: LoadInput): LoadedIndex | null {
   const search = decodeMiniSearch(raw('msMeta').toString('utf8'), ints('msFieldLength'), ints('msPostings'));
   if (search.documentCount !== sentences.size) throw new CacheFormatError(`the index holds ${search.documentCount} sentences, the articles ${sentences.size}`);
   return {
-    index: { search, sentences, articles, answers, aliases: aliasTableOf(entities), df, lexicon: input.lexicon, mechanisms: { ...ALL_MECHANISMS, ...input.mechanisms } },
+    index: { search, sentences, articles, answers, aliases: aliasTableOf(entities), df, lexicon: memoizedLexicon(input.lexicon), mechanisms: { ...ALL_MECHANISMS, ...input.mechanisms } },
     errors,
     fileHashes,
   };

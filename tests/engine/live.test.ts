@@ -95,7 +95,8 @@ describe('LiveEngine', () => {
     live = LiveEngine.open(dir, { cacheDir, log });
     writeFileSync(join(dir, 'hafen.txt'), HARBOUR);
     await live.reload();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // close() waits for the persisted index to be written.
+    await live.close();
     const next = openEngine(dir, { cacheDir, log });
     expect(next.fromCache).toBe(true);
     expect(next.engine.ask(HARBOUR_Q).answers[0]?.text).toContain('40 Prozent');
