@@ -70,6 +70,13 @@ export const TRANSLATION_BUDGET = 8;
  * the entities the question supports best come first (see planQuery).
  */
 export const ALIAS_BUDGET = 8;
+/**
+ * In an index of at least `minSentences`, an alias term found in more than
+ * `aliasMaxShare` of the sentences is left out: a descriptor as common as
+ * "Jahr" or "erklärt" tells nothing about the entity, and it costs the most
+ * to score. Small corpora are never affected.
+ */
+export const QUERY_COST = { aliasMaxShare: 0.005, minSentences: 10_000 };
 /** Words that frame a definition question ("stand for", "bedeutet"), not its content. */
 const DEFINITION_FRAME = /^(?:stand|stands|mean|means|meaning|short|steht|stehen|bedeutet|bedeuten|heisst|abkurzung|abbreviation)$/;
 /** Weight of a name (acronym, number, capitalised English word) against a common word. */
@@ -225,23 +232,30 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
         .map((entity, order) => ({ entity, order, support: support(entity) }))
         .sort((a, b) => b.support - a.support || a.order - b.order);
       let budget = ALIAS_BUDGET;
+      const commonDf = index.sentences.size >= QUERY_COST.minSentences ? QUERY_COST.aliasMaxShare * index.sentences.size : Infinity;
+      // Terms looked at, kept or not: an entity of a large archive can have hundreds of descriptors.
+      let examined = 0;
       const addAlias = (term: string, weight: number) => {
+        examined++;
+        if ((index.df.get(term) ?? 0) > commonDf) return;
         if (!group.alternatives.some((a) => a.term === term)) {
           if (budget <= 0) return;
           budget--;
         }
         group.add(term, weight, 'alias');
       };
-      for (const { entity } of entities) {
-        if (budget <= 0) break;
+      // At most twice the budget's worth of entities are looked at (a common first name names hundreds).
+      const open = () => budget > 0 && examined < 4 * ALIAS_BUDGET;
+      for (const { entity } of entities.slice(0, 2 * ALIAS_BUDGET)) {
+        if (!open()) break;
         for (const name of entity.names) {
           // One word of a multi-word name is weaker evidence than the whole name.
           const parts = words(name);
           const weight = ALTERNATIVE_WEIGHT.aliasName / Math.sqrt(parts.length);
-          for (const w of parts) if (w !== key && !isStopWord(w, 'de')) addAlias(termOf(w, 'de'), weight);
+          for (const w of parts) if (w !== key && !isStopWord(w, 'de') && open()) addAlias(termOf(w, 'de'), weight);
         }
         for (const d of entity.descriptors) {
-          for (const w of words(d)) if (w !== key) addAlias(termOf(w, 'de'), ALTERNATIVE_WEIGHT.aliasDescriptor);
+          for (const w of words(d)) if (w !== key && open()) addAlias(termOf(w, 'de'), ALTERNATIVE_WEIGHT.aliasDescriptor);
         }
       }
     }

@@ -15,7 +15,7 @@
 import MiniSearch from 'minisearch';
 import type { Article, Role, Sentence } from '../corpus/types.ts';
 import { acronymDefinitions, type AliasSource, type AliasTable, appositions, learnAliases } from './aliases.ts';
-import { type AnalyzerLanguage, analyze, analyzerLanguage, isAcronym, termOf } from './analyzer.ts';
+import { type AnalyzerLanguage, analyze, analyzerLanguage, germanVerbStem, isAcronym, isStopWord, termOf } from './analyzer.ts';
 import { answersIn, type SentenceAnswers } from './answerTypes.ts';
 import { splitCompound } from './compounds.ts';
 import type { Lexicon } from './lexicon.ts';
@@ -151,19 +151,58 @@ export interface WordTerms {
   parts: string[];
 }
 
-/** The index terms of each word of a text (stop words left out). */
+/** What one written word yields, whatever its place in a sentence. */
+interface WordEntry {
+  /** A stop word of its language (dropped unless it is a capitalised German noun after the first word). */
+  stop: boolean;
+  terms: string[];
+  parts: string[];
+}
+
+const wordMemos = new WeakMap<Lexicon, Map<string, WordEntry>>();
+
+/**
+ * The analysis of one written word, memoised per lexicon: the same words
+ * recur all through a corpus and its answers, and stemming and folding them
+ * is most of the cost of analysis. Mirrors {@link analyze} word by word
+ * (tests/search/sentenceIndex.test.ts checks they agree).
+ */
+function wordEntry(word: string, language: AnalyzerLanguage, lexicon: Lexicon, compounds: boolean): WordEntry {
+  let memo = wordMemos.get(lexicon);
+  if (!memo) wordMemos.set(lexicon, (memo = new Map()));
+  const key = `${compounds ? 'c' : 'n'}${language}\u0000${word}`;
+  let entry = memo.get(key);
+  if (entry) return entry;
+  const folded = fold(word);
+  const lower = language === 'de' && /^\p{Ll}/u.test(word);
+  const term = termOf(word, language);
+  const verb = lower ? germanVerbStem(folded, (w) => lexicon.isGermanWord(w)) : null;
+  const terms = [term];
+  if (verb && verb !== term) terms.push(verb);
+  // Strong verbs and other irregular forms the dictionary lists: "gefunden" also indexes "finden".
+  const lemma = lower ? lexicon.germanLemma(folded) : undefined;
+  if (lemma && !terms.includes(termOf(lemma, 'de'))) terms.push(termOf(lemma, 'de'));
+  const split = compounds && language === 'de' ? splitGerman(lexicon, folded) : null;
+  const parts = split ? split.flatMap((p) => analyze(p, 'de').map((x) => x.term)) : [];
+  entry = { stop: isStopWord(word, language), terms, parts };
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, entry);
+  return entry;
+}
+
+/** The index terms of each word of a text (stop words left out). The arrays are shared: do not change them. */
 export function wordTermsOf(text: string, language: AnalyzerLanguage, lexicon: Lexicon, mechanisms: Mechanisms): WordTerms[] {
-  const isGermanWord = (w: string) => lexicon.isGermanWord(w);
-  return analyze(text, language, isGermanWord).map((t) => {
-    const terms = [t.term];
-    if (t.verb) terms.push(t.verb);
-    // Strong verbs and other irregular forms the dictionary lists: "gefunden" also indexes "finden".
-    const lemma = language === 'de' && /^\p{Ll}/u.test(t.word) ? lexicon.germanLemma(fold(t.word)) : undefined;
-    if (lemma && !terms.includes(termOf(lemma, 'de'))) terms.push(termOf(lemma, 'de'));
-    const split = mechanisms.compounds && language === 'de' ? splitGerman(lexicon, fold(t.word)) : null;
-    const parts = split ? split.flatMap((p) => analyze(p, 'de').map((x) => x.term)) : [];
-    return { word: t.word, terms, parts };
-  });
+  const out: WordTerms[] = [];
+  const all = words(text);
+  for (let i = 0; i < all.length; i++) {
+    const word = all[i]!;
+    const entry = wordEntry(word, language, lexicon, mechanisms.compounds);
+    // German stop-word lists hold nouns ("Beispiel", "Jahr", "Ende"); capitalised mid-sentence they are content (or names).
+    const noun = language === 'de' && i > 0 && /^\p{Lu}\p{Ll}/u.test(word);
+    if (entry.stop && !noun) continue;
+    out.push({ word, terms: entry.terms, parts: entry.parts });
+  }
+  return out;
 }
 
 /** Folded words of every name a sentence defines: "Amazon Web Service (AWS)" defines aws, amazon, web, service. */

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { generateArticles } from '../../src/bench/generate.ts';
+import { ingestArticle } from '../../src/corpus/ingest.ts';
+import { analyze, type AnalyzerLanguage, termOf } from '../../src/search/analyzer.ts';
+import { splitCompound } from '../../src/search/compounds.ts';
+import { loadLexicon, type Lexicon } from '../../src/search/lexicon.ts';
+import { ALL_MECHANISMS, type Mechanisms } from '../../src/search/mechanisms.ts';
+import { fold } from '../../src/search/normalize.ts';
+import { memoizedLexicon, wordTermsOf } from '../../src/search/sentenceIndex.ts';
+import { SEED_SOURCE } from '../seed.ts';
+import { fakeLexicon } from './fakeLexicon.ts';
+
+/** wordTermsOf as it was written over analyze(), sentence by sentence, before it memoised words. */
+function reference(text: string, language: AnalyzerLanguage, lexicon: Lexicon, mechanisms: Mechanisms) {
+  const isGermanWord = (w: string) => lexicon.isGermanWord(w);
+  return analyze(text, language, isGermanWord).map((t) => {
+    const terms = [t.term];
+    if (t.verb) terms.push(t.verb);
+    const lemma = language === 'de' && /^\p{Ll}/u.test(t.word) ? lexicon.germanLemma(fold(t.word)) : undefined;
+    if (lemma && !terms.includes(termOf(lemma, 'de'))) terms.push(termOf(lemma, 'de'));
+    const split = mechanisms.compounds && language === 'de' ? splitCompound(fold(t.word), isGermanWord) : null;
+    const parts = split ? split.flatMap((p) => analyze(p, 'de').map((x) => x.term)) : [];
+    return { word: t.word, terms, parts };
+  });
+}
+
+describe('wordTermsOf (memoised per word)', () => {
+  const texts = [
+    ...ingestArticle(SEED_SOURCE, { id: 'seed', path: 'seed.txt' }).sentences.map((s) => s.text),
+    ...[...generateArticles({ articles: 5, seed: 4 })].flatMap((f) => f.text.split(/(?<=[.?!])\s+|\n+/)),
+    'Die Bäckerei Krume schließt im Mai. Der Inhaber geht in Rente.',
+    'Das Jahr, das Ende, zum Beispiel: Jahr Ende Beispiel, die Daten wurden gespeichert und gefunden.',
+    'Who succeeded Bezos as the boss of Amazon Web Services (AWS) in 2021?',
+    'GCHQ, MI5 und MI6 setzen künstliche Intelligenz ein; 30,5 Prozent',
+    '',
+    'ÄÖÜ äöü ß ẞ Straße STRASSE',
+  ];
+  const lexicons: [string, Lexicon][] = [
+    ['the lexicon', loadLexicon()],
+    ['a memoising lexicon', memoizedLexicon(loadLexicon())],
+    ['a small made-up lexicon', fakeLexicon({ bakery: ['backerei'] }, ['backerei', 'inhaber', 'rente', 'jahr', 'ende', 'daten', 'speichern', 'spionage', 'behorde'], { gefunden: 'finden' })],
+  ];
+  for (const [name, lexicon] of lexicons) {
+    it(`gives what analyze() word by word gives, with ${name}`, () => {
+      for (const mechanisms of [ALL_MECHANISMS, { ...ALL_MECHANISMS, compounds: false }]) {
+        for (const language of ['de', 'en'] as const) {
+          for (const text of texts) {
+            // Twice: the second call is served from the memo.
+            expect(wordTermsOf(text, language, lexicon, mechanisms)).toEqual(reference(text, language, lexicon, mechanisms));
+            expect(wordTermsOf(text, language, lexicon, mechanisms)).toEqual(reference(text, language, lexicon, mechanisms));
+          }
+        }
+      }
+    });
+  }
+});
