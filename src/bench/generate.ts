@@ -62,9 +62,9 @@ const TOP_FUNCTION_WORDS =
   );
 
 /** Given names, family names, organisations, places, agencies and acronyms for the casts. */
-const GIVEN = 'Anna Jonas Lena Felix Miriam Tobias Sabine Markus Julia Stefan Katrin Thomas Leonie Daniel Petra Michael Sophie Andreas Clara Lukas Hanna Martin Nora Paul Eva Simon Ines Florian Greta Matthias Olga Jan Svenja Ralf Yasemin Emre Aylin Dirk Ute Bernd'.split(' ');
-const FAMILY = 'Weber Schneider Fischer Wagner Becker Hoffmann Schulz Koch Richter Klein Wolf Neumann Schwarz Zimmermann Braun Hartmann Lange Krause Werner Lehmann Köhler Walter Maier Huber Kaiser Fuchs Peters Scholz Möller Vogel Jung Keller Günther Berger Frank Roth Beck Lorenz Sommer Brandt'.split(' ');
-const ORGS = 'Bundesbank Siemens Telekom Lufthansa Bundesregierung Bundestag Bundesrat Verdi Greenpeace Bosch Allianz Commerzbank Volkswagen Daimler Zalando Bayer Adidas Charité Fraunhofer Bundeswehr Europol Interpol Eurostat Unicef Amnesty Caritas Diakonie Stiftung Warentest'.split(' ');
+export const GIVEN = 'Anna Jonas Lena Felix Miriam Tobias Sabine Markus Julia Stefan Katrin Thomas Leonie Daniel Petra Michael Sophie Andreas Clara Lukas Hanna Martin Nora Paul Eva Simon Ines Florian Greta Matthias Olga Jan Svenja Ralf Yasemin Emre Aylin Dirk Ute Bernd'.split(' ');
+export const FAMILY = 'Weber Schneider Fischer Wagner Becker Hoffmann Schulz Koch Richter Klein Wolf Neumann Schwarz Zimmermann Braun Hartmann Lange Krause Werner Lehmann Köhler Walter Maier Huber Kaiser Fuchs Peters Scholz Möller Vogel Jung Keller Günther Berger Frank Roth Beck Lorenz Sommer Brandt'.split(' ');
+export const ORGS = 'Bundesbank Siemens Telekom Lufthansa Bundesregierung Bundestag Bundesrat Verdi Greenpeace Bosch Allianz Commerzbank Volkswagen Daimler Zalando Bayer Adidas Charité Fraunhofer Bundeswehr Europol Interpol Eurostat Unicef Amnesty Caritas Diakonie Stiftung Warentest'.split(' ');
 const PLACES = 'Berlin Hamburg München Köln Frankfurt Stuttgart Düsseldorf Leipzig Dresden Hannover Bremen Nürnberg Brüssel Paris London Wien Zürich Warschau Prag Rom Madrid Washington Peking Tokio Moskau Kiew Ankara Athen Lissabon Oslo'.split(' ');
 const AGENCIES = ['dpa', 'AFP', 'Reuters', 'AP', 'KNA', 'epd'];
 const PUBLISHERS = ['DER SPIEGEL', 'Die Zeit', 'Tagesspiegel', 'Süddeutsche Zeitung', 'taz', 'Frankfurter Rundschau'];

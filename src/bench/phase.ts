@@ -1,0 +1,209 @@
+/**
+ * One phase of the bench, run in a fresh process (forked by scripts/bench.ts)
+ * so that its start-up time and memory are its own:
+ *
+ * - `build`: opens the corpus with an empty index cache: lexicon, ingest,
+ *   analysis and indexing, and writing the persisted index;
+ * - `serve`: opens it again from the persisted index, then times answers for
+ *   the question list through Beleg's full pipeline (`engine.ask`) and through
+ *   plain MiniSearch defaults over the same sentences' raw text.
+ *
+ * It sends its figures to the parent over IPC and prints nothing on stdout.
+ */
+import { loadavg } from 'node:os';
+import MiniSearch from 'minisearch';
+import { openIndex, type OpenTimings } from '../engine/live.ts';
+import { isStopWord } from '../search/analyzer.ts';
+import { loadLexicon } from '../search/lexicon.ts';
+import { words } from '../search/normalize.ts';
+import { latency, type Latency, memory } from './measure.ts';
+import { type BenchQuestion, generatedQuestions, SEED_QUESTIONS } from './questions.ts';
+
+/** What the parent asks a phase to do. */
+export interface PhaseRequest {
+  phase: 'build' | 'serve';
+  dir: string;
+  cacheDir: string;
+  /** Rounds over the question list. */
+  rounds: number;
+  /** Untimed rounds first (JIT warm-up, caches of dictionary lookups). */
+  warmup: number;
+  /** Number of generated questions to add (0 for the seed corpus). */
+  generated: number;
+  seed: number;
+}
+
+/** What the build phase reports. */
+export interface BuildReport {
+  phase: 'build';
+  articles: number;
+  sentences: number;
+  fromCache: boolean;
+  timings: OpenTimings;
+  heapMB: number;
+  rssMB: number;
+  peakRssMB: number;
+}
+
+/** Per-question latency of Beleg's pipeline. */
+export interface QuestionLatency extends Latency {
+  q: string;
+  abstained: boolean;
+  hit: boolean | null;
+}
+
+/** What the serve phase reports. */
+export interface ServeReport {
+  phase: 'serve';
+  articles: number;
+  sentences: number;
+  fromCache: boolean;
+  timings: OpenTimings;
+  /** Process start to engine ready (Node, module loading, lexicon, persisted index). */
+  processStartMs: number;
+  heapMB: number;
+  rssMB: number;
+  /** The machine's 1-minute load average before and after timing the questions. */
+  load: [number, number];
+  questions: number;
+  samples: number;
+  ask: Latency;
+  askByKind: Record<string, Latency>;
+  perQuestion: QuestionLatency[];
+  plain: Latency;
+  plainNoStop: Latency;
+  plainBuildMs: number;
+  plainHeapMB: number;
+  /** Seed questions answered right at rank 1 / 3, out of the answerable ones; out-of-scope ones abstained. */
+  quality: { seedHit1: number; seedHit3: number; seedAnswerable: number; outOfScopeAbstained: number; outOfScope: number; generatedHit3: number; generated: number };
+}
+
+const hitRank = (texts: string[], gold: string[]) => {
+  const i = texts.findIndex((t) => gold.some((g) => t.includes(g)));
+  return i < 0 ? null : i + 1;
+};
+
+function build(request: PhaseRequest): BuildReport {
+  const state = openIndex(request.dir, { cacheDir: request.cacheDir });
+  const m = memory();
+  return {
+    phase: 'build',
+    articles: state.index.articles.size,
+    sentences: state.index.sentences.size,
+    fromCache: state.fromCache,
+    timings: state.timings,
+    ...m,
+  };
+}
+
+function serve(request: PhaseRequest): ServeReport {
+  const state = openIndex(request.dir, { cacheDir: request.cacheDir });
+  const processStartMs = performance.now();
+  const { engine, index } = state;
+  const { heapMB, rssMB } = memory();
+  const loadBefore = loadavg()[0]!;
+  const questions: BenchQuestion[] = [...SEED_QUESTIONS, ...generatedQuestions([...index.articles.values()], loadLexicon(), request.generated, request.seed)];
+
+  // Beleg: warm-up rounds, then timed rounds.
+  for (let r = 0; r < request.warmup; r++) for (const q of questions) engine.ask(q.q);
+  const times: number[][] = questions.map(() => []);
+  for (let r = 0; r < request.rounds; r++) {
+    questions.forEach((q, i) => {
+      const t = performance.now();
+      engine.ask(q.q);
+      times[i]!.push(performance.now() - t);
+    });
+  }
+  const perQuestion = questions.map((q, i): QuestionLatency => {
+    const result = engine.ask(q.q, { limit: 3 });
+    const rankOf = hitRank(
+      result.answers.map((a) => a.text),
+      q.gold,
+    );
+    return { q: q.q, ...latency(times[i]!), abstained: result.abstained, hit: q.gold.length ? rankOf !== null : null };
+  });
+  const seedRows = questions.map((q, i) => ({ q, i })).filter(({ q }) => q.kind === 'seed');
+  const answerable = seedRows.filter(({ q }) => q.gold.length > 0);
+  const ranks = answerable.map(({ q }) =>
+    hitRank(
+      engine.ask(q.q, { limit: 3 }).answers.map((a) => a.text),
+      q.gold,
+    ),
+  );
+  const outOfScope = seedRows.filter(({ q }) => q.gold.length === 0);
+  const generated = questions.filter((q) => q.kind === 'generated');
+  const quality = {
+    seedHit1: ranks.filter((r) => r === 1).length,
+    seedHit3: ranks.filter((r) => r !== null && r <= 3).length,
+    seedAnswerable: answerable.length,
+    outOfScopeAbstained: outOfScope.filter(({ q }) => engine.ask(q.q).abstained).length,
+    outOfScope: outOfScope.length,
+    generatedHit3: generated.filter((q) => hitRank(engine.ask(q.q, { limit: 3 }).answers.map((a) => a.text), q.gold) !== null).length,
+    generated: generated.length,
+  };
+  const askByKind: Record<string, Latency> = {};
+  for (const kind of ['seed', 'generated'] as const) {
+    const sample = questions.flatMap((q, i) => (q.kind === kind ? times[i]! : []));
+    if (sample.length) askByKind[kind] = latency(sample);
+  }
+
+  // Plain MiniSearch defaults over the same sentences' raw text, searched with the raw question.
+  const heapBefore = memory().heapMB;
+  const t = performance.now();
+  const plainIndex = new MiniSearch<{ id: string; text: string }>({ fields: ['text'] });
+  plainIndex.addAll([...index.sentences.values()].map((s) => ({ id: s.id, text: s.text })));
+  const plainBuildMs = performance.now() - t;
+  const plainHeapMB = memory().heapMB - heapBefore;
+  const timePlain = (query: (q: BenchQuestion) => string) => {
+    const queries = questions.map(query);
+    for (let r = 0; r < request.warmup; r++) for (const q of queries) plainIndex.search(q);
+    const out: number[] = [];
+    for (let r = 0; r < request.rounds; r++) {
+      for (const q of queries) {
+        const t0 = performance.now();
+        plainIndex.search(q);
+        out.push(performance.now() - t0);
+      }
+    }
+    return latency(out);
+  };
+  const loadAfter = loadavg()[0]!;
+  const plain = timePlain((q) => q.q);
+  // The issue's reference measurement: plain MiniSearch with the question's stop words removed.
+  const plainNoStop = timePlain((q) =>
+    words(q.q)
+      .filter((w) => !isStopWord(w, q.lang))
+      .join(' '),
+  );
+
+  return {
+    phase: 'serve',
+    articles: index.articles.size,
+    sentences: index.sentences.size,
+    fromCache: state.fromCache,
+    timings: state.timings,
+    processStartMs,
+    heapMB,
+    rssMB,
+    load: [loadBefore, loadAfter],
+    questions: questions.length,
+    samples: questions.length * request.rounds,
+    ask: latency(times.flat()),
+    askByKind,
+    perQuestion,
+    plain,
+    plainNoStop,
+    plainBuildMs,
+    plainHeapMB,
+    quality,
+  };
+}
+
+const request = JSON.parse(process.argv[2] ?? '{}') as PhaseRequest;
+try {
+  const report = request.phase === 'build' ? build(request) : serve(request);
+  process.send!(report, () => process.exit(0));
+} catch (err) {
+  console.error((err as Error).stack ?? err);
+  process.exit(1);
+}
