@@ -10,7 +10,7 @@ import { detectLanguage, type DetectedLanguage } from '../corpus/language.ts';
 import { type AnalyzerLanguage, germanVerbStem, isAcronym, isStopWord, termOf } from './analyzer.ts';
 import type { Entity } from './aliases.ts';
 import { answerTypeOf, type AnswerType } from './answerTypes.ts';
-import { englishLemmas } from './lexicon.ts';
+import { englishLemmas, type Lexicon } from './lexicon.ts';
 import { fold, words } from './normalize.ts';
 import { isGermanNoun, type SentenceIndex, splitGerman } from './sentenceIndex.ts';
 
@@ -122,10 +122,32 @@ function hasTerm(index: SentenceIndex, term: string): boolean {
   return (index.df.get(term) ?? 0) > 0;
 }
 
+const germanTermMemos = new WeakMap<Lexicon, Map<string, string[]>>();
+
+/**
+ * A German word's own terms: its stem, its weak-verb stem and its dictionary
+ * lemma ("gefunden" → finden); memoised per lexicon (translations repeat from
+ * question to question). The array is shared: do not change it.
+ */
+function germanTermsOf(w: string, lexicon: Lexicon): string[] {
+  let memo = germanTermMemos.get(lexicon);
+  if (!memo) germanTermMemos.set(lexicon, (memo = new Map()));
+  let out = memo.get(w);
+  if (!out) {
+    out = [termOf(w, 'de')];
+    const verb = germanVerbStem(w, (x) => lexicon.isGermanWord(x));
+    if (verb) out.push(verb);
+    const lemma = lexicon.germanLemma(w);
+    if (lemma) out.push(termOf(lemma, 'de'));
+    if (memo.size >= 100_000) memo.clear();
+    memo.set(w, out);
+  }
+  return out;
+}
+
 /** Builds the query plan for a question over an index. */
 export function planQuery(question: string, index: SentenceIndex): QueryPlan {
   const { lexicon, mechanisms, aliases } = index;
-  const isGermanWord = (w: string) => lexicon.isGermanWord(w);
   const language = detectLanguage(question);
   const answerType = mechanisms.answerTypes ? answerTypeOf(question) : 'other';
   const tokens = words(question).filter((w) => w.length > 1 || /\p{N}/u.test(w));
@@ -136,15 +158,7 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
   const groups: ReturnType<typeof groupFor>[] = [];
   const seen = new Set<string>();
 
-  /** A German word's own terms: its stem, its weak-verb stem and its dictionary lemma ("gefunden" → finden). */
-  const germanTerms = (w: string): string[] => {
-    const out = [termOf(w, 'de')];
-    const verb = germanVerbStem(w, isGermanWord);
-    if (verb) out.push(verb);
-    const lemma = lexicon.germanLemma(w);
-    if (lemma) out.push(termOf(lemma, 'de'));
-    return out;
-  };
+  const germanTerms = (w: string) => germanTermsOf(w, lexicon);
 
   /**
    * German translations of an English word or phrase. For an inflected word,

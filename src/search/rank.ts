@@ -15,7 +15,9 @@
  *   scored in full (role, answer type, explanations): role and answer type
  *   can raise a score at most {@link MAX_FACTOR}-fold, so a sentence whose
  *   word score times that stays below the limit-th final score cannot enter.
- * The results are the same as scoring every sentence in full.
+ * The results are the same as scoring every sentence in full, with one
+ * deliberate exception in large indexes: very frequent terms only re-rank the
+ * sentences rarer terms reach (see {@link COST_CONTROLS}).
  */
 import MiniSearch from 'minisearch';
 import { fold } from './normalize.ts';
