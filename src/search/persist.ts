@@ -45,7 +45,7 @@ import { fold } from './normalize.ts';
 import { memoizedLexicon, MINISEARCH_OPTIONS, miniSearchInternals, type PreparedArticle, type SentenceDoc, type SentenceIndex } from './sentenceIndex.ts';
 
 /** Version of the file layout; bump when it changes. */
-export const PERSIST_FORMAT = 1;
+export const PERSIST_FORMAT = 2;
 
 /** Where persisted indexes go by default: `.cache/beleg/` in the project (git-ignored). */
 export const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../../.cache/beleg/', import.meta.url));
@@ -538,6 +538,8 @@ function readHeader(bytes: Buffer): Header {
   const second = first < 0 ? -1 : bytes.indexOf(10, first + 1);
   if (first < 0 || second < 0) throw new CacheFormatError('no header');
   const magic = bytes.toString('utf8', 0, first);
+  // An index file of another format version is stale, not damaged: it matches no key, and is replaced.
+  if (magic.startsWith(`${MAGIC}\t`) && magic !== `${MAGIC}\t${PERSIST_FORMAT}`) return { key: '', sections: {}, bodyStart: 0 };
   if (magic !== `${MAGIC}\t${PERSIST_FORMAT}`) throw new CacheFormatError(`not a format ${PERSIST_FORMAT} index file`);
   const header = JSON.parse(bytes.toString('utf8', first + 1, second)) as Omit<Header, 'bodyStart'>;
   if (typeof header?.key !== 'string' || typeof header.sections !== 'object' || header.sections === null) throw new CacheFormatError('bad header');

@@ -125,14 +125,24 @@ describe('the persisted index', () => {
     }
   });
 
-  it('is not used or written with cacheDir: false, and openEngine keeps its shape', () => {
-    const none = mkdtempSync(join(tmpdir(), 'beleg-nocache-'));
-    const opened = openEngine(dir, { cacheDir: false });
-    expect(opened.fromCache).toBe(false);
-    expect(opened.engine.articles().length).toBeGreaterThan(1);
-    expect(opened.errors).toEqual([]);
-    expect(readdirSync(none)).toEqual([]);
-    rmSync(none, { recursive: true });
+  it('replaces an index file of another format version without a log line', () => {
+    openIndex(dir, { cacheDir, log });
+    const file = cacheFileOf(cacheDir, dir);
+    const bytes = readFileSync(file);
+    writeFileSync(file, Buffer.concat([Buffer.from('beleg-index\t1\n{"key":"x","sections":{}}\n'), bytes.subarray(100)]));
+    logs.length = 0;
+    expect(openIndex(dir, { cacheDir, log }).fromCache).toBe(false);
+    expect(logs).toEqual([]);
+    expect(openIndex(dir, { cacheDir, log }).fromCache).toBe(true);
+  });
+
+  it('is neither read nor written with cacheDir: false, and openEngine keeps its shape', () => {
+    const first = openEngine(dir, { cacheDir: false });
+    const second = openEngine(dir, { cacheDir: false });
+    expect([first.fromCache, second.fromCache]).toEqual([false, false]);
+    expect(second.timings.saveMs).toBe(0);
+    expect(second.engine.articles().length).toBeGreaterThan(1);
+    expect(second.errors).toEqual([]);
   });
 });
 
