@@ -79,7 +79,7 @@ async function benchCorpus(n: number): Promise<Result> {
   const cacheDir = mkdtempSync(join(tmpdir(), 'beleg-bench-'));
   try {
     const rounds = values.rounds ? Number(values.rounds) : n > 1 ? 4 : 50;
-    const request: PhaseRequest = { phase: 'build', dir, cacheDir, rounds, warmup: n > 1 ? 2 : 5, generated: n > 1 ? 30 : 0, seed };
+    const request: PhaseRequest = { phase: 'build', dir, cacheDir, rounds, warmupMs: 3000, generated: n > 1 ? 30 : 0, seed };
     progress(`${n} article(s): building the index (cold, empty cache)…`);
     const build = await runPhase<BuildReport>(request);
     progress(`${n} article(s): ${build.sentences} sentences built in ${Math.round(build.timings.ingestMs + build.timings.buildMs)} ms; opening from the persisted index and timing answers…`);
@@ -101,7 +101,8 @@ function printText(results: Result[]): void {
   const out: string[] = [];
   out.push(`Beleg bench — ${m.cpu}, ${m.cores} cores, Node ${m.node}, ${m.os}, ${m.memoryGB} GB RAM`);
   out.push('Latencies: engine.ask (Beleg, full pipeline) and plain MiniSearch defaults (new MiniSearch({ fields: ["text"] }), search(q)) over the same');
-  out.push('sentences and questions, in-process, after warm-up rounds; start-up and memory in fresh processes. Noisy machine: compare ratios.');
+  out.push('sentences and questions, in-process, after 3 s of warm-up rounds (steady state: V8 done optimising); start-up and memory in fresh');
+  out.push('processes. Shared, noisy machine: compare the ratios within one run.');
   out.push('');
   const width = 44;
   const col = 24;
@@ -117,6 +118,7 @@ function printText(results: Result[]): void {
   row('lexicon load', (r) => ms(r.serve.timings.lexiconMs));
   row('start-up with lexicon (openEngine)', (r) => ms(r.serve.timings.totalMs));
   row('start-up, process start → ready', (r) => ms(r.serve.processStartMs));
+  row('first answer after start (cold JIT)', (r) => ms(r.serve.firstAskMs));
   row('heap / RSS serving', (r) => `${mb(r.serve.heapMB).replace(' MB', '')} / ${mb(r.serve.rssMB)}`);
   row('peak RSS while building', (r) => mb(r.build.peakRssMB));
   row('answer p50 / p99, Beleg (engine.ask)', (r) => pair(r.serve.ask.p50, r.serve.ask.p99));
