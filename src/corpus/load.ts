@@ -10,7 +10,7 @@ import type { Article, Corpus, CorpusError } from './types.ts';
 
 /** Options of {@link loadCorpus}. */
 export interface LoadOptions {
-  /** Largest article file accepted, in bytes. Default: 5 MB (a long article is ~50 KB). */
+  /** Largest article file accepted, in bytes. Default: 5 MiB (a long article is ~50 KiB). */
   maxFileBytes?: number;
   /**
    * Reads a file's bytes, throwing as `readFileSync` does (ENOENT for a
@@ -29,9 +29,16 @@ export const SIDECAR_SUFFIX = '.meta.yaml';
 
 const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
+/** Largest sidecar metadata file accepted, in bytes (or the article limit, if smaller): metadata is a few lines. */
+export const MAX_SIDECAR_BYTES = 64 * 1024;
+
 /** Decodes bytes as UTF-8, or explains why the file is not article text. */
 function decodeText(bytes: Buffer, path: string): string {
   if (bytes.length === 0) throw new IngestError(`${path}: the file is empty`);
+  // UTF-16 (what some editors save as "Unicode") is full of NUL bytes: name it before calling it binary.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new IngestError(`${path}: the file is UTF-16 text; save it as UTF-8`);
+  }
   if (bytes.includes(0)) throw new IngestError(`${path}: this is a binary file, not article text`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -40,11 +47,16 @@ function decodeText(bytes: Buffer, path: string): string {
   }
 }
 
+/** Sizes as people read them: "52.4 MiB", "64 KiB". */
+function formatSize(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`;
+}
+
 /** Loads one article file with its optional sidecar metadata. */
 export function loadArticleFile(path: string, options: LoadOptions = {}): Article {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const read = options.readFile ?? ((p: string) => readFileSync(p));
-  const tooLarge = (n: number) => new IngestError(`${path}: the file is ${(n / 1e6).toFixed(1)} MB, over the ${(max / 1e6).toFixed(1)} MB limit for one article`);
+  const tooLarge = (n: number) => new IngestError(`${path}: the file is ${formatSize(n)}, over the ${formatSize(max)} limit for one article`);
   const size = statSync(path).size;
   if (size > max) throw tooLarge(size);
   const bytes = read(path);
@@ -54,11 +66,17 @@ export function loadArticleFile(path: string, options: LoadOptions = {}): Articl
   const stem = basename(path, ext);
   const sidecarPath = join(path, '..', stem + SIDECAR_SUFFIX);
   let meta: MetadataInput | undefined;
+  let sidecar: Buffer | undefined;
   try {
-    meta = parseMetadata(read(sidecarPath).toString('utf8'), sidecarPath);
+    // Checked by size before it is read: a sidecar holds a few lines of metadata.
+    const n = statSync(sidecarPath).size;
+    const limit = Math.min(max, MAX_SIDECAR_BYTES);
+    if (n > limit) throw new MetadataError(`${sidecarPath}: the metadata file is ${formatSize(n)}, over the ${formatSize(limit)} limit`);
+    sidecar = read(sidecarPath);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
+  if (sidecar) meta = parseMetadata(decodeText(sidecar, sidecarPath), sidecarPath);
   return ingestArticle(source, { id: stem, path, meta });
 }
 

@@ -123,8 +123,8 @@ describe('each corpus fault is named, and every other article still loads', () =
       'controls.txt': 'this is a binary file (300 control characters), not article text',
       'latin1.txt': 'the file is not valid UTF-8 text; save it as UTF-8',
       'cp1252.txt': 'the file is not valid UTF-8 text; save it as UTF-8',
-      'utf16le-bom.txt': 'this is a binary file, not article text',
-      'utf16be-bom.txt': 'this is a binary file, not article text',
+      'utf16le-bom.txt': 'the file is UTF-16 text; save it as UTF-8',
+      'utf16be-bom.txt': 'the file is UTF-16 text; save it as UTF-8',
       'utf16le-nobom.txt': 'this is a binary file, not article text',
       'fm-yaml.txt': 'invalid YAML metadata: Flow sequence in block collection must be sufficiently indented and end with a ] (line 3, column 1)',
       'fm-unclosed.txt': 'front matter opened with "---" is never closed by a "---" line',
@@ -140,8 +140,8 @@ describe('each corpus fault is named, and every other article still loads', () =
       'fm-aliasbomb.txt': 'invalid YAML metadata: Excessive alias count indicates a resource exhaustion attack',
       'sc-yaml.meta.yaml': 'invalid YAML metadata: Missing closing "quote (line 2, column 1)',
       'sc-key.meta.yaml': 'unknown metadata key "autor" (known keys: id, headline, kicker, publisher, byline, language, url, date)',
-      'sc-latin1.meta.yaml': 'metadata "publisher" contains U+FFFD, the mark of text that was not UTF-8; save the file as UTF-8',
-      'sc-binary.meta.yaml': 'metadata must be a YAML mapping of key: value lines',
+      'sc-latin1.meta.yaml': 'the file is not valid UTF-8 text; save it as UTF-8',
+      'sc-binary.meta.yaml': 'this is a binary file, not article text',
       'dup-fm.txt': `article id "a-good" is already used by ${join(dir, 'a-good.txt')}; give one of them another id`,
       'dup-sc.txt': `article id "a-good" is already used by ${join(dir, 'a-good.txt')}; give one of them another id`,
       'z-good.txt': `article id "z-good" is already used by ${join(dir, 'z-good.md')}; give one of them another id`,
@@ -169,22 +169,15 @@ describe('each corpus fault is named, and every other article still loads', () =
     for (const s of a.sentences) expect(a.source.slice(s.start, s.end)).toBe(s.text);
   });
 
-  // Bug (src/corpus/load.ts, decodeText): a UTF-16 file with a BOM (what Windows Notepad saves as
-  // "Unicode") is refused as "this is a binary file, not article text", because its NUL bytes are
-  // checked before its BOM. Refusing UTF-16 is right (README: article files are UTF-8), but the
-  // message sends the editor looking for the wrong problem; it should say the file is UTF-16 and to
-  // save it as UTF-8 (check `bytes[0..1]` for FF FE / FE FF before the NUL check).
-  it.fails('UTF-16 with a BOM is refused as UTF-16, with "save it as UTF-8"', () => {
+  // UTF-16 is refused (article files are UTF-8), and named as UTF-16 rather than as binary.
+  it('UTF-16 with a BOM is refused as UTF-16, with "save it as UTF-8"', () => {
     const { errors } = load(corpusDir({ 'a.txt': GOOD, 'le.txt': utf16le(GOOD), 'be.txt': utf16be(GOOD) }));
     expect(errors.get('le.txt')).toMatch(/UTF-16.*save it as UTF-8/);
     expect(errors.get('be.txt')).toMatch(/UTF-16.*save it as UTF-8/);
   });
 
-  // Bug (src/corpus/load.ts, loadArticleFile: `readFileSync(sidecarPath, 'utf8')`): the sidecar is
-  // read whole, with no size limit, before any check, so a huge NAME.meta.yaml is read into memory
-  // and parsed as YAML (a 50 MB one takes seconds and hundreds of MB). It should get the article's
-  // size check (and the same strict UTF-8 decoding, which parseMetadata now backs up by refusing U+FFFD).
-  it.fails('a sidecar over the size limit is refused by size before it is read', () => {
+  // A sidecar is checked by size before it is read, and decoded as strictly as an article.
+  it('a sidecar over the size limit is refused by size before it is read', () => {
     const { ids, errors } = load(corpusDir({ 'a.txt': GOOD, 'b.txt': GOOD, 'b.meta.yaml': `kicker: ${'x'.repeat(5000)}\n` }), { maxFileBytes: 1000 });
     expect(ids).toEqual(['a']);
     expect(errors.get('b.meta.yaml')).toMatch(/over the .* limit/);
@@ -210,8 +203,8 @@ describe('a 50 MB file', () => {
     const grew = process.memoryUsage().arrayBuffers - before;
     count('corpus fault files', 2);
     expect(ids).toEqual(['a-good']);
-    expect(errors.get('big.txt')).toBe('the file is 52.4 MB, over the 5.2 MB limit for one article');
-    expect(errors.get('sparse.txt')).toBe('the file is 52.4 MB, over the 5.2 MB limit for one article');
+    expect(errors.get('big.txt')).toBe('the file is 50.0 MiB, over the 5.0 MiB limit for one article');
+    expect(errors.get('sparse.txt')).toBe('the file is 50.0 MiB, over the 5.0 MiB limit for one article');
     expect(ms).toBeLessThan(1000);
     expect(grew).toBeLessThan(20 * 1024 * 1024);
   });
