@@ -38,6 +38,14 @@ const DISCORD_TOKENS = /<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:\d+(?::\w)?|\/[^:>]+:\d+
  * (cut at a word).
  */
 export function questionFrom(text: string): string {
-  const clean = oneLine(text.replace(DISCORD_TOKENS, ' '));
-  return truncateAtWord(clean, MAX_QUESTION_LENGTH).replace(/…$/, '');
+  return truncateAtWord(withoutDiscordSyntax(text), MAX_QUESTION_LENGTH).replace(/…$/, '');
+}
+
+/**
+ * What a person typed, as a question for the engine: Discord's mention and
+ * emoji syntax removed (a pasted `<@123…>` is no word of the question), one
+ * line. Not shortened: an over-long question gets the engine's own message.
+ */
+export function withoutDiscordSyntax(text: string): string {
+  return oneLine(text.replace(DISCORD_TOKENS, ' '));
 }

@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Client, Message } from 'discord.js';
-import { answerPage, questionFrom } from './answer.ts';
+import { answerPage, withoutDiscordSyntax } from './answer.ts';
 import type { BotContext } from './context.ts';
 import { errorMessage, newErrorId } from './errors.ts';
 import { messageReplyBody } from './reply.ts';
@@ -26,7 +26,7 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   const started = performance.now();
   const log = ctx.logger.child({ messageId: message.id, kind: 'mention', userId: message.author.id, guildId: message.guildId ?? null });
   try {
-    const question = questionFrom(message.content);
+    const question = withoutDiscordSyntax(message.content);
     if (!question) {
       await message.reply(messageReplyBody({ content: EMPTY_MENTION }));
       log.info({ outcome: 'empty', ms: Math.round(performance.now() - started) }, 'mention handled');

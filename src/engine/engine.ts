@@ -50,6 +50,8 @@ export interface AskResult {
   reason: string | null;
   /** Key words of the question that occur nowhere in the corpus. */
   missing: string[];
+  /** True when the question itself could not be searched (empty, too long, no words, unknown article), as opposed to not found. */
+  invalid: boolean;
   answers: Answer[];
 }
 
@@ -167,23 +169,27 @@ export function engineFromIndex(index: SentenceIndex): Engine {
     abstained: true,
     reason,
     missing,
+    invalid: false,
     answers: [],
   });
+  const invalid = (question: string, reason: string): AskResult => ({ ...abstain(question, reason), invalid: true });
 
   return {
     ask(question, options = {}) {
       const wanted = Number.isFinite(options.limit) ? Math.floor(options.limit!) : 3;
       const limit = Math.max(1, Math.min(wanted, 25));
       const q = question.trim();
-      if (!q) return abstain(question, 'The question is empty. Ask something about the article.');
-      if (q.length > MAX_QUESTION_LENGTH) {
-        return abstain(question, `The question is too long (${q.length} characters; at most ${MAX_QUESTION_LENGTH}).`);
+      if (!q) return invalid(question, 'The question is empty. Ask something about the article.');
+      // Characters as people count them (code points): an emoji is one, not two.
+      const length = [...q].length;
+      if (length > MAX_QUESTION_LENGTH) {
+        return invalid(question, `The question is too long (${length} characters; at most ${MAX_QUESTION_LENGTH}).`);
       }
       if (options.articleId && !index.articles.has(options.articleId)) {
-        return abstain(question, `There is no article "${options.articleId}".`);
+        return invalid(question, `There is no article "${options.articleId}".`);
       }
       const plan = planQuery(q, index);
-      if (plan.groups.length === 0) return abstain(question, 'The question has no words to search for.');
+      if (plan.groups.length === 0) return invalid(question, 'The question has no words to search for.');
       const ranking = rank(index, plan, { articleId: options.articleId, limit });
       if (ranking.results.length === 0 || (index.mechanisms.abstention && ranking.weak)) {
         const keys = plan.groups.filter((g) => g.isKey).map((g) => g.word);
@@ -199,7 +205,7 @@ export function engineFromIndex(index: SentenceIndex): Engine {
         const s = index.sentences.get(r.id)!;
         return { text: s.text, score: r.score, citation: cite(s), sentenceId: s.id, matched: explain(s, r) };
       });
-      return { question, abstained: false, reason: null, missing: [], answers };
+      return { question, abstained: false, reason: null, missing: [], invalid: false, answers };
     },
     summarize(options = {}) {
       // Topic relevance: the ranking of the topic as a question, without abstention, keeping the

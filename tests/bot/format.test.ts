@@ -48,7 +48,7 @@ const answer = (text: string, over: Partial<Answer> = {}): Answer => ({
   ...over,
 });
 
-const result = (question: string, answers: Answer[]): AskResult => ({ question, abstained: false, reason: null, missing: [], answers });
+const result = (question: string, answers: Answer[]): AskResult => ({ question, abstained: false, reason: null, missing: [], invalid: false, answers });
 
 const JASSY = 'Wie wichtig AWS für den Konzern ist, zeigt auch eine Personalie: Im Juli gab Amazon-Gründer Jeff Bezos seinen Chefposten an den ehemaligen AWS-Chef Andy Jassy weiter.';
 const HUGE = ('Wort ' + 'x'.repeat(7) + ' ').repeat(800); // ~10,400 characters of words
@@ -312,9 +312,11 @@ describe('other replies', () => {
   };
 
   it('abstention says what was not found, within limits', () => {
-    const r: AskResult = { question: 'What is the capital of France?', abstained: true, reason: 'The article does not mention "France".', missing: ['France'], answers: [] };
+    const r: AskResult = { question: 'What is the capital of France?', abstained: true, reason: 'The article does not mention "France".', missing: ['France'], invalid: false, answers: [] };
     const e = renderAbstention(r, 'all 2 articles');
     expect(e.description).toBe('**Not found.** The article does not mention "France".');
+    const tooLong: AskResult = { ...r, question: 'x'.repeat(600), reason: 'The question is too long (600 characters; at most 500).', missing: [], invalid: true };
+    expect(renderAbstention(tooLong, 'all 2 articles').description).toBe('The question is too long (600 characters; at most 500).');
     expect(e.footer?.text).toBe('Searched all 2 articles');
     expectWithinLimits({ embeds: [renderAbstention({ ...r, question: '@everyone'.repeat(1000), reason: 'x '.repeat(5000) }, 'y'.repeat(5000))] });
   });

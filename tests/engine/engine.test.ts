@@ -82,3 +82,16 @@ describe('engine.summarize and engine.sources on the seed article', () => {
     expect(engine.sources('nope')).toBeUndefined();
   });
 });
+
+describe('question length', () => {
+  const engine = createEngine([loadSeed().article]);
+  it('counts characters as people do (an emoji is one) and marks an unsearchable question as invalid', () => {
+    const emoji = '😀'.repeat(MAX_QUESTION_LENGTH);
+    expect(emoji.length).toBe(2 * MAX_QUESTION_LENGTH);
+    expect(engine.ask(emoji).reason ?? '').not.toMatch(/too long/);
+    const long = engine.ask('😀'.repeat(MAX_QUESTION_LENGTH + 1));
+    expect(long).toMatchObject({ abstained: true, invalid: true });
+    expect(long.reason).toMatch(/too long \(501 characters/);
+    expect(engine.ask('What is the capital of France?')).toMatchObject({ abstained: true, invalid: false });
+  });
+});

@@ -108,7 +108,7 @@ describe('LiveEngine', () => {
     writeFileSync(join(dir, 'leer.md'), '');
     const result = await live.reload();
     expect(result.swapped).toBe(true);
-    expect(result.errors.map((e) => e.message).join('\n')).toMatch(/kaputt\.txt: this is a binary file/);
+    expect(result.errors.map((e) => e.message).join('\n')).toMatch(/kaputt\.txt: the file is UTF-16 text/);
     expect(result.errors.map((e) => e.message).join('\n')).toMatch(/leer\.md: the file is empty/);
     expect(logs.filter((l) => l.includes('skipped'))).toHaveLength(2);
     expect(live.errors).toHaveLength(2);

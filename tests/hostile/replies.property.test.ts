@@ -116,9 +116,10 @@ function askPages(ctx: BotContext, state: AnswerState, wellFormedInput: boolean,
   let reply = sent(body(answerPage(ctx, state)));
   expectSafeMessage(reply, { wellFormedInput });
   if (result.abstained) {
-    expect(reply.embeds![0]!.description).toMatch(/^\*\*Not found\.\*\* \S/);
-    const q = state.question.trim();
-    if (q.length > MAX_QUESTION_LENGTH) expect(reply.embeds![0]!.description).toContain(`The question is too long (${q.length} characters; at most ${MAX_QUESTION_LENGTH})`);
+    // "Not found" when the articles were searched; otherwise the reason the question could not be searched.
+    expect(reply.embeds![0]!.description).toMatch(result.invalid ? /^\S/ : /^\*\*Not found\.\*\* \S/);
+    const length = [...state.question.trim()].length;
+    if (length > MAX_QUESTION_LENGTH) expect(reply.embeds![0]!.description).toContain(`The question is too long (${length} characters; at most ${MAX_QUESTION_LENGTH})`);
     return;
   }
   countAnswered(name);

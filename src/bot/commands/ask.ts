@@ -6,7 +6,7 @@
  */
 import { type ChatInputCommandInteraction, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { MAX_QUESTION_LENGTH } from '../../engine/engine.ts';
-import { answerPage } from '../answer.ts';
+import { answerPage, withoutDiscordSyntax } from '../answer.ts';
 import { ARTICLE, articleOption, autocompleteArticle } from '../articleOption.ts';
 import { resolveArticle } from '../articles.ts';
 import type { BotContext } from '../context.ts';
@@ -22,7 +22,7 @@ export const data = new SlashCommandBuilder()
   .addBooleanOption((o) => o.setName('public').setDescription('Show the answer to everyone in the channel (default: only you)'));
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const question = interaction.options.getString('question', true);
+  const question = withoutDiscordSyntax(interaction.options.getString('question', true));
   const article = resolveArticle(ctx.engine, interaction.options.getString(ARTICLE));
   if (!article.ok) {
     await interaction.reply(privateBody({ content: escapeMarkdown(article.message) }));

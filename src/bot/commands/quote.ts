@@ -5,6 +5,7 @@
  */
 import { ButtonStyle, type ChatInputCommandInteraction, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { MAX_QUESTION_LENGTH } from '../../engine/engine.ts';
+import { withoutDiscordSyntax } from '../answer.ts';
 import { ARTICLE, articleOption, autocompleteArticle } from '../articleOption.ts';
 import { resolveArticle, scopeLabel } from '../articles.ts';
 import { postId } from '../components/customId.ts';
@@ -21,7 +22,7 @@ export const data = new SlashCommandBuilder()
   .addStringOption(articleOption('Only quote from this article (default: all articles)'));
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const query = interaction.options.getString('query', true);
+  const query = withoutDiscordSyntax(interaction.options.getString('query', true));
   const article = resolveArticle(ctx.engine, interaction.options.getString(ARTICLE));
   if (!article.ok) {
     await interaction.reply(privateBody({ content: escapeMarkdown(article.message) }));

@@ -139,7 +139,8 @@ export function renderAbstention(result: AskResult, scope: string, heading?: str
   return fitEmbed({
     color: COLORS.abstention,
     title: questionTitle(result.question, heading),
-    description: `**Not found.** ${escapedFit(reason, 1500)}`,
+    // "Not found" only when the articles were searched; a question that could not be searched says why.
+    description: result.invalid ? escapedFit(reason, 1500) : `**Not found.** ${escapedFit(reason, 1500)}`,
     footer: { text: plainFit(`Searched ${scope}`, FOOTER_MAX) },
   });
 }
