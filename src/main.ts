@@ -24,6 +24,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err instanceof ConfigError || err instanceof NoArticlesError ? err.message : err);
+  if (err instanceof ConfigError || err instanceof NoArticlesError) console.error(err.message);
+  else {
+    // An unexpected failure (Discord unreachable, a full disk): what happened, without a stack trace to wade through.
+    const code = (err as NodeJS.ErrnoException)?.code ?? (err as { cause?: NodeJS.ErrnoException })?.cause?.code;
+    console.error(`Beleg stopped: ${err instanceof Error ? err.message : String(err)}${code ? ` (${code})` : ''}`);
+  }
   process.exit(1);
 });
