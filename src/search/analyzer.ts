@@ -33,7 +33,7 @@ const STEM: Record<AnalyzerLanguage, (word: string) => string> = {
 };
 
 /** Bumped whenever analysis changes, so persisted indexes built with the old analysis are rebuilt. */
-export const ANALYZER_VERSION = 2;
+export const ANALYZER_VERSION = 3;
 
 /** Maps a language code to the analyzer used for it. */
 export function analyzerLanguage(code: string): AnalyzerLanguage {

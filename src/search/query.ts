@@ -233,7 +233,8 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
     if (!english || !isName) for (const term of germanTerms(key).slice(1)) group.add(term, 1, 'word');
     // Names are translated only when the corpus does not use them as they are ("France" → "Frankreich").
     if (english && mechanisms.translation && (!isName || !group.alternatives.some((a) => inCorpus(a.term)))) translate(group, key);
-    if (mechanisms.compounds && !isName) {
+    // Only German words are split; an English word's letters may happen to spell German parts ("profits" → pro + fit).
+    if (mechanisms.compounds && !isName && (language === 'de' || !lexicon.toGerman(key))) {
       const parts = splitGerman(lexicon, key);
       for (const p of parts ?? []) group.add(termOf(p, 'de'), ALTERNATIVE_WEIGHT.compound, 'compound');
     }

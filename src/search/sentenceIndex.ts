@@ -183,7 +183,12 @@ function wordEntry(word: string, language: AnalyzerLanguage, lexicon: Lexicon, c
   const lemma = lower ? lexicon.germanLemma(folded) : undefined;
   if (lemma && !terms.includes(termOf(lemma, 'de'))) terms.push(termOf(lemma, 'de'));
   const split = compounds && language === 'de' ? splitGerman(lexicon, folded) : null;
-  const parts = split ? split.flatMap((p) => analyze(p, 'de').map((x) => x.term)) : [];
+  // German compounds are right-headed: the head carries the meaning ("Nettogewinn" is a Gewinn), so it
+  // counts like the word itself; the modifiers ("netto") only as parts.
+  const partTerms = split ? split.map((p) => analyze(p, 'de').map((x) => x.term)) : [];
+  const head = partTerms.pop() ?? [];
+  for (const h of head) if (!terms.includes(h)) terms.push(h);
+  const parts = partTerms.flat();
   entry = { stop: isStopWord(word, language), terms, parts };
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(key, entry);

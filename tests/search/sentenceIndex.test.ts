@@ -19,8 +19,10 @@ function reference(text: string, language: AnalyzerLanguage, lexicon: Lexicon, m
     const lemma = language === 'de' && /^\p{Ll}/u.test(t.word) ? lexicon.germanLemma(fold(t.word)) : undefined;
     if (lemma && !terms.includes(termOf(lemma, 'de'))) terms.push(termOf(lemma, 'de'));
     const split = mechanisms.compounds && language === 'de' ? splitCompound(fold(t.word), isGermanWord) : null;
-    const parts = split ? split.flatMap((p) => analyze(p, 'de').map((x) => x.term)) : [];
-    return { word: t.word, terms, parts };
+    // The head of a compound counts as a term of the word; the modifiers are parts.
+    const partTerms = split ? split.map((p) => analyze(p, 'de').map((x) => x.term)) : [];
+    for (const h of partTerms.pop() ?? []) if (!terms.includes(h)) terms.push(h);
+    return { word: t.word, terms, parts: partTerms.flat() };
   });
 }
 

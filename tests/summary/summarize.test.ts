@@ -215,14 +215,13 @@ describe('summarize (seed article)', () => {
   });
 
   it('topic "AWS profits" (English, through the engine) quotes the net-profit sentence', () => {
-    // Passes today mostly through "AWS"; see the todo below for "profits" alone.
     const out = summarize(index, { topic: 'AWS profits' }, viaEngine(engine));
     expect(texts(out).some((t) => t.includes('Hälfte des Nettogewinns'))).toBe(true);
   });
 
-  // Needs the cross-lingual lexicon (profit → Gewinn) that is still being built:
-  // today "profits" reaches "nutzen" (profit → Nutzen) before "Nettogewinns".
-  it.todo('topic "profits" alone, 1 sentence, quotes "Hälfte des Nettogewinns"');
+  it('topic "profits" alone (English), 1 sentence, quotes "Hälfte des Nettogewinns"', () => {
+    expect(engine.summarize({ topic: 'profits', sentences: 1 }).sentences.map((q) => q.text)[0]).toContain('Hälfte des Nettogewinns');
+  });
 
   it('topic the article never mentions: empty, with a reason', () => {
     const out = summarize(index, { topic: 'Wetter' }, viaEngine(engine));
