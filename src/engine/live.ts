@@ -30,8 +30,9 @@ import {
   saveIndex,
   saveIndexAsync,
   snapshotCorpus,
+  snapshotCorpusAsync,
 } from '../search/persist.ts';
-import { indexPrepared, indexPreparedAsync, memoizedLexicon, type PreparedArticle, prepareArticle, type SentenceIndex } from '../search/sentenceIndex.ts';
+import { countTerms, indexPrepared, indexPreparedAsync, memoizedLexicon, type PreparedArticle, prepareArticle, type SentenceIndex } from '../search/sentenceIndex.ts';
 import { type Engine, engineFromIndex } from './engine.ts';
 
 /** Thrown when no article could be loaded; the message lists why. */
@@ -109,8 +110,21 @@ function setup(dir: string, options: IndexOptions): Setup {
   const lexiconMs = now() - t;
   t = now();
   const snapshot = snapshotCorpus(dir, { maxFileBytes: options.maxFileBytes });
+  return finishSetup(dir, options, lexicon, lexiconMs, snapshot, now() - t);
+}
+
+/** {@link setup}, reading the corpus files without blocking the event loop for long. */
+async function setupAsync(dir: string, options: IndexOptions): Promise<Setup> {
+  let t = now();
+  const lexicon = loadLexicon();
+  const lexiconMs = now() - t;
+  t = now();
+  const snapshot = await snapshotCorpusAsync(dir, { maxFileBytes: options.maxFileBytes });
+  return finishSetup(dir, options, lexicon, lexiconMs, snapshot, now() - t);
+}
+
+function finishSetup(dir: string, options: IndexOptions, lexicon: Lexicon, lexiconMs: number, snapshot: CorpusSnapshot, snapshotMs: number): Setup {
   const key = indexKey(snapshot, { lexiconId: lexiconIdentity(), maxFileBytes: options.maxFileBytes });
-  const snapshotMs = now() - t;
   const cacheDir = options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir;
   return { lexicon, lexiconMs, snapshot, snapshotMs, key, cacheFile: cacheDir === false ? null : cacheFileOf(cacheDir, dir) };
 }
@@ -132,7 +146,7 @@ function fileMap(snapshot: CorpusSnapshot, articles: Iterable<Article>): IndexSt
 
 function byHash(files: IndexState['files'], prepared: readonly PreparedArticle[]): PreparedByHash {
   const hashOf = new Map([...files.values()].map((f) => [f.articleId, f.hash]));
-  return new Map(prepared.map((p) => [hashOf.get(p.article.meta.id) ?? '', { docs: p.docs, aliasSentences: p.aliasSentences, vocabulary: p.vocabulary }]));
+  return new Map(prepared.map((p) => [hashOf.get(p.article.meta.id) ?? '', { docs: p.docs, aliasFinds: p.aliasFinds, vocabulary: p.vocabulary }]));
 }
 
 /** {@link persisted}, yielding to the event loop while it works. */
@@ -235,7 +249,7 @@ export interface ReloadResult {
  */
 export async function rebuildIndex(current: IndexState, options: IndexOptions = {}): Promise<{ state: IndexState; analysed: number; prepared: PreparedArticle[]; cacheFile: string | null } | null> {
   const start = now();
-  const s = setup(current.dir, options);
+  const s = await setupAsync(current.dir, options);
   if (s.key === current.key) return null;
   const hashes = new Map(s.snapshot.files.map((f) => [f.name, f.hash]));
   const reuse = (path: string): Article | undefined => {
@@ -250,20 +264,37 @@ export async function rebuildIndex(current: IndexState, options: IndexOptions = 
   if (corpus.articles.length === 0) throw noArticles(current.dir, corpus.errors);
   await yieldToEventLoop();
   t = now();
-  const store = current.prepared ?? (s.cacheFile ? loadPrepared(s.cacheFile, current.key) : new Map());
+  const store: PreparedByHash = current.prepared ?? (s.cacheFile ? await loadPrepared(s.cacheFile, current.key) : new Map());
   const analysis = { lexicon: memoizedLexicon(s.lexicon) };
   const prepared: PreparedArticle[] = [];
+  const kept = new Set<string>();
   let analysed = 0;
   for (const article of corpus.articles) {
-    const old = current.index.articles.get(article.meta.id) === article ? store.get(current.files.get(basename(article.path))!.hash) : undefined;
-    if (old) {
-      prepared.push({ article, answers: article.sentences.map((x) => current.index.answers.get(x.id)!), ...old });
+    const unchanged = current.index.articles.get(article.meta.id) === article;
+    if (unchanged) kept.add(article.meta.id);
+    const old = unchanged ? store.get(current.files.get(basename(article.path))!.hash) : undefined;
+    if (old && old.docs.length === article.sentences.length) {
+      const docs = old.docs.map((d, i) => ({ id: article.sentences[i]!.id, terms: d.terms, parts: d.parts, context: d.context }));
+      prepared.push({ article, docs, answers: article.sentences.map((x) => current.index.answers.get(x.id)!), aliasFinds: old.aliasFinds, vocabulary: old.vocabulary });
       continue;
     }
     prepared.push(prepareArticle(article, analysis));
     if (++analysed % 16 === 0) await yieldToEventLoop();
   }
-  const index = await indexPreparedAsync(prepared, { lexicon: s.lexicon });
+  // Document frequencies: the old ones, less the articles gone or changed, plus the new ones (when the old ones' documents are at hand).
+  let df: Map<string, number> | undefined = new Map(current.index.df);
+  for (const { hash, articleId } of current.files.values()) {
+    if (kept.has(articleId)) continue;
+    const gone = store.get(hash);
+    if (!gone) {
+      df = undefined;
+      break;
+    }
+    countTerms(df, gone.docs, -1);
+  }
+  if (df) for (const p of prepared) if (!kept.has(p.article.meta.id)) countTerms(df, p.docs, 1);
+  await yieldToEventLoop();
+  const index = await indexPreparedAsync(prepared, { lexicon: s.lexicon, df });
   const files = fileMap(s.snapshot, corpus.articles);
   const timings: OpenTimings = { lexiconMs: s.lexiconMs, snapshotMs: s.snapshotMs, loadMs: 0, ingestMs, buildMs: now() - t, saveMs: 0, totalMs: now() - start };
   // Kept in memory until the persisted index holds it (for good, without a cache directory).

@@ -21,9 +21,10 @@
  * - `df`: each index term's document frequency;
  * - `minisearch`: MiniSearch's own `toJSON()`, loaded with
  *   {@link MINISEARCH_OPTIONS};
- * - `prepared`: per article, its analysed MiniSearch documents and what alias
- *   learning needs; read only when the corpus changes while serving, so an
- *   unchanged article is not analysed again.
+ * - `prepared.0`, `prepared.1`, …: per article (500 a section), its analysed
+ *   MiniSearch documents and what alias learning needs; read only when the
+ *   corpus changes while serving, a section at a time, so an unchanged
+ *   article is not analysed again.
  *
  * A cache file that is missing, stale, truncated or otherwise unreadable is
  * reported (one log line) and ignored: the caller rebuilds. Writes go to a
@@ -36,16 +37,16 @@ import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import { ARTICLE_EXTENSIONS, type LoadOptions, SIDECAR_SUFFIX } from '../corpus/load.ts';
 import type { Article, ArticleMeta, CorpusError, Role, Sentence } from '../corpus/types.ts';
-import type { AliasTable, Entity } from './aliases.ts';
+import type { Entity } from './aliases.ts';
 import { ANALYZER_VERSION } from './analyzer.ts';
 import type { AnswerType, SentenceAnswers } from './answerTypes.ts';
 import { LEXICON_PATH, type Lexicon } from './lexicon.ts';
 import { ALL_MECHANISMS, type Mechanisms } from './mechanisms.ts';
 import { fold } from './normalize.ts';
-import { memoizedLexicon, MINISEARCH_OPTIONS, miniSearchInternals, type PreparedArticle, type SentenceDoc, type SentenceIndex } from './sentenceIndex.ts';
+import { type AliasFinds, aliasTableOf, memoizedLexicon, MINISEARCH_OPTIONS, miniSearchInternals, type SentenceDoc, type SentenceIndex } from './sentenceIndex.ts';
 
 /** Version of the file layout; bump when it changes. */
-export const PERSIST_FORMAT = 2;
+export const PERSIST_FORMAT = 3;
 
 /** Where persisted indexes go by default: `.cache/beleg/` in the project (git-ignored). */
 export const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../../.cache/beleg/', import.meta.url));
@@ -91,6 +92,24 @@ const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
  * an empty snapshot.
  */
 export function snapshotCorpus(dir: string, options: { maxFileBytes?: number } = {}): CorpusSnapshot {
+  const steps = snapshotSteps(dir, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** {@link snapshotCorpus}, yielding to the event loop every few hundred files. */
+export async function snapshotCorpusAsync(dir: string, options: { maxFileBytes?: number } = {}): Promise<CorpusSnapshot> {
+  const steps = snapshotSteps(dir, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function* snapshotSteps(dir: string, options: { maxFileBytes?: number }): Generator<void, CorpusSnapshot> {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const bytesByName = new Map<string, Buffer | NodeJS.ErrnoException>();
   const readFile = (path: string): Buffer => {
@@ -136,6 +155,7 @@ export function snapshotCorpus(dir: string, options: { maxFileBytes?: number } =
     const meta = present.has(sidecar) ? read(sidecar) : null;
     const part = (b: Buffer | NodeJS.ErrnoException | null) => (b === null ? 'none' : b instanceof Error ? `unreadable ${b.code}` : b);
     files.push({ name, hash: sha(name, '\0', part(bytes), '\0', part(meta)) });
+    if (files.length % 250 === 0) yield;
   }
   return { dir, files, hash: sha(files.map((f) => `${f.name}\0${f.hash}`).join('\n')), readFile };
 }
@@ -186,8 +206,10 @@ const ANSWER_TYPES: AnswerType[] = ['person', 'time', 'number', 'place', 'reason
 type SavedArticle = [string, string, ArticleMeta, number[], Record<string, string>, SavedAnswers[]];
 /** A sentence's answers: a bit mask of answer types, or the mask with names and defined names. */
 type SavedAnswers = number | [number, string[], string[]];
-/** An article's prepared data: its documents as [terms, parts, context], its alias sentences, its vocabulary. */
-type SavedPrepared = [[string, string, string][], number[], string];
+/** An article's prepared data: its file hash, its documents as [terms, parts, context], what it teaches alias learning, its vocabulary. */
+type SavedPrepared = [string, [string, string, string][], AliasFinds[], string];
+/** Articles per prepared section. */
+const PREPARED_PER_SECTION = 500;
 
 function saveAnswers(a: SentenceAnswers): SavedAnswers {
   let mask = 0;
@@ -202,22 +224,6 @@ function loadAnswers(saved: SavedAnswers): SentenceAnswers {
   return { types, names, defines };
 }
 
-/** Rebuilds the alias lookup over saved entities, as learnAliases indexes them. */
-export function aliasTableOf(entities: Entity[]): AliasTable {
-  const index = new Map<string, Entity[]>();
-  for (const e of entities) {
-    for (const name of e.names) {
-      for (const key of new Set([name, ...name.split(/[\s-]+/)])) {
-        if (key.length < 2) continue;
-        const list = index.get(key) ?? [];
-        if (!list.includes(e)) list.push(e);
-        index.set(key, list);
-      }
-    }
-  }
-  return { lookup: (word) => index.get(fold(word)) ?? [], entities };
-}
-
 /** What is saved with an index besides the index itself. */
 export interface SaveInput {
   key: string;
@@ -226,7 +232,7 @@ export interface SaveInput {
   fileHashes: Map<string, string>;
   errors: CorpusError[];
   /** Prepared data of every article, in index order (for rebuilding after a change without analysing again). */
-  prepared?: readonly Pick<PreparedArticle, 'docs' | 'aliasSentences' | 'vocabulary'>[];
+  prepared?: readonly PreparedData[];
 }
 
 /** MiniSearch's index without its postings, as saved; `ids[shortId]` is the document id. */
@@ -475,9 +481,14 @@ function* saveSteps(file: string, input: SaveInput): Generator<void, void> {
   sections.push(['msMeta', text(ms.meta)], ['msFieldLength', binary(ms.fieldLength)], ['msPostings', binary(ms.postings)]);
   yield;
   if (input.prepared) {
-    const prepared: SavedPrepared[] = input.prepared.map((p) => [p.docs.map((d) => [d.terms, d.parts, d.context]), p.aliasSentences, p.vocabulary]);
-    sections.push(['prepared', text(JSON.stringify(prepared))]);
-    yield;
+    const ids = [...index.articles.keys()];
+    for (let start = 0; start < input.prepared.length; start += PREPARED_PER_SECTION) {
+      const chunk = input.prepared.slice(start, start + PREPARED_PER_SECTION).map(
+        (p, i): SavedPrepared => [input.fileHashes.get(ids[start + i]!) ?? '', p.docs.map((d) => [d.terms, d.parts, d.context]), p.aliasFinds, p.vocabulary],
+      );
+      sections.push([`prepared.${start / PREPARED_PER_SECTION}`, text(JSON.stringify(chunk))]);
+      yield;
+    }
   }
   // Sections start at multiples of 4 bytes after the header, so integer sections can be read in place.
   const ranges: Record<string, [number, number, string]> = {};
@@ -715,32 +726,39 @@ export function answerInterner(): (a: SentenceAnswers) => SentenceAnswers {
   };
 }
 
+/** What {@link prepareArticle} found in an article that an index rebuild needs again: its documents (without ids), alias finds, vocabulary. */
+export interface PreparedData {
+  docs: readonly Pick<SentenceDoc, 'terms' | 'parts' | 'context'>[];
+  aliasFinds: AliasFinds[];
+  vocabulary: string;
+}
+
 /** Prepared data of the articles in a saved index, by article file hash. */
-export type PreparedByHash = Map<string, Pick<PreparedArticle, 'docs' | 'aliasSentences' | 'vocabulary'>>;
+export type PreparedByHash = Map<string, PreparedData>;
 
 /**
  * Reads the prepared data of every article of an index file saved under `key`
- * (see {@link SaveInput.prepared}), by file hash; empty when the file is
- * missing, saved under another key, or has none. Never throws.
+ * (see {@link SaveInput.prepared}), by file hash, a section at a time,
+ * yielding to the event loop in between; empty when the file is missing,
+ * saved under another key, or has none. Never rejects.
  */
-export function loadPrepared(file: string, key: string): PreparedByHash {
+export async function loadPrepared(file: string, key: string): Promise<PreparedByHash> {
   const out: PreparedByHash = new Map();
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
     const header = headerOf(fd);
-    if (header.key !== key || !header.sections.prepared) return out;
-    const read = <T>(name: string) => JSON.parse(sectionOf(fd!, header, name).toString('utf8')) as T;
-    const articles = read<SavedArticle[]>('articles');
-    const prepared = read<SavedPrepared[]>('prepared');
-    articles.forEach(([, hash, meta, spans], i) => {
-      const p = prepared[i];
-      if (!p) return;
-      const docs: SentenceDoc[] = p[0].map(([terms, parts, context], k) => ({ id: `${meta.id}:${spans[5 * k]}.${spans[5 * k + 1]}`, terms, parts, context }));
-      out.set(hash, { docs, aliasSentences: p[1], vocabulary: p[2] });
-    });
+    if (header.key !== key) return out;
+    for (let n = 0; header.sections[`prepared.${n}`]; n++) {
+      const chunk = JSON.parse(sectionOf(fd, header, `prepared.${n}`).toString('utf8')) as SavedPrepared[];
+      for (const [hash, docs, aliasFinds, vocabulary] of chunk) {
+        out.set(hash, { docs: docs.map(([terms, parts, context]) => ({ terms, parts, context })), aliasFinds, vocabulary });
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   } catch {
     // An unreadable cache only means re-analysing the articles.
+    out.clear();
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -14,7 +14,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { Article, Role, Sentence } from '../corpus/types.ts';
-import { acronymDefinitions, type AliasSource, type AliasTable, appositions, learnAliases } from './aliases.ts';
+import { acronymDefinitions, type AliasTable, appositions, type Entity, learnAliases } from './aliases.ts';
 import { type AnalyzerLanguage, analyze, analyzerLanguage, germanVerbStem, isAcronym, isStopWord, termOf } from './analyzer.ts';
 import { answersIn, type SentenceAnswers } from './answerTypes.ts';
 import { splitCompound } from './compounds.ts';
@@ -270,6 +270,12 @@ export function splitGerman(lexicon: Lexicon, word: string): string[] | null {
   return parts;
 }
 
+/** What one sentence teaches alias learning: its acronym definitions and its appositions (see aliases.ts). */
+export interface AliasFinds {
+  defs: [string, string][];
+  apps: [string, string[]][];
+}
+
 /**
  * One article analysed for the index: its MiniSearch documents and the answers
  * each sentence holds, in sentence order. Depends only on the article, so an
@@ -279,8 +285,8 @@ export interface PreparedArticle {
   article: Article;
   docs: SentenceDoc[];
   answers: SentenceAnswers[];
-  /** Indexes of the sentences that define an acronym or hold an apposition (what alias learning reads). */
-  aliasSentences: number[];
+  /** What its sentences teach alias learning, for those that teach something, in order. */
+  aliasFinds: AliasFinds[];
   /** The article's distinct folded words as alias learning tokenizes them, space-joined. */
   vocabulary: string;
 }
@@ -294,12 +300,13 @@ export function prepareArticle(article: Article, options: IndexOptions): Prepare
   const docs: SentenceDoc[] = [];
   const answers: SentenceAnswers[] = [];
   let previous: { paragraph: number; terms: string[] } | null = null;
-  const aliasSentences: number[] = [];
+  const aliasFinds: AliasFinds[] = [];
   const vocabulary = new Set<string>();
   const isCommonNoun = aliasNounTest(lexicon, language);
-  for (const [i, s] of article.sentences.entries()) {
+  for (const s of article.sentences) {
     if (mechanisms.aliases) {
-      if (acronymDefinitions(s.text).length || appositions(s.text, { isCommonNoun }).length) aliasSentences.push(i);
+      const finds: AliasFinds = { defs: acronymDefinitions(s.text), apps: appositions(s.text, { isCommonNoun }) };
+      if (finds.defs.length || finds.apps.length) aliasFinds.push(finds);
       for (const m of s.text.matchAll(ALIAS_TOKEN)) vocabulary.add(fold(m[0]));
     }
     const wordTerms = wordTermsOf(s.text, language, lexicon, mechanisms);
@@ -313,12 +320,11 @@ export function prepareArticle(article: Article, options: IndexOptions): Prepare
     answers.push(found);
     previous = { paragraph: s.paragraph, terms };
   }
-  return { article, docs, answers, aliasSentences, vocabulary: [...vocabulary].join(' ') };
+  return { article, docs, answers, aliasFinds, vocabulary: [...vocabulary].join(' ') };
 }
 
-/** Number of sentences each term occurs in, in any field: what a search for the term alone would return. */
-export function documentFrequencies(docs: Iterable<SentenceDoc>): Map<string, number> {
-  const df = new Map<string, number>();
+/** Adds (sign 1) or removes (sign −1) documents' terms to document frequencies: sentences per term, in any field. */
+export function countTerms(df: Map<string, number>, docs: Iterable<Pick<SentenceDoc, 'terms' | 'parts' | 'context'>>, sign: 1 | -1 = 1): void {
   const seen = new Set<string>();
   for (const doc of docs) {
     seen.clear();
@@ -327,10 +333,18 @@ export function documentFrequencies(docs: Iterable<SentenceDoc>): Map<string, nu
       for (const term of field.split(' ')) {
         if (!term || seen.has(term)) continue;
         seen.add(term);
-        df.set(term, (df.get(term) ?? 0) + 1);
+        const n = (df.get(term) ?? 0) + sign;
+        if (n > 0) df.set(term, n);
+        else df.delete(term);
       }
     }
   }
+}
+
+/** Number of sentences each term occurs in, in any field: what a search for the term alone would return. */
+export function documentFrequencies(docs: Iterable<SentenceDoc>): Map<string, number> {
+  const df = new Map<string, number>();
+  countTerms(df, docs);
   return df;
 }
 
@@ -343,71 +357,147 @@ function aliasNounTest(lexicon: Lexicon, language: AnalyzerLanguage): (folded: s
   return (w) => isGermanNoun(lexicon, w) || splitGerman(lexicon, w) !== null;
 }
 
-/**
- * Learns the corpus's aliases. Only the sentences that hold an acronym
- * definition or an apposition can teach one; the others count only through
- * their words, which alias learning uses to tell a genitive ("Amazons") from a
- * name. So it reads those sentences, in corpus order, and one more made of
- * every word of the corpus, folded to lower case (it holds no name, so it
- * teaches nothing but the vocabulary). The result is the same as reading
- * every sentence (tests/search/persist.test.ts checks), at a fraction of the
- * cost when only some articles changed.
- */
-function aliasesOf(prepared: readonly PreparedArticle[], lexicon: Lexicon, mechanisms: Mechanisms): AliasTable {
-  if (!mechanisms.aliases) return learnAliases([]);
-  const nounTests = new Map<AnalyzerLanguage, (folded: string) => boolean>();
-  const vocabulary = new Set<string>();
-  const sources: AliasSource[] = [];
-  for (const { article, aliasSentences, vocabulary: words } of prepared) {
-    const language = analyzerLanguage(article.meta.language);
-    let isCommonNoun = nounTests.get(language);
-    if (!isCommonNoun) nounTests.set(language, (isCommonNoun = aliasNounTest(lexicon, language)));
-    for (const i of aliasSentences) sources.push({ text: article.sentences[i]!.text, isCommonNoun });
-    for (const w of words.split(' ')) if (w) vocabulary.add(w);
+/** The alias lookup over entities, as learnAliases indexes them: by each name and each word of a name. */
+export function aliasTableOf(entities: Entity[]): AliasTable {
+  const index = new Map<string, Entity[]>();
+  for (const e of entities) {
+    for (const name of e.names) {
+      for (const key of new Set([name, ...name.split(/[\s-]+/)])) {
+        if (key.length < 2) continue;
+        const list = index.get(key) ?? [];
+        if (!list.includes(e)) list.push(e);
+        index.set(key, list);
+      }
+    }
   }
-  sources.push({ text: [...vocabulary].join(' '), isCommonNoun: () => false });
-  return learnAliases(sources);
+  return { lookup: (word) => index.get(fold(word)) ?? [], entities };
+}
+
+/** Steps of work that yield between slices, run to completion at once or across turns of the event loop. */
+type Steps<T> = Generator<void, T>;
+
+function runSync<T>(steps: Steps<T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+async function runAsync<T>(steps: Steps<T>): Promise<T> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * Learns the corpus's aliases from what each article's sentences teach (found
+ * once per article by {@link prepareArticle}): the same merging as
+ * {@link learnAliases}, which would find every sentence's acronyms and
+ * appositions again on each rebuild. Alias learning uses the corpus's words
+ * to tell a genitive ("Amazons") from a name. tests/search/persist.test.ts
+ * checks the result equals learnAliases over every sentence.
+ */
+function* mergeAliases(prepared: readonly PreparedArticle[], mechanisms: Mechanisms): Steps<AliasTable> {
+  if (!mechanisms.aliases) return learnAliases([]);
+  const vocabulary = new Set<string>();
+  for (let i = 0; i < prepared.length; i++) {
+    for (const w of prepared[i]!.vocabulary.split(' ')) if (w) vocabulary.add(w);
+    if (i % 500 === 499) yield;
+  }
+  // As learnAliases does it.
+  const entities: Entity[] = [];
+  const byName = new Map<string, Entity>();
+  const entityOf = (name: string): Entity => {
+    const key = fold(name);
+    let e = byName.get(key);
+    if (!e) {
+      e = { names: new Set([key]), descriptors: new Set() };
+      byName.set(key, e);
+      entities.push(e);
+    }
+    return e;
+  };
+  const merge = (a: Entity, b: Entity) => {
+    if (a === b) return;
+    for (const n of b.names) {
+      a.names.add(n);
+      byName.set(n, a);
+    }
+    for (const d of b.descriptors) a.descriptors.add(d);
+    entities.splice(entities.indexOf(b), 1);
+  };
+  const isGenitive = (name: string) => {
+    const f = fold(name);
+    return !f.includes(' ') && f.endsWith('s') && vocabulary.has(f.slice(0, -1));
+  };
+  for (let i = 0; i < prepared.length; i++) {
+    for (const { defs, apps } of prepared[i]!.aliasFinds) {
+      for (const [sf, long] of defs) merge(entityOf(sf), entityOf(long));
+      for (const [name, descriptors] of apps) {
+        if (isGenitive(name)) continue;
+        const e = entityOf(name);
+        for (const d of descriptors) e.descriptors.add(fold(d));
+      }
+    }
+    if (i % 500 === 499) yield;
+  }
+  return aliasTableOf(entities.filter((e) => e.names.size > 1 || e.descriptors.size > 0));
+}
+
+/** Options for assembling an index from prepared articles. */
+export interface AssembleOptions extends IndexOptions {
+  /** The document frequencies, when the caller has them (e.g. updated from the previous index). */
+  df?: Map<string, number>;
 }
 
 /** Everything of a {@link SentenceIndex} but its MiniSearch index, from prepared articles. */
-function indexParts(prepared: readonly PreparedArticle[], options: IndexOptions) {
+function* indexParts(prepared: readonly PreparedArticle[], options: AssembleOptions): Steps<Omit<SentenceIndex, 'search'>> {
   const mechanisms = { ...ALL_MECHANISMS, ...options.mechanisms };
   const sentences = new Map<string, Sentence>();
   const answers = new Map<string, SentenceAnswers>();
   const byId = new Map<string, Article>();
-  for (const { article, answers: found } of prepared) {
+  for (let i = 0; i < prepared.length; i++) {
+    const { article, answers: found } = prepared[i]!;
     byId.set(article.meta.id, article);
-    article.sentences.forEach((s, i) => {
+    article.sentences.forEach((s, k) => {
       sentences.set(s.id, s);
-      answers.set(s.id, found[i]!);
+      answers.set(s.id, found[k]!);
     });
+    if (i % 2000 === 1999) yield;
   }
-  const lexicon = memoizedLexicon(options.lexicon);
-  const aliases = aliasesOf(prepared, lexicon, mechanisms);
-  const df = documentFrequencies(prepared.flatMap((p) => p.docs));
-  return { sentences, articles: byId, answers, aliases, df, lexicon, mechanisms };
+  const aliases = yield* mergeAliases(prepared, mechanisms);
+  let df = options.df;
+  if (!df) {
+    df = new Map();
+    for (let i = 0; i < prepared.length; i++) {
+      countTerms(df, prepared[i]!.docs);
+      if (i % 1000 === 999) yield;
+    }
+  }
+  return { sentences, articles: byId, answers, aliases, df, lexicon: memoizedLexicon(options.lexicon), mechanisms };
 }
 
 /** Builds the index over prepared articles (see {@link prepareArticle}). */
-export function indexPrepared(prepared: readonly PreparedArticle[], options: IndexOptions): SentenceIndex {
+export function indexPrepared(prepared: readonly PreparedArticle[], options: AssembleOptions): SentenceIndex {
   const search = new MiniSearch<SentenceDoc>(MINISEARCH_OPTIONS);
   for (const p of prepared) search.addAll(p.docs);
-  return { search, ...indexParts(prepared, options) };
+  return { search, ...runSync(indexParts(prepared, options)) };
 }
 
 /**
- * {@link indexPrepared}, yielding to the event loop between chunks of
- * sentences, so a server keeps answering from its current index while a new
- * one is built beside it.
+ * {@link indexPrepared}, yielding to the event loop between slices of work,
+ * so a server keeps answering from its current index while a new one is built
+ * beside it.
  */
-export async function indexPreparedAsync(prepared: readonly PreparedArticle[], options: IndexOptions): Promise<SentenceIndex> {
+export async function indexPreparedAsync(prepared: readonly PreparedArticle[], options: AssembleOptions): Promise<SentenceIndex> {
   const search = new MiniSearch<SentenceDoc>(MINISEARCH_OPTIONS);
   await search.addAllAsync(
     prepared.flatMap((p) => p.docs),
-    { chunkSize: 2000 },
+    { chunkSize: 1000 },
   );
-  await new Promise((resolve) => setImmediate(resolve));
-  return { search, ...indexParts(prepared, options) };
+  return { search, ...(await runAsync(indexParts(prepared, options))) };
 }
 
 /** Builds the index over every sentence of the given articles. */

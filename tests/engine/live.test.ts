@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateArticles } from '../../src/bench/generate.ts';
-import { LiveEngine, type ReloadResult } from '../../src/engine/live.ts';
+import { LiveEngine, openIndex, type ReloadResult } from '../../src/engine/live.ts';
 import { openEngine } from '../../src/engine/open.ts';
 import { SEED_DIR } from '../seed.ts';
 
@@ -85,6 +85,9 @@ describe('LiveEngine', () => {
       // The rebuilt index is the same as one built from scratch.
       const fresh = openEngine(dir, { cacheDir: false });
       for (const q of [HARBOUR_Q, BEZOS_Q, 'Wo werden die Daten gespeichert?']) expect(live.ask(q)).toEqual(fresh.engine.ask(q));
+      const scratch = openIndex(dir, { cacheDir: false });
+      expect(new Map(live.state.index.df)).toEqual(new Map(scratch.index.df));
+      expect(live.state.index.aliases.entities).toEqual(scratch.index.aliases.entities);
       await live.close();
       writeFileSync(join(dir, 'bench-00002.txt'), 'Wieder da\n\nDer Text ist wieder da.\n');
       unlinkSync(join(dir, 'hafen.txt'));
