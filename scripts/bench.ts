@@ -15,14 +15,14 @@
  * forks processes, which the app itself never does.)
  */
 import { fork } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ensureCorpus } from '../src/bench/generate.ts';
 import { machine } from '../src/bench/measure.ts';
-import type { BuildReport, PhaseRequest, ServeReport } from '../src/bench/phase.ts';
+import { type BuildReport, type PhaseRequest, RELOAD_FILE, type ServeReport } from '../src/bench/phase.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SEED_DIR = join(ROOT, 'corpus');
@@ -70,11 +70,18 @@ interface Result {
 
 async function benchCorpus(n: number): Promise<Result> {
   let dir = SEED_DIR;
-  if (n > 1) {
+  if (n === 1) {
+    // The reload measurement must not touch the seed corpus: use a copy.
+    dir = join(ROOT, 'bench-corpus', 'seed');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    for (const name of readdirSync(SEED_DIR)) copyFileSync(join(SEED_DIR, name), join(dir, name));
+  } else {
     dir = join(ROOT, 'bench-corpus', `n${n}-seed${seed}`);
     const seedFiles = readdirSync(SEED_DIR).map((name) => ({ from: join(SEED_DIR, name), name }));
     const t = performance.now();
     if (ensureCorpus(dir, { articles: n - 1, seed }, seedFiles)) progress(`generated ${n - 1} articles into ${dir} in ${Math.round(performance.now() - t)} ms`);
+    rmSync(join(dir, RELOAD_FILE), { force: true });
   }
   const cacheDir = mkdtempSync(join(tmpdir(), 'beleg-bench-'));
   try {
@@ -128,6 +135,10 @@ function printText(results: Result[]): void {
   row('ratio Beleg / plain (p50, p99)', (r) => `${ratio(r.serve.ask.p50, r.serve.plain.p50)}, ${ratio(r.serve.ask.p99, r.serve.plain.p99)}`);
   row('plain, question stop words removed', (r) => pair(r.serve.plainNoStop.p50, r.serve.plainNoStop.p99));
   row('ratio Beleg / plain without stop words', (r) => `${ratio(r.serve.ask.p50, r.serve.plainNoStop.p50)}, ${ratio(r.serve.ask.p99, r.serve.plainNoStop.p99)}`);
+  row('hot reload of one new article', (r) => `${ms(r.serve.reload.ms)}, ${r.serve.reload.analysed} analysed`);
+  row('  longest pause / answers meanwhile', (r) => `${ms(r.serve.reload.longestPauseMs)} / ${r.serve.reload.answeredMeanwhile}`);
+  row('  writing its persisted index', (r) => ms(r.serve.reload.persistMs));
+  row('  new article answerable', (r) => (r.serve.reload.newArticleAnswered ? 'yes' : 'NO'));
   row('plain MiniSearch build / heap', (r) => `${ms(r.serve.plainBuildMs)} / ${mb(r.serve.plainHeapMB)}`);
   row('seed questions hit@1 / hit@3', (r) => `${r.serve.quality.seedHit1}/${r.serve.quality.seedAnswerable} / ${r.serve.quality.seedHit3}/${r.serve.quality.seedAnswerable}`);
   row('out-of-scope questions abstained', (r) => `${r.serve.quality.outOfScopeAbstained}/${r.serve.quality.outOfScope}`);

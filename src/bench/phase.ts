@@ -5,14 +5,17 @@
  * - `build`: opens the corpus with an empty index cache: lexicon, ingest,
  *   analysis and indexing, and writing the persisted index;
  * - `serve`: opens it again from the persisted index, then times answers for
- *   the question list through Beleg's full pipeline (`engine.ask`) and through
- *   plain MiniSearch defaults over the same sentences' raw text.
+ *   the question list through Beleg's full pipeline (`engine.ask`), a hot
+ *   reload of one new article, and answers through plain MiniSearch defaults
+ *   over the same sentences' raw text.
  *
  * It sends its figures to the parent over IPC and prints nothing on stdout.
  */
 import { loadavg } from 'node:os';
 import MiniSearch from 'minisearch';
-import { openIndex, type OpenTimings } from '../engine/live.ts';
+import { writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { type IndexState, LiveEngine, openIndex, type OpenTimings } from '../engine/live.ts';
 import { isStopWord } from '../search/analyzer.ts';
 import { loadLexicon } from '../search/lexicon.ts';
 import { words } from '../search/normalize.ts';
@@ -83,6 +86,64 @@ export interface ServeReport {
   plainHeapMB: number;
   /** Seed questions answered right at rank 1 / 3, out of the answerable ones; out-of-scope ones abstained. */
   quality: { seedHit1: number; seedHit3: number; seedAnswerable: number; outOfScopeAbstained: number; outOfScope: number; generatedHit3: number; generated: number };
+  /** Hot reload of one new article while answering every 5 ms (see {@link measureReload}). */
+  reload: ReloadFigures;
+}
+
+/** What a hot reload of one new article costs. */
+export interface ReloadFigures {
+  /** From reload() to the new index serving. */
+  ms: number;
+  /** Articles analysed (1: only the new one). */
+  analysed: number;
+  /** Longest time the event loop was blocked, during the reload and the write of its persisted index. */
+  longestPauseMs: number;
+  /** Answers given from the old index while the new one was built. */
+  answeredMeanwhile: number;
+  /** Writing the persisted index after the swap. */
+  persistMs: number;
+  newArticleAnswered: boolean;
+}
+
+/** The article a reload adds (and removes afterwards). */
+export const RELOAD_FILE = 'zz-bench-reload.txt';
+const RELOAD_TEXT = 'Hafen Bremerhaven meldet Rekord\n\nDer Hafen Bremerhaven hat im Juli 40 Prozent mehr Container umgeschlagen. Hafenchefin Greta Olsen nannte die neuen Kräne als Grund.\n\nabc/dpa\n';
+
+/**
+ * Adds one article to the corpus while a LiveEngine serves it, asking a
+ * question every 5 ms, and measures the reload, the longest pause of the
+ * event loop and how many answers came from the old index meanwhile; then
+ * removes the article again.
+ */
+async function measureReload(state: IndexState, request: PhaseRequest): Promise<ReloadFigures> {
+  const live = new LiveEngine(state, { cacheDir: request.cacheDir, log: () => {} });
+  const file = join(request.dir, RELOAD_FILE);
+  let longest = 0;
+  let answered = 0;
+  let last = performance.now();
+  const probe = setInterval(() => {
+    const t = performance.now();
+    longest = Math.max(longest, t - last - 5);
+    last = t;
+    live.ask('Who runs AWS now?');
+    answered++;
+  }, 5);
+  try {
+    writeFileSync(file, RELOAD_TEXT);
+    const t = performance.now();
+    const result = await live.reload();
+    const ms = performance.now() - t;
+    const answeredMeanwhile = answered;
+    const newArticleAnswered = live.ask('Wie viele Container hat Bremerhaven umgeschlagen?').answers[0]?.text.includes('40 Prozent') ?? false;
+    const p = performance.now();
+    await live.close();
+    const persistMs = performance.now() - p;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return { ms, analysed: result.analysed, longestPauseMs: Math.max(0, longest), answeredMeanwhile, persistMs, newArticleAnswered };
+  } finally {
+    clearInterval(probe);
+    rmSync(file, { force: true });
+  }
 }
 
 /** Runs `round` at least twice and for at least `ms` milliseconds. */
@@ -109,7 +170,7 @@ function build(request: PhaseRequest): BuildReport {
   };
 }
 
-function serve(request: PhaseRequest): ServeReport {
+async function serve(request: PhaseRequest): Promise<ServeReport> {
   const state = openIndex(request.dir, { cacheDir: request.cacheDir });
   const processStartMs = performance.now();
   const { engine, index } = state;
@@ -166,6 +227,8 @@ function serve(request: PhaseRequest): ServeReport {
     if (sample.length) askByKind[kind] = latency(sample);
   }
 
+  const reload = await measureReload(state, request);
+
   // Plain MiniSearch defaults over the same sentences' raw text, searched with the raw question.
   const heapBefore = memory().heapMB;
   const t = performance.now();
@@ -218,14 +281,18 @@ function serve(request: PhaseRequest): ServeReport {
     plainBuildMs,
     plainHeapMB,
     quality,
+    reload,
   };
 }
 
-const request = JSON.parse(process.argv[2] ?? '{}') as PhaseRequest;
-try {
-  const report = request.phase === 'build' ? build(request) : serve(request);
-  process.send!(report, () => process.exit(0));
-} catch (err) {
-  console.error((err as Error).stack ?? err);
-  process.exit(1);
+// Run only as the forked child (the parent imports this module's types and constants).
+if (process.send) {
+  const request = JSON.parse(process.argv[2] ?? '{}') as PhaseRequest;
+  try {
+    const report = request.phase === 'build' ? build(request) : await serve(request);
+    process.send(report, () => process.exit(0));
+  } catch (err) {
+    console.error((err as Error).stack ?? err);
+    process.exit(1);
+  }
 }
