@@ -192,7 +192,14 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
 export async function runBot(config: Config): Promise<void> {
   if (!config.discord) throw new Error('runBot needs Discord settings (DISCORD_TOKEN and DISCORD_CLIENT_ID).');
   const logger = createLogger({ level: config.logLevel, secrets: [config.discord.token] });
-  const { engine, errors } = openEngine(config.corpusDir);
+  // The corpus is watched: a changed or new article is indexed off to the side and swapped in;
+  // a broken file is logged and the articles already loaded keep answering.
+  const opened = openEngine(config.corpusDir, {
+    watch: true,
+    // Reloads, skipped files and cache problems go to the structured log, not to stderr.
+    log: (line) => logger.info({ corpusDir: config.corpusDir }, line.replace(/^beleg: /, '')),
+  });
+  const { engine, errors } = opened;
   for (const e of errors) logger.warn({ path: e.path }, `skipped corpus file: ${e.message}`);
   logger.info({ corpusDir: config.corpusDir, articles: engine.articles().length, skipped: errors.length }, 'corpus loaded');
 
@@ -216,8 +223,7 @@ export async function runBot(config: Config): Promise<void> {
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(0), 5000);
     force.unref();
-    void bot
-      .stop()
+    void Promise.all([bot.stop(), opened.close()])
       .catch((err: unknown) => logger.error({ err }, 'error while stopping'))
       .finally(() => process.exit(0));
   };
