@@ -159,47 +159,62 @@ export interface AliasSource extends AppositionOptions {
   text: string;
 }
 
-/** Builds the alias table from sentence texts. */
-export function learnAliases(sentences: Iterable<AliasSource>): AliasTable {
-  const entities: Entity[] = [];
-  const byName = new Map<string, Entity>();
-  const entityOf = (name: string): Entity => {
+/**
+ * Collects acronym definitions and appositions into entities. `vocabulary`
+ * (every folded word of the corpus) tells a genitive ("der Marktanteil
+ * Amazons") from an apposition ("der Agentur Reuters").
+ */
+export class AliasCollector {
+  readonly #entities: Entity[] = [];
+  readonly #byName = new Map<string, Entity>();
+  readonly #vocabulary: ReadonlySet<string>;
+
+  constructor(vocabulary: ReadonlySet<string>) {
+    this.#vocabulary = vocabulary;
+  }
+
+  #entityOf(name: string): Entity {
     const key = fold(name);
-    let e = byName.get(key);
+    let e = this.#byName.get(key);
     if (!e) {
       e = { names: new Set([key]), descriptors: new Set() };
-      byName.set(key, e);
-      entities.push(e);
+      this.#byName.set(key, e);
+      this.#entities.push(e);
     }
     return e;
-  };
-  const merge = (a: Entity, b: Entity) => {
+  }
+
+  /** "long form (SF)": both name one entity. */
+  addDefinition(shortForm: string, longForm: string): void {
+    const a = this.#entityOf(shortForm);
+    const b = this.#entityOf(longForm);
     if (a === b) return;
     for (const n of b.names) {
       a.names.add(n);
-      byName.set(n, a);
+      this.#byName.set(n, a);
     }
     for (const d of b.descriptors) a.descriptors.add(d);
-    entities.splice(entities.indexOf(b), 1);
-  };
-  const list = [...sentences];
-  // Every word the corpus uses, to tell a genitive ("der Marktanteil Amazons") from an apposition ("der Agentur Reuters").
-  const vocabulary = new Set(list.flatMap((s) => tokenize(s.text).map((t) => fold(t.text))));
-  const isGenitive = (name: string) => {
-    const f = fold(name);
-    return !f.includes(' ') && f.endsWith('s') && vocabulary.has(f.slice(0, -1));
-  };
-  for (const { text, isCommonNoun } of list) {
-    for (const [sf, long] of acronymDefinitions(text)) merge(entityOf(sf), entityOf(long));
-    for (const [name, descriptors] of appositions(text, { isCommonNoun })) {
-      if (isGenitive(name)) continue;
-      const e = entityOf(name);
-      for (const d of descriptors) e.descriptors.add(fold(d));
-    }
+    this.#entities.splice(this.#entities.indexOf(b), 1);
   }
-  const kept = entities.filter((e) => e.names.size > 1 || e.descriptors.size > 0);
+
+  /** "die britische Spionagebehörde NAME": the descriptors describe NAME (unless NAME is a genitive). */
+  addApposition(name: string, descriptors: readonly string[]): void {
+    const f = fold(name);
+    if (!f.includes(' ') && f.endsWith('s') && this.#vocabulary.has(f.slice(0, -1))) return;
+    const e = this.#entityOf(name);
+    for (const d of descriptors) e.descriptors.add(fold(d));
+  }
+
+  /** The table of every entity with more than one name or a descriptor. */
+  table(): AliasTable {
+    return aliasTableOf(this.#entities.filter((e) => e.names.size > 1 || e.descriptors.size > 0));
+  }
+}
+
+/** The alias lookup over entities: by each name and each word of a name. */
+export function aliasTableOf(entities: Entity[]): AliasTable {
   const index = new Map<string, Entity[]>();
-  for (const e of kept) {
+  for (const e of entities) {
     for (const name of e.names) {
       for (const key of new Set([name, ...name.split(/[\s-]+/)])) {
         if (key.length < 2) continue;
@@ -209,5 +224,16 @@ export function learnAliases(sentences: Iterable<AliasSource>): AliasTable {
       }
     }
   }
-  return { lookup: (word) => index.get(fold(word)) ?? [], entities: kept };
+  return { lookup: (word) => index.get(fold(word)) ?? [], entities };
+}
+
+/** Builds the alias table from sentence texts. */
+export function learnAliases(sentences: Iterable<AliasSource>): AliasTable {
+  const list = [...sentences];
+  const collector = new AliasCollector(new Set(list.flatMap((s) => tokenize(s.text).map((t) => fold(t.text)))));
+  for (const { text, isCommonNoun } of list) {
+    for (const [sf, long] of acronymDefinitions(text)) collector.addDefinition(sf, long);
+    for (const [name, descriptors] of appositions(text, { isCommonNoun })) collector.addApposition(name, descriptors);
+  }
+  return collector.table();
 }

@@ -37,13 +37,13 @@ import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import { ARTICLE_EXTENSIONS, type LoadOptions, SIDECAR_SUFFIX } from '../corpus/load.ts';
 import type { Article, ArticleMeta, CorpusError, Role, Sentence } from '../corpus/types.ts';
-import type { Entity } from './aliases.ts';
+import { aliasTableOf, type Entity } from './aliases.ts';
 import { ANALYZER_VERSION } from './analyzer.ts';
 import type { AnswerType, SentenceAnswers } from './answerTypes.ts';
 import { LEXICON_PATH, type Lexicon } from './lexicon.ts';
 import { ALL_MECHANISMS, type Mechanisms } from './mechanisms.ts';
 import { fold } from './normalize.ts';
-import { type AliasFinds, aliasTableOf, memoizedLexicon, MINISEARCH_OPTIONS, miniSearchInternals, type SentenceDoc, type SentenceIndex } from './sentenceIndex.ts';
+import { type AliasFinds, memoizedLexicon, MINISEARCH_OPTIONS, miniSearchInternals, type SentenceDoc, type SentenceIndex } from './sentenceIndex.ts';
 
 /** Version of the file layout; bump when it changes. */
 export const PERSIST_FORMAT = 3;

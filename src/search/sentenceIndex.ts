@@ -14,7 +14,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { Article, Role, Sentence } from '../corpus/types.ts';
-import { acronymDefinitions, type AliasTable, appositions, type Entity, learnAliases } from './aliases.ts';
+import { acronymDefinitions, AliasCollector, type AliasTable, appositions, learnAliases } from './aliases.ts';
 import { type AnalyzerLanguage, analyze, analyzerLanguage, germanVerbStem, isAcronym, isStopWord, termOf } from './analyzer.ts';
 import { answersIn, type SentenceAnswers } from './answerTypes.ts';
 import { splitCompound } from './compounds.ts';
@@ -357,22 +357,6 @@ function aliasNounTest(lexicon: Lexicon, language: AnalyzerLanguage): (folded: s
   return (w) => isGermanNoun(lexicon, w) || splitGerman(lexicon, w) !== null;
 }
 
-/** The alias lookup over entities, as learnAliases indexes them: by each name and each word of a name. */
-export function aliasTableOf(entities: Entity[]): AliasTable {
-  const index = new Map<string, Entity[]>();
-  for (const e of entities) {
-    for (const name of e.names) {
-      for (const key of new Set([name, ...name.split(/[\s-]+/)])) {
-        if (key.length < 2) continue;
-        const list = index.get(key) ?? [];
-        if (!list.includes(e)) list.push(e);
-        index.set(key, list);
-      }
-    }
-  }
-  return { lookup: (word) => index.get(fold(word)) ?? [], entities };
-}
-
 /** Steps of work that yield between slices, run to completion at once or across turns of the event loop. */
 type Steps<T> = Generator<void, T>;
 
@@ -406,44 +390,15 @@ function* mergeAliases(prepared: readonly PreparedArticle[], mechanisms: Mechani
     for (const w of prepared[i]!.vocabulary.split(' ')) if (w) vocabulary.add(w);
     if (i % 500 === 499) yield;
   }
-  // As learnAliases does it.
-  const entities: Entity[] = [];
-  const byName = new Map<string, Entity>();
-  const entityOf = (name: string): Entity => {
-    const key = fold(name);
-    let e = byName.get(key);
-    if (!e) {
-      e = { names: new Set([key]), descriptors: new Set() };
-      byName.set(key, e);
-      entities.push(e);
-    }
-    return e;
-  };
-  const merge = (a: Entity, b: Entity) => {
-    if (a === b) return;
-    for (const n of b.names) {
-      a.names.add(n);
-      byName.set(n, a);
-    }
-    for (const d of b.descriptors) a.descriptors.add(d);
-    entities.splice(entities.indexOf(b), 1);
-  };
-  const isGenitive = (name: string) => {
-    const f = fold(name);
-    return !f.includes(' ') && f.endsWith('s') && vocabulary.has(f.slice(0, -1));
-  };
+  const collector = new AliasCollector(vocabulary);
   for (let i = 0; i < prepared.length; i++) {
     for (const { defs, apps } of prepared[i]!.aliasFinds) {
-      for (const [sf, long] of defs) merge(entityOf(sf), entityOf(long));
-      for (const [name, descriptors] of apps) {
-        if (isGenitive(name)) continue;
-        const e = entityOf(name);
-        for (const d of descriptors) e.descriptors.add(fold(d));
-      }
+      for (const [sf, long] of defs) collector.addDefinition(sf, long);
+      for (const [name, descriptors] of apps) collector.addApposition(name, descriptors);
     }
     if (i % 500 === 499) yield;
   }
-  return aliasTableOf(entities.filter((e) => e.names.size > 1 || e.descriptors.size > 0));
+  return collector.table();
 }
 
 /** Options for assembling an index from prepared articles. */
