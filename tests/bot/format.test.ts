@@ -14,6 +14,7 @@ import { citationLine } from '../../src/bot/format/citation.ts';
 import { codeBlockText, escapeMarkdown, neutralizeMentions, plainText, ZWSP } from '../../src/bot/format/escape.ts';
 import { ELLIPSIS, embedLength, fitContent, fitEmbed, fitEmbeds, LIMITS, truncateAtWord, truncateMarkdown } from '../../src/bot/format/limits.ts';
 import { renderQuote } from '../../src/bot/format/quote.ts';
+import { expectWithinLimits } from './limits.ts';
 import {
   renderAbstention,
   renderAnswers,
@@ -54,28 +55,6 @@ const JASSY = 'Wie wichtig AWS für den Konzern ist, zeigt auch eine Personalie:
 const HUGE = ('Wort ' + 'x'.repeat(7) + ' ').repeat(800); // ~10,400 characters of words
 const HUGE_WORD = 'y'.repeat(10_000);
 const MARKDOWN_BOMB = '*_~`|>[](<@&1>) # - 1. '.repeat(500);
-
-/** Every limit Discord checks on a message. */
-function expectWithinLimits(message: { content?: string; embeds?: APIEmbed[] }): void {
-  if (message.content !== undefined) expect(message.content.length).toBeLessThanOrEqual(LIMITS.content);
-  const embeds = message.embeds ?? [];
-  expect(embeds.length).toBeLessThanOrEqual(LIMITS.embeds);
-  let total = 0;
-  for (const e of embeds) {
-    expect(e.title?.length ?? 0).toBeLessThanOrEqual(LIMITS.embedTitle);
-    expect(e.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.embedDescription);
-    expect(e.footer?.text.length ?? 0).toBeLessThanOrEqual(LIMITS.embedFooter);
-    expect(e.author?.name.length ?? 0).toBeLessThanOrEqual(LIMITS.embedAuthor);
-    expect(e.fields?.length ?? 0).toBeLessThanOrEqual(LIMITS.fields);
-    for (const f of e.fields ?? []) {
-      expect(f.name.length).toBeLessThanOrEqual(LIMITS.fieldName);
-      expect(f.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
-      expect(f.value.length).toBeGreaterThan(0);
-    }
-    total += embedLength(e);
-  }
-  expect(total).toBeLessThanOrEqual(LIMITS.embedTotal);
-}
 
 /** Text Discord would turn into a mention or @everyone/@here ping. */
 const PINGABLE = /@(everyone|here)\b|<@[!&]?\d+>/;
