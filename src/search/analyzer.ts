@@ -20,7 +20,7 @@ export type AnalyzerLanguage = 'de' | 'en';
  * English list lacks; questions are full of them ("What will …", "Did …").
  */
 const ENGLISH_EXTRA =
-  'will would shall should can could may might must do does did done doing be been being am is are was were has have had having get gets got let lets us me my mine our ours you your yours he him his she her hers it its they them their theirs what which who whom whose when where why how also just any some such very much many more most other another than then there here only own same so too'.split(' ');
+  'one will would shall should can could may might must do does did done doing be been being am is are was were has have had having get gets got let lets us me my mine our ours you your yours he him his she her hers it its they them their theirs what which who whom whose when where why how also just any some such very much many more most other another than then there here only own same so too doesn don didn isn aren wasn weren won wouldn couldn shouldn hasn haven hadn mustn needn ll ve re'.split(' ');
 
 const STOP: Record<AnalyzerLanguage, Set<string>> = {
   de: new Set(deu.map(fold)),
@@ -33,7 +33,23 @@ const STEM: Record<AnalyzerLanguage, (word: string) => string> = {
 };
 
 /** Bumped whenever analysis changes, so persisted indexes built with the old analysis are rebuilt. */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
+
+/**
+ * One spelling for a number written either way: German "500.000" and English
+ * "500,000" are both "500000"; German "28,5" and English "28.5" are both
+ * "28.5"; ordinal and decade endings go ("15th", "1970s", "1970er" → "15",
+ * "1970"). A separator followed by exactly three digits (in every group) is
+ * a thousands separator; any other is a decimal point. Other tokens that
+ * start with a digit ("4:51", "3rd-and-9" parts, "MP3") are only folded.
+ */
+export function numberTerm(word: string): string {
+  const m = /^(\d{1,3}(?:([.,])\d{3})(?:\2\d{3})*|\d+(?:[.,]\d+)?)(?:st|nd|rd|th|s|er|ern|ers|en|te|ten)?$/i.exec(word);
+  if (!m) return fold(word);
+  const digits = m[1]!;
+  if (m[2]) return digits.replace(/[.,]/g, '');
+  return digits.replace(',', '.');
+}
 
 /** Maps a language code to the analyzer used for it. */
 export function analyzerLanguage(code: string): AnalyzerLanguage {
@@ -50,7 +66,8 @@ export function isStopWord(word: string, language: AnalyzerLanguage): boolean {
  * and all-caps acronyms are kept whole (folded), never stemmed.
  */
 export function termOf(word: string, language: AnalyzerLanguage): string {
-  if (/^\p{N}/u.test(word) || isAcronym(word)) return fold(word);
+  if (/^\p{N}/u.test(word)) return numberTerm(word);
+  if (isAcronym(word)) return fold(word);
   return fold(STEM[language](word.toLowerCase()));
 }
 
