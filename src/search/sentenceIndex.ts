@@ -135,8 +135,8 @@ export function nameTest(lexicon: Lexicon, language: AnalyzerLanguage): (word: s
   return (word, index) => {
     if (isAcronym(word) && /\p{Lu}{2}/u.test(word)) return true;
     if (!/^\p{Lu}\p{Ll}/u.test(word) || index === 0) return false;
-    // German capitalises every noun: a capitalised word is a name only when it is no German word.
-    if (language === 'de') return !isGermanNoun(lexicon, fold(word));
+    // German capitalises every noun: a capitalised word is a name only when it is no German word (nor a compound of them).
+    if (language === 'de') return !isGermanNoun(lexicon, fold(word)) && !splitGerman(lexicon, fold(word));
     return true;
   };
 }
@@ -185,14 +185,37 @@ function wordEntry(word: string, language: AnalyzerLanguage, lexicon: Lexicon, c
   const split = compounds && language === 'de' ? splitGerman(lexicon, folded) : null;
   // German compounds are right-headed: the head carries the meaning ("Nettogewinn" is a Gewinn), so it
   // counts like the word itself; the modifiers ("netto") only as parts.
+  // A lexicalised compound whose meaning is not its head's ("Unternehmen" is no kind of "nehmen",
+  // "Wallfahrt" no kind of "Fahrt") keeps its head among the parts only.
   const partTerms = split ? split.map((p) => analyze(p, 'de').map((x) => x.term)) : [];
   const head = partTerms.pop() ?? [];
-  for (const h of head) if (!terms.includes(h)) terms.push(h);
+  const opaque = split !== null && isOpaqueCompound(lexicon, folded, split[split.length - 1]!);
+  if (opaque) partTerms.push(head);
+  else for (const h of head) if (!terms.includes(h)) terms.push(h);
   const parts = partTerms.flat();
   entry = { stop: isStopWord(word, language), terms, parts };
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(key, entry);
   return entry;
+}
+
+/** The content words of a list of English translations, for comparing senses. */
+function senseWords(translations: readonly string[] | undefined): Set<string> {
+  return new Set((translations ?? []).flatMap((t) => t.split(' ')).filter((w) => w.length > 2 && !isStopWord(w, 'en')));
+}
+
+/**
+ * True when a compound the dictionary knows as a whole shares no English
+ * sense with its head: its meaning is not built from its parts. A compound
+ * the dictionary does not know is taken as transparent.
+ */
+export function isOpaqueCompound(lexicon: Lexicon, folded: string, head: string): boolean {
+  const whole = lexicon.toEnglish(folded);
+  if (!whole) return false;
+  const headSenses = senseWords(lexicon.toEnglish(head) ?? lexicon.toEnglish(lexicon.germanLemma(head) ?? ''));
+  if (headSenses.size === 0) return false;
+  for (const w of senseWords(whole)) if (headSenses.has(w)) return false;
+  return true;
 }
 
 /** The index terms of each word of a text (stop words left out). The arrays are shared: do not change them. */

@@ -6,7 +6,7 @@ import { splitCompound } from '../../src/search/compounds.ts';
 import { loadLexicon, type Lexicon } from '../../src/search/lexicon.ts';
 import { ALL_MECHANISMS, type Mechanisms } from '../../src/search/mechanisms.ts';
 import { fold } from '../../src/search/normalize.ts';
-import { memoizedLexicon, wordTermsOf } from '../../src/search/sentenceIndex.ts';
+import { isOpaqueCompound, memoizedLexicon, wordTermsOf } from '../../src/search/sentenceIndex.ts';
 import { SEED_SOURCE } from '../seed.ts';
 import { fakeLexicon } from './fakeLexicon.ts';
 
@@ -19,9 +19,11 @@ function reference(text: string, language: AnalyzerLanguage, lexicon: Lexicon, m
     const lemma = language === 'de' && /^\p{Ll}/u.test(t.word) ? lexicon.germanLemma(fold(t.word)) : undefined;
     if (lemma && !terms.includes(termOf(lemma, 'de'))) terms.push(termOf(lemma, 'de'));
     const split = mechanisms.compounds && language === 'de' ? splitCompound(fold(t.word), isGermanWord) : null;
-    // The head of a compound counts as a term of the word; the modifiers are parts.
+    // The head of a compound counts as a term of the word (unless the compound means something else); the modifiers are parts.
     const partTerms = split ? split.map((p) => analyze(p, 'de').map((x) => x.term)) : [];
-    for (const h of partTerms.pop() ?? []) if (!terms.includes(h)) terms.push(h);
+    const head = partTerms.pop() ?? [];
+    if (split && isOpaqueCompound(lexicon, fold(t.word), split[split.length - 1]!)) partTerms.push(head);
+    else for (const h of head) if (!terms.includes(h)) terms.push(h);
     return { word: t.word, terms, parts: partTerms.flat() };
   });
 }
