@@ -15,7 +15,9 @@ export type AnswerType = 'person' | 'time' | 'number' | 'place' | 'reason' | 'de
 const QUESTION_CUES: [RegExp, AnswerType][] = [
   // "What does GCHQ stand for?", "What is GCHQ?", "Wofür steht GCHQ?", "Was ist GCHQ?", "Was bedeutet KI?"
   [/^(?:what (?:does|do) \S+(?: \S+)? (?:stand for|mean)|what (?:is|are) (?:the |an? )?\S+(?: short for)?|who (?:is|are) (?:the )?\S+|wofur steht (?:der |die |das )?\S+|was (?:ist|sind|bedeutet|heisst) (?:der |die |das |ein |eine )?\S+)$/, 'definition'],
-  [/^(?:how (?:much|many)|what (?:share|percentage|proportion|amount|fraction)|wie (?:viel|viele|hoch|gross)|wieviel)\b/, 'number'],
+  [/^(?:how (?:much|many|old|far|large|big|high|long is|tall|heavy)|what (?:share|percentage|proportion|amount|fraction|number|price|place|rank|position|age)|wie (?:viel|viele|hoch|gross|alt|weit|schwer)|wieviel|was kostet|was kosten|welchen? (?:platz|rang|anteil|preis)|auf welchem platz)\b/, 'number'],
+  [/^(?:how long|wie lange|for how long|seit wie vielen?)\b/, 'time'],
+  [/^(?:what|how much) (?:does|do|did) .* cost\b/, 'number'],
   [/^(?:when|what (?:year|month|day|time)|since when|wann|seit wann|in welchem (?:jahr|monat))\b/, 'time'],
   [/^(?:where|wherefrom|wo|wohin|woher|in welchem land|in welcher stadt)\b/, 'place'],
   [/^(?:who|whom|whose|wer|wem|wen|wessen|mit wem|with whom|von wem|by whom)\b/, 'person'],

@@ -1,0 +1,153 @@
+/**
+ * Candidate answers inside a sentence: the spans that could answer a
+ * question of each type (a name for who, a date for when, a number with its
+ * unit for how many, a place for where, a reason clause for why). Ranking
+ * prefers sentences holding such a span beyond the question's own words.
+ *
+ * German has no capitalisation cue for names, so "name" comes from the
+ * caller's name test (a capitalised word the lexicon does not know, see
+ * sentenceIndex.ts `nameTest`). The cue lists are small, generic German and
+ * English grammar (months, number words, units, reason conjunctions); no npm
+ * package does German answer-candidate extraction, so this is hand-written.
+ */
+import type { AnswerType } from './answerTypes.ts';
+import { fold } from './normalize.ts';
+
+/** A span of a sentence that could answer a question of `type`. */
+export interface AnswerSpan {
+  type: Exclude<AnswerType, 'definition' | 'yesno' | 'other'>;
+  /** Offsets into the sentence text. */
+  start: number;
+  end: number;
+  /** Indexes of the span's first and last word among the sentence's words. */
+  first: number;
+  last: number;
+}
+
+/** A word of a sentence with its offsets. */
+export interface SpanToken {
+  text: string;
+  folded: string;
+  start: number;
+  end: number;
+}
+
+/** The words of a text with their offsets, as {@link words} splits them. */
+export function tokensOf(text: string): SpanToken[] {
+  return [...text.matchAll(/[\p{L}\p{N}]+(?:[.,][\p{N}]+)*(?:[-‐][\p{L}\p{N}]+)*/gu)].map((m) => ({
+    text: m[0],
+    folded: fold(m[0]),
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+}
+
+const NUMBER_WORD =
+  /^(?:ein|eine|einen|einem|einer|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf|\p{L}+zehn|\p{L}*zig|\p{L}*ssig|hundert|tausend|halb|halbe|halfte|doppelt|dutzend|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{L}+teen|\p{L}+ty|hundred|thousand|half|double|dozen|dozens|million|millionen|millions|milliarde|milliarden|billion|billions|mio|mrd|drittel|viertel|third|thirds|quarter|quarters|zehntel|tenth|tenths)$/u;
+const NUMBER_WORD_EXCLUDE = /^(?:ein|eine|einen|einem|einer|one|halb|half)$/;
+const UNIT =
+  /^(?:prozent|prozentpunkte|percent|per|cent|prozentpunkt|euro|eur|dollar|dollars|us|pfund|pounds|franken|yen|cent|cents|punkte|points|meter|metern|metres|meters|kilometer|kilometern|km|kilometres|miles|meilen|kilogramm|kg|tonnen|tons|tonnes|jahre|jahren|jahr|years|year|monate|monaten|months|month|wochen|woche|weeks|week|tage|tagen|tag|days|day|stunden|stunde|hours|hour|minuten|minutes|sekunden|seconds|grad|degrees|mal|times|fach|menschen|people|personen|einwohner|inhabitants|mitglieder|members|stimmen|votes|sitze|seats|spiele|games|tore|goals|sacks|yards|yard|touchdowns|einheiten|units|stuck|exemplare|copies|zuschauer|viewers|fans|besucher|visitors|mitarbeiter|employees|soldaten|soldiers|opfer|victims|tote|toten|dead|verletzte|injured|fahrzeuge|autos|cars|neuzulassungen)$/;
+const DURATION = /^(?:jahre|jahren|jahr|years|year|monate|monaten|months|month|wochen|woche|weeks|week|tage|tagen|tag|days|day|stunden|stunde|hours|hour|minuten|minutes|sekunden|seconds|jahrzehnte|decades|jahrhunderte|centuries)$/;
+const MONTH =
+  /^(?:januar|janner|februar|marz|april|mai|juni|juli|august|september|oktober|november|dezember|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dez|dec|january|february|march|may|june|july|october|december)$/;
+const DAY = /^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|wochenende|weekend)$/;
+const TIME_WORD =
+  /^(?:jahrhundert|jahrhunderts|jahrhunderten|jahrzehnt|jahrzehnts|jahrzehnten|century|centuries|decade|decades|uhr|gestern|vorgestern|heute|morgen|ubermorgen|yesterday|today|tomorrow|tonight|fruhjahr|fruhling|sommer|herbst|winter|spring|summer|autumn|fall|nachmittag|vormittag|abend|morning|afternoon|evening|night|nacht|wochen|jahren|saison|season|ostern|weihnachten|christmas|easter|silvester|neujahr)$/;
+const TIME_CONTEXT = /^(?:jahrhundert|jahrhunderts|century|centuries|uhr|jahrzehnt|decade)$/;
+const PLACE_PREP = /^(?:in|im|nach|aus|bei|beim|vor|nahe|nördlich|sudlich|ostlich|westlich|nordlich|from|at|to|near|into|inside|across|throughout|within|zu|zum|zur|gen)$/;
+const ARTICLE = /^(?:der|die|das|den|dem|des|the)$/;
+const NAME_JOINER = /^(?:von|van|der|de|del|della|di|da|du|le|la|ter|ten|zu|vom|of|y|bin|al|el|st|mc)$/;
+const REASON_CUE = /^(?:weil|denn|da|zumal|wegen|aufgrund|dank|infolge|damit|um|because|since|due|owing|thanks|so)$/;
+
+/** Finds the candidate answer spans of a sentence. */
+export function answerSpans(text: string, isName: (word: string, index: number) => boolean, tokens: SpanToken[] = tokensOf(text)): AnswerSpan[] {
+  const out: AnswerSpan[] = [];
+  const push = (type: AnswerSpan['type'], first: number, last: number) => {
+    out.push({ type, first, last, start: tokens[first]!.start, end: tokens[last]!.end });
+  };
+  const isNum = (i: number) => {
+    const t = tokens[i];
+    if (!t) return false;
+    return /^\p{N}/u.test(t.text) || (NUMBER_WORD.test(t.folded) && !NUMBER_WORD_EXCLUDE.test(t.folded) && t.folded.length > 2);
+  };
+  const isYear = (t: SpanToken) => /^(?:1\d{3}|20\d\d)(?:er|ern|s)?$/.test(t.text);
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    // Dates and times: a month or day name with its numbers ("12. März 2019"), a year, "19. Jahrhundert", "20.45 Uhr".
+    if (MONTH.test(t.folded) || DAY.test(t.folded)) {
+      let first = i;
+      let last = i;
+      if (i > 0 && /^\d{1,2}$/.test(tokens[i - 1]!.text)) first = i - 1;
+      if (tokens[i + 1] && isYear(tokens[i + 1]!)) last = i + 1;
+      if (tokens[i + 1] && /^\d{1,2}$/.test(tokens[i + 1]!.text)) {
+        last = i + 1;
+        if (tokens[i + 2] && isYear(tokens[i + 2]!)) last = i + 2;
+      }
+      push('time', first, last);
+      continue;
+    }
+    if (isYear(t) && !(tokens[i + 1] && UNIT.test(tokens[i + 1]!.folded))) {
+      push('time', i, i);
+      continue;
+    }
+    if (/^\d/.test(t.text) && tokens[i + 1] && TIME_CONTEXT.test(tokens[i + 1]!.folded)) {
+      push('time', i, i + 1);
+      i++;
+      continue;
+    }
+    if (TIME_WORD.test(t.folded)) push('time', i, i);
+    // Numbers: a run of numbers and number words, with a unit after it ("mehr als 30 Prozent", "136 Sacks").
+    if (isNum(i)) {
+      let last = i;
+      while (isNum(last + 1)) last++;
+      if (tokens[last + 1] && UNIT.test(tokens[last + 1]!.folded)) {
+        last++;
+        // A number of days, weeks or years is also a time span ("drei Wochen", "six months").
+        if (DURATION.test(tokens[last]!.folded)) push('time', i, last);
+      }
+      else if (tokens[last + 1] && /^\p{Lu}/u.test(tokens[last + 1]!.text) && /^\d/.test(tokens[last]!.text)) last++; // "136 Sacks", "vier Pro"
+      push('number', i, last);
+      i = last;
+      continue;
+    }
+    // Names: runs of name words, joined by particles ("Marc-André ter Stegen", "Wilhelm von Humboldt").
+    if (isName(t.text, i)) {
+      let last = i;
+      for (;;) {
+        const next = tokens[last + 1];
+        if (next && isName(next.text, last + 1)) last++;
+        else if (next && NAME_JOINER.test(next.folded) && tokens[last + 2] && isName(tokens[last + 2]!.text, last + 2)) last += 2;
+        else break;
+      }
+      push('person', i, last);
+      const before = tokens[i - 1];
+      const before2 = tokens[i - 2];
+      if ((before && PLACE_PREP.test(before.folded)) || (before && ARTICLE.test(before.folded) && before2 && PLACE_PREP.test(before2.folded))) push('place', i, last);
+      i = last;
+      continue;
+    }
+    // A capitalised word after a place preposition is a place even when the lexicon knows it ("in Großbritannien").
+    if (i > 0 && /^\p{Lu}/u.test(t.text) && PLACE_PREP.test(tokens[i - 1]!.folded) && tokens[i - 1]!.text === tokens[i - 1]!.folded) {
+      push('place', i, i);
+    }
+    // Reasons: from the conjunction to the end of the clause.
+    if (REASON_CUE.test(t.folded) && i > 0) {
+      // "so" and "due" give a reason only as "so that" and "due to".
+      if ((t.folded === 'so' && tokens[i + 1]?.folded !== 'that') || (t.folded === 'due' && tokens[i + 1]?.folded !== 'to')) continue;
+      const clauseEnd = text.slice(t.start).search(/[,;:.!?–—](?:\s|$)/);
+      const end = clauseEnd < 0 ? text.length : t.start + clauseEnd;
+      let last = i;
+      while (tokens[last + 1] && tokens[last + 1]!.end <= end) last++;
+      if (last > i) push('reason', i, last);
+    }
+  }
+  if (out.length === 0 || !out.some((s) => s.type === 'number')) {
+    const pct = text.indexOf('%');
+    if (pct > 0) {
+      const i = tokens.findIndex((t) => t.end === pct || t.end === pct - 1);
+      if (i >= 0) push('number', i, i);
+    }
+  }
+  return out;
+}
