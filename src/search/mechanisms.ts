@@ -13,7 +13,11 @@ export interface Mechanisms {
   compounds: boolean;
   /** An anaphoric sentence ("Das berichtet …", "Damit …") also matches its predecessor's words, weakly. Default: true. */
   context: boolean;
-  /** Abstain on weak evidence or on key names the corpus never mentions. Default: true. */
+  /** Spelling variants and cognates for words the lexicon lacks ("Huguenots" → Hugenotten; see fuzzy.ts). Default: true. */
+  fuzzy: boolean;
+  /** The second stage: the fitted model rescores the best candidates (see rerank.ts). Default: true. */
+  rerank: boolean;
+  /** Refuse when the calibrated answer probability is low (see rerank.ts). Default: true. */
   abstention: boolean;
 }
 
@@ -24,5 +28,7 @@ export const ALL_MECHANISMS: Readonly<Mechanisms> = Object.freeze({
   aliases: true,
   compounds: true,
   context: true,
+  fuzzy: true,
+  rerank: true,
   abstention: true,
 });

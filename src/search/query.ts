@@ -11,11 +11,13 @@ import { type AnalyzerLanguage, germanVerbStem, isAcronym, isStopWord, termOf } 
 import type { Entity } from './aliases.ts';
 import { answerTypeOf, type AnswerType } from './answerTypes.ts';
 import { englishLemmas, type Lexicon } from './lexicon.ts';
+import { fuzzyMatches } from './fuzzy.ts';
 import { fold, words } from './normalize.ts';
-import { isGermanNoun, type SentenceIndex, splitGerman } from './sentenceIndex.ts';
+import { numberSpellings, smallNumber } from './numbers.ts';
+import { isGermanNoun, isOpaqueCompound, type SentenceIndex, splitGerman } from './sentenceIndex.ts';
 
 /** How an alternative was reached from the question word. */
-export type Via = 'word' | 'translation' | 'alias' | 'compound';
+export type Via = 'word' | 'translation' | 'alias' | 'compound' | 'fuzzy';
 
 /** One index term that stands for a question word. */
 export interface Alternative {
@@ -58,10 +60,14 @@ export const ALTERNATIVE_WEIGHT = {
   aliasName: 0.8,
   /** A descriptor of the entity ("Spionagebehörde", "britisch" for GCHQ). */
   aliasDescriptor: 0.45,
+  /** A spelling variant or cognate, times its similarity (see fuzzy.ts). */
+  fuzzy: 0.8,
 };
 
 /** Each later translation of a word weighs this much of the one before. */
 export const TRANSLATION_DECAY = 0.93;
+/** Weight factor of a translation whose English senses do not include the question word. */
+export const UNCONFIRMED_TRANSLATION = 0.6;
 /** Most translations used per question word (the lexicon lists the common senses first). */
 export const TRANSLATION_BUDGET = 8;
 /**
@@ -177,17 +183,24 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
     return merged;
   };
 
-  /** Adds German translations of an English word or phrase to a group. */
+  /**
+   * Adds German translations of an English word or phrase to a group, each
+   * weighted by how far it can be trusted: the dictionary lists common
+   * senses first, so later ones weigh less; a translation whose own English
+   * senses do not lead back to the word is likely a rare sense ("suffer" →
+   * "auf nehmen müssen"); and one word of a multi-word translation stands
+   * for the word only in part.
+   */
   const translate = (group: ReturnType<typeof groupFor>, english: string) => {
     const translations = translationsOf(english);
     if (!translations) return false;
+    const back = new Set([english, ...(english.includes(' ') ? [] : englishLemmas(english))]);
     translations.slice(0, TRANSLATION_BUDGET).forEach((t, rank) => {
-      // The lexicon lists common senses first; later ones are likelier to be another sense.
-      const weight = ALTERNATIVE_WEIGHT.translation * TRANSLATION_DECAY ** rank;
-      for (const w of t.split(' ')) {
-        if (isStopWord(w, 'de')) continue;
-        for (const term of germanTerms(w)) group.add(term, weight, 'translation');
-      }
+      const ws = t.split(' ').filter((w) => !isStopWord(w, 'de'));
+      if (ws.length === 0) return;
+      const confirmed = (lexicon.toEnglish(t) ?? []).some((e) => back.has(e) || englishLemmas(e).some((l) => back.has(l)));
+      const weight = (ALTERNATIVE_WEIGHT.translation * TRANSLATION_DECAY ** rank * (confirmed ? 1 : UNCONFIRMED_TRANSLATION)) / Math.sqrt(ws.length);
+      for (const w of ws) for (const term of germanTerms(w)) group.add(term, weight, 'translation');
     });
     return true;
   };
@@ -220,23 +233,34 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
     seen.add(key);
     // German capitalises nouns: mid-sentence, a capitalised word is a key noun, and a name when no German word.
     const germanNoun = language !== 'en' && i > 0 && /^\p{Lu}\p{Ll}/u.test(word);
-    const isName = looksLikeName(word, i, language) || (germanNoun && !isGermanNoun(lexicon, key));
+    // A capitalised English word the lexicon translates ("British", "Count", "Germany") is a key word but no name:
+    // its translations stand for it.
+    const translatable = english && mechanisms.translation && /^\p{Lu}\p{Ll}/u.test(word) && translationsOf(key) !== undefined;
+    const isName = (looksLikeName(word, i, language) && !translatable) || (germanNoun && !isGermanNoun(lexicon, key) && !splitGerman(lexicon, key));
     const previous = folded[i - 1];
     const typeNoun = previous !== undefined && /^(?:which|what|welche[rsnm]?)$/.test(previous) && answerType === 'person';
-    const group = groupFor(word, isName, typeNoun ? TYPE_NOUN_WEIGHT : isName ? NAME_WEIGHT : 1, false, isName || germanNoun);
+    const group = groupFor(word, isName, typeNoun ? TYPE_NOUN_WEIGHT : isName ? NAME_WEIGHT : 1, false, isName || germanNoun || (translatable && i > 0));
     group.add(key, 1, 'word');
     for (const l of langs) {
       // The other language's stem of a word only helps for loanwords ("Deal", "Partner"); short stems are noise ("comes" → "com").
+      // A name is stemmed in both languages whatever its length ("Allen" is "all" in a German index).
       const term = termOf(word, l);
-      if (l === langs[0] || term.length >= 4) group.add(term, 1, 'word');
+      if (l === langs[0] || term.length >= 4 || isName) group.add(term, 1, 'word');
     }
     if (!english || !isName) for (const term of germanTerms(key).slice(1)) group.add(term, 1, 'word');
+    // A small number in any spelling: "four", "vier", "4".
+    const number = smallNumber(key);
+    if (number !== undefined) for (const spelling of numberSpellings(number)) group.add(spelling, 1, 'word');
     // Names are translated only when the corpus does not use them as they are ("France" → "Frankreich").
     if (english && mechanisms.translation && (!isName || !group.alternatives.some((a) => inCorpus(a.term)))) translate(group, key);
     // Only German words are split; an English word's letters may happen to spell German parts ("profits" → pro + fit).
     if (mechanisms.compounds && !isName && (language === 'de' || !lexicon.toGerman(key))) {
       const parts = splitGerman(lexicon, key);
-      for (const p of parts ?? []) group.add(termOf(p, 'de'), ALTERNATIVE_WEIGHT.compound, 'compound');
+      if (parts && !isOpaqueCompound(lexicon, key, parts[parts.length - 1]!)) for (const p of parts) group.add(termOf(p, 'de'), ALTERNATIVE_WEIGHT.compound, 'compound');
+    }
+    // A word nothing in the corpus matches may be a spelling variant or cognate of a corpus word.
+    if (mechanisms.fuzzy && !group.alternatives.some((a) => inCorpus(a.term))) {
+      for (const m of fuzzyMatches(index, [key, termOf(word, 'en'), termOf(word, 'de')])) group.add(m.term, ALTERNATIVE_WEIGHT.fuzzy * m.similarity, 'fuzzy');
     }
     if (mechanisms.aliases) {
       // Entities the question supports best first: one the word names by itself ("GCHQ"), then one whose

@@ -1,0 +1,117 @@
+/**
+ * Spelling variants and cognates for question words the lexicon cannot
+ * translate and the corpus does not contain as they are: "Huguenots" →
+ * Hugenotten, "Superbowl" → Super Bowl's "superbowl", "parliment" →
+ * "parliament". In the manner of Pirkola et al.'s fuzzy translation of
+ * cross-lingual spelling variants ("Fuzzy translation of cross-lingual
+ * spelling variants", SIGIR 2003): both words are mapped to a rough common
+ * spelling (c/k/z, ph/f, th/t, y/i, doubled letters), then compared by the
+ * Dice coefficient of their character bigrams and 1-skip bigrams (s-grams).
+ *
+ * Candidates are the index's own terms that share the word's first two
+ * letters in that spelling (cognates rarely differ at the start), so a
+ * lookup touches a few hundred terms even in a large archive. The bucket
+ * table is built once per index, lazily. No npm package does cross-lingual
+ * s-gram matching against an index vocabulary, so this is hand-written.
+ */
+import type { SentenceIndex } from './sentenceIndex.ts';
+
+/** A corpus term that is a spelling variant of the question word, with its similarity (0..1). */
+export interface FuzzyMatch {
+  term: string;
+  similarity: number;
+}
+
+/** Options of {@link fuzzyMatches}. */
+export interface FuzzyOptions {
+  /** Least similarity of a variant. Default: 0.72. */
+  minSimilarity?: number;
+  /** Most variants returned, best first. Default: 3. */
+  limit?: number;
+  /** Shortest word looked up (shorter words have too many look-alikes). Default: 5. */
+  minLength?: number;
+}
+
+/** A rough spelling shared by English and German cognates. */
+export function skeleton(word: string): string {
+  return word
+    .replace(/ph/g, 'f')
+    .replace(/th/g, 't')
+    .replace(/sch/g, 'sh')
+    .replace(/[ckqz]/g, 'k')
+    .replace(/y/g, 'i')
+    .replace(/w/g, 'v')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/** Bigrams and 1-skip bigrams of a padded word. */
+function grams(word: string): Map<string, number> {
+  const padded = `_${word}_`;
+  const out = new Map<string, number>();
+  const add = (g: string) => out.set(g, (out.get(g) ?? 0) + 1);
+  for (let i = 0; i + 1 < padded.length; i++) add(padded.slice(i, i + 2));
+  for (let i = 0; i + 2 < padded.length; i++) add(padded[i]! + '-' + padded[i + 2]!);
+  return out;
+}
+
+/** Dice coefficient of two gram multisets. */
+function dice(a: Map<string, number>, b: Map<string, number>): number {
+  let common = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [g, n] of a) {
+    na += n;
+    common += Math.min(n, b.get(g) ?? 0);
+  }
+  for (const n of b.values()) nb += n;
+  return na + nb ? (2 * common) / (na + nb) : 0;
+}
+
+/** Similarity of two folded words after mapping both to the common spelling. */
+export function spellingSimilarity(a: string, b: string): number {
+  return dice(grams(skeleton(a)), grams(skeleton(b)));
+}
+
+const buckets = new WeakMap<Map<string, number>, Map<string, string[]>>();
+
+/** The index's alphabetic terms by the first two letters of their skeleton (built once per document-frequency table). */
+function bucketsOf(index: SentenceIndex): Map<string, string[]> {
+  let b = buckets.get(index.df);
+  if (!b) {
+    b = new Map();
+    for (const term of index.df.keys()) {
+      if (term.length < 4 || !/^\p{Ll}+$/u.test(term)) continue;
+      const key = skeleton(term).slice(0, 2);
+      let list = b.get(key);
+      if (!list) b.set(key, (list = []));
+      list.push(term);
+    }
+    buckets.set(index.df, b);
+  }
+  return b;
+}
+
+/**
+ * The index terms that are spelling variants of `word` (folded, and its
+ * stems), best first.
+ * @param forms - the word and its stems in either language; each is compared and the best similarity counts
+ */
+export function fuzzyMatches(index: SentenceIndex, forms: readonly string[], options: FuzzyOptions = {}): FuzzyMatch[] {
+  const { minSimilarity = 0.72, limit = 3, minLength = 5 } = options;
+  const probes = [...new Set(forms.filter((f) => f.length >= minLength && /^\p{Ll}+$/u.test(f)))];
+  if (probes.length === 0) return [];
+  const table = bucketsOf(index);
+  const best = new Map<string, number>();
+  for (const probe of probes) {
+    const g = grams(skeleton(probe));
+    for (const term of table.get(skeleton(probe).slice(0, 2)) ?? []) {
+      if (Math.abs(term.length - probe.length) > Math.max(3, probe.length / 2)) continue;
+      const sim = dice(g, grams(skeleton(term)));
+      if (sim >= minSimilarity && sim > (best.get(term) ?? 0)) best.set(term, sim);
+    }
+  }
+  return [...best]
+    .map(([term, similarity]) => ({ term, similarity }))
+    .sort((a, b) => b.similarity - a.similarity || a.term.localeCompare(b.term))
+    .slice(0, limit);
+}
