@@ -211,7 +211,7 @@ export function engineFromIndex(index: SentenceIndex): Engine {
       // Topic relevance: the ranking of the topic as a question, without abstention, keeping the
       // sentences that cover the topic about as well as the best one does.
       const relevance = (topic: string, articleId: string) => {
-        const results = rank(index, planQuery(topic, index), { articleId }).results.filter((r) => r.matches.length > 0);
+        const results = rank(index, planQuery(topic, index), { articleId, rerank: false }).results.filter((r) => r.matches.length > 0);
         const best = Math.max(0, ...results.map((r) => r.coverage));
         return new Map(results.filter((r) => r.coverage >= TOPIC_COVERAGE * best).map((r) => [r.id, r.score]));
       };

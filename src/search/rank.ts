@@ -22,6 +22,8 @@
 import MiniSearch from 'minisearch';
 import { fold } from './normalize.ts';
 import type { QueryPlan } from './query.ts';
+import { ANSWER_THRESHOLD } from './model.ts';
+import { answerProbability, questionFeatures, RERANK_DEPTH, type RerankInput, rerank } from './rerank.ts';
 import { FIELD_BOOST, MINISEARCH_OPTIONS, miniSearchInternals, ROLE_WEIGHT, type SentenceDoc, type SentenceIndex } from './sentenceIndex.ts';
 
 /** Which question word reached a sentence, and through which index term. */
@@ -52,6 +54,10 @@ export interface Ranking {
   missing: string[];
   /** True when the evidence is too weak to quote. */
   weak: boolean;
+  /** The calibrated probability that the best sentence answers the question (reranked rankings only; else null). */
+  confidence: number | null;
+  /** What the second stage was given (for training it: scripts/train-ranker.ts). */
+  evidence: RerankInput;
 }
 
 /** Options of {@link rank}. */
@@ -64,6 +70,13 @@ export interface RankOptions {
    * full. Default: every matching sentence.
    */
   limit?: number;
+  /**
+   * Rescore the first stage's best {@link RERANK_DEPTH} sentences with the
+   * fitted model (rerank.ts) and decide to answer with the calibrated
+   * answer probability; false keeps the first stage's BM25 order and its
+   * coverage threshold (topic relevance for summaries uses that). Default: true.
+   */
+  rerank?: boolean;
 }
 
 /** Score factor for a sentence that holds an answer of the asked kind. */
@@ -463,8 +476,10 @@ export function rank(index: SentenceIndex, plan: QueryPlan, options: RankOptions
   };
   const byRank = (a: Scored, b: Scored) => b.score - a.score || a.id.localeCompare(b.id);
   let results: Scored[];
-  const limit = options.limit;
-  if (limit !== undefined && limit > 0 && touched.length > limit) {
+  const reranking = options.rerank !== false && index.mechanisms.rerank;
+  // The first stage keeps enough candidates for the second to choose from.
+  const limit = options.limit !== undefined && options.limit > 0 ? (reranking ? Math.max(options.limit, RERANK_DEPTH) : options.limit) : reranking ? RERANK_DEPTH : undefined;
+  if (limit !== undefined && touched.length > limit) {
     const topIndexes = topByScore(base, limit);
     const top = topIndexes.map(final).filter((r): r is Scored => r !== null);
     const cut = top.length >= limit ? Math.min(...top.map((r) => r.score)) : -Infinity;
@@ -486,6 +501,18 @@ export function rank(index: SentenceIndex, plan: QueryPlan, options: RankOptions
     }
     results.sort(byRank);
   }
+
+  // The second stage: the fitted model rescores the candidates and decides whether to answer.
+  let confidence: number | null = null;
+  const input: RerankInput = { groupIdf, absent: plan.groups.map((g) => g.alternatives.every((a) => df(a.term) === 0)) };
+  if (reranking) {
+    const rescored = rerank(index, plan, input, results.map((r) => ({ id: r.id, base: r.score })));
+    rescored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    confidence = answerProbability(questionFeatures(plan, input, rescored));
+    const byId = new Map(results.map((r) => [r.id, r]));
+    results = rescored.map((r) => ({ ...byId.get(r.id)!, score: r.score, coverage: r.coverage, typed: r.typed }));
+  }
+  if (options.limit !== undefined && options.limit > 0) results = results.slice(0, options.limit);
 
   // Which question word reached each result, through which term.
   if (results.length) {
@@ -512,6 +539,11 @@ export function rank(index: SentenceIndex, plan: QueryPlan, options: RankOptions
   const missingKeys = missing.filter((g) => g.isKey);
   const offTopic = missingKeys.some((g) => g.isName) || (missingKeys.length > 0 && 2 * missingKeys.length >= keyGroups.length);
   const top = results[0];
+  if (confidence !== null) {
+    const weak = !top || confidence < ANSWER_THRESHOLD;
+    const absentKeys = missingKeys.map((g) => g.word);
+    return { results, missing: weak ? (absentKeys.length ? absentKeys : missing.map((g) => g.word)) : [], weak, confidence, evidence: input };
+  }
   const weak = !top || top.coverage < MIN_COVERAGE || offTopic;
-  return { results, missing: offTopic ? missingKeys.map((g) => g.word) : weak ? missing.map((g) => g.word) : [], weak };
+  return { results, missing: offTopic ? missingKeys.map((g) => g.word) : weak ? missing.map((g) => g.word) : [], weak, confidence, evidence: input };
 }

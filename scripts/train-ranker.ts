@@ -1,0 +1,272 @@
+/**
+ * `npm run train -- [--write] [--shared DIR]`: fits the reranker's weights
+ * and the calibrated answer/refuse decision (src/search/rerank.ts) on the
+ * shared dev data, reports how well they hold on articles they were not
+ * fitted on (2-fold cross-validation by article), and with `--write`
+ * rewrites src/search/model.ts.
+ *
+ * Data (all from `../shared/eval`, read-only):
+ * - XQuAD dev: every article its own corpus, in the three settings (English
+ *   questions on the German text, German on German, English on English);
+ *   refusals are learned from questions of other articles, paired at other
+ *   offsets than the eval's (which asks article i the questions of i + n/2);
+ * - the seed article's dev questions, with its out-of-scope ones;
+ * - the real news pages, each its own corpus, with their unanswerable questions.
+ *
+ * The reranker is a linear model over the candidates of a question, fitted by
+ * maximising the softmax likelihood of the sentences that hold the gold
+ * answer (a listwise loss, as in ListNet/ListMLE); the decision to answer is a
+ * logistic regression over the question features. Both are written by hand
+ * (a few dozen lines of gradient descent): no maintained npm package fits a
+ * listwise ranking model, and a dependency for one logistic regression would
+ * be heavier than the code.
+ */
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadCorpus } from '../src/corpus/load.ts';
+import { readQuestions } from '../src/eval/evaluate.ts';
+import { loadXquad, type XquadSetting } from '../src/eval/xquad.ts';
+import { loadLexicon } from '../src/search/lexicon.ts';
+import { planQuery } from '../src/search/query.ts';
+import { rank } from '../src/search/rank.ts';
+import { type LinearModel, QUESTION_FEATURES, questionFeatures, RERANK_DEPTH, rerank, type Rescored, SENTENCE_FEATURES } from '../src/search/rerank.ts';
+import { buildIndex, type SentenceIndex } from '../src/search/sentenceIndex.ts';
+import type { Article } from '../src/corpus/types.ts';
+
+const { values } = parseArgs({ options: { write: { type: 'boolean', default: false }, shared: { type: 'string', default: '../shared' } } });
+const shared = values.shared!;
+const lexicon = loadLexicon();
+
+/** One question over one corpus, with what the first stage found. */
+interface Example {
+  source: string;
+  /** Cross-validation fold (by article). */
+  fold: 0 | 1;
+  answerable: boolean;
+  /** Per candidate: its features and whether it holds the gold answer. */
+  candidates: { features: number[]; gold: boolean; id: string }[];
+  plan: ReturnType<typeof planQuery>;
+  evidence: ReturnType<typeof rank>['evidence'];
+}
+
+const examples: Example[] = [];
+const ZERO: LinearModel = {};
+
+function collect(index: SentenceIndex, question: string, gold: string[], source: string, fold: 0 | 1): void {
+  const plan = planQuery(question, index);
+  if (plan.groups.length === 0) return;
+  const stage1 = rank(index, plan, { limit: RERANK_DEPTH, rerank: false });
+  const rescored = rerank(index, plan, stage1.evidence, stage1.results.map((r) => ({ id: r.id, base: r.score })), ZERO);
+  examples.push({
+    source,
+    fold,
+    answerable: gold.length > 0,
+    plan,
+    evidence: stage1.evidence,
+    candidates: rescored.map((r) => ({ id: r.id, features: r.features, gold: gold.some((g) => index.sentences.get(r.id)!.text.includes(g)) })),
+  });
+}
+
+const index = (articles: Article[]) => buildIndex(articles, { lexicon });
+
+// XQuAD: the three settings, and other articles' questions (offsets 5 and 9; the eval uses n/2).
+const xquad = loadXquad(join(shared, 'eval/xquad'));
+for (const setting of ['en-de', 'de-de', 'en-en'] as XquadSetting[]) {
+  xquad.forEach((a, i) => {
+    const ix = index([setting === 'en-en' ? a.en : a.de]);
+    const fold = (i % 2) as 0 | 1;
+    const text = (q: (typeof a.questions)[number]) => (setting === 'de-de' ? q.de : q.en);
+    for (const q of a.questions) collect(ix, text(q), setting === 'en-en' ? q.goldEn : q.goldDe, `xquad ${setting}`, fold);
+    for (const offset of [5, 9]) {
+      const other = xquad[(i + offset) % xquad.length]!;
+      for (const q of other.questions.filter((_, k) => k % 2 === offset % 2)) collect(ix, text(q), [], `xquad ${setting} other`, fold);
+    }
+    // A question about a name the article never mentions ("What is the market share of Tesla?"): an own
+    // question with one of its names replaced by a name from another article's questions.
+    const foreignNames = xquad[(i + 7) % xquad.length]!.questions.flatMap((q) => planQuery(text(q), ix).groups.filter((g) => g.isName && !/\d/.test(g.word) && !g.word.includes(' ') && g.alternatives.every((a) => !ix.df.get(a.term))).map((g) => g.word));
+    a.questions.forEach((q, k) => {
+      if (k % 3 !== 0 || foreignNames.length === 0) return;
+      const name = planQuery(text(q), ix).groups.find((g) => g.isName && !/\d/.test(g.word) && !g.word.includes(' ') && g.alternatives.some((x) => ix.df.get(x.term)));
+      if (!name) return;
+      const swapped = text(q).replace(name.word, foreignNames[k % foreignNames.length]!);
+      collect(ix, swapped, [], `xquad ${setting} swapped`, fold);
+    });
+  });
+}
+// The seed article.
+{
+  const ix = index(loadCorpus('corpus').articles);
+  for (const q of readQuestions(join(shared, 'eval/questions.dev.jsonl'))) collect(ix, q.q, q.gold, 'seed', 0);
+}
+// The real news pages.
+const realnews = join(shared, 'eval/realnews');
+readdirSync(realnews)
+  .filter((f) => f.endsWith('.questions.jsonl'))
+  .sort()
+  .forEach((f, i) => {
+    const slug = f.replace('.questions.jsonl', '');
+    const ix = index(loadCorpus(join(realnews, slug)).articles);
+    for (const q of readQuestions(join(realnews, f))) collect(ix, q.q, q.gold, 'realnews', (i % 2) as 0 | 1);
+  });
+
+/** Source weights: the few news questions count as much as a share of XQuAD's many. */
+const SOURCE_WEIGHT: Record<string, number> = { seed: 4, realnews: 4 };
+const weightOf = (e: Example) => SOURCE_WEIGHT[e.source] ?? 1;
+
+const dot = (w: number[], f: number[]) => w.reduce((s, x, i) => s + x * f[i]!, 0);
+
+/** Adam on a differentiable loss of a weight vector. */
+function minimise(dim: number, lossAndGrad: (w: number[]) => { loss: number; grad: number[] }, steps = 1500, rate = 0.05): number[] {
+  const w = new Array<number>(dim).fill(0);
+  const m = new Array<number>(dim).fill(0);
+  const v = new Array<number>(dim).fill(0);
+  for (let t = 1; t <= steps; t++) {
+    const { grad } = lossAndGrad(w);
+    for (let i = 0; i < dim; i++) {
+      m[i] = 0.9 * m[i]! + 0.1 * grad[i]!;
+      v[i] = 0.999 * v[i]! + 0.001 * grad[i]! ** 2;
+      w[i]! -= (rate * (m[i]! / (1 - 0.9 ** t))) / (Math.sqrt(v[i]! / (1 - 0.999 ** t)) + 1e-8);
+    }
+  }
+  return w;
+}
+
+const L2 = 1e-3;
+
+/** Listwise softmax fit: maximise log Σ_gold p(candidate). */
+function fitRanker(train: Example[]): number[] {
+  const usable = train.filter((e) => e.answerable && e.candidates.some((c) => c.gold) && e.candidates.some((c) => !c.gold));
+  const dim = SENTENCE_FEATURES.length;
+  const total = usable.reduce((s, e) => s + weightOf(e), 0);
+  return minimise(dim, (w) => {
+    const grad = w.map((x) => 2 * L2 * x);
+    let loss = 0;
+    for (const e of usable) {
+      const scores = e.candidates.map((c) => dot(w, c.features));
+      const max = Math.max(...scores);
+      const exp = scores.map((s) => Math.exp(s - max));
+      const z = exp.reduce((a, b) => a + b, 0);
+      const zGold = exp.reduce((a, b, i) => a + (e.candidates[i]!.gold ? b : 0), 0);
+      const k = weightOf(e) / total;
+      loss -= k * Math.log(zGold / z);
+      e.candidates.forEach((c, i) => {
+        const p = exp[i]! / z;
+        const q = c.gold ? exp[i]! / zGold : 0;
+        for (let d = 0; d < dim; d++) grad[d]! += k * (p - q) * c.features[d]!;
+      });
+    }
+    return { loss, grad };
+  });
+}
+
+const toModel = (names: readonly string[], w: number[]): Record<string, number> => Object.fromEntries(names.map((n, i) => [n, Number(w[i]!.toFixed(4))]));
+
+/** The reranked candidates of an example under a model. */
+function ranked(e: Example, model: LinearModel): Rescored[] {
+  return e.candidates
+    .map((c): Rescored => {
+      let score = 0;
+      SENTENCE_FEATURES.forEach((n, i) => (score += (model[n] ?? 0) * c.features[i]!));
+      return { id: c.id, score, coverage: c.features[SENTENCE_FEATURES.indexOf('cov')]!, typed: c.features[SENTENCE_FEATURES.indexOf('typed')] === 1, features: c.features };
+    })
+    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+}
+
+/** Logistic regression of "answerable" on the question features. */
+function fitAbstain(train: Example[], model: LinearModel): number[] {
+  const rows = train.map((e) => ({ x: questionFeatures(e.plan, e.evidence, ranked(e, model)), y: e.answerable ? 1 : 0, k: weightOf(e) }));
+  const total = rows.reduce((s, r) => s + r.k, 0);
+  return minimise(QUESTION_FEATURES.length, (w) => {
+    const grad = w.map((x) => 2 * L2 * x);
+    let loss = 0;
+    for (const r of rows) {
+      const p = 1 / (1 + Math.exp(-dot(w, r.x)));
+      loss -= (r.k / total) * (r.y ? Math.log(p + 1e-12) : Math.log(1 - p + 1e-12));
+      for (let d = 0; d < w.length; d++) grad[d]! += (r.k / total) * (p - r.y) * r.x[d]!;
+    }
+    return { loss, grad };
+  });
+}
+
+const probability = (e: Example, model: LinearModel, abstain: number[]) => 1 / (1 + Math.exp(-dot(abstain, questionFeatures(e.plan, e.evidence, ranked(e, model)))));
+
+/** The highest threshold at which at most `share` of the answerable questions are refused. */
+function chooseThreshold(train: Example[], model: LinearModel, abstain: number[], share: number): number {
+  const probs = train.filter((e) => e.answerable).map((e) => probability(e, model, abstain)).sort((a, b) => a - b);
+  return probs[Math.floor(share * probs.length)] ?? 0.5;
+}
+
+/** Figures per source: hit@1 among answerable, refused answerable, refused unanswerable. */
+function report(test: Example[], model: LinearModel, abstain: number[], threshold: number, label: string): void {
+  const by = new Map<string, { n: number; hit: number; refused: number; neg: number; negRefused: number }>();
+  for (const e of test) {
+    const key = e.source.replace(/ (?:other|swapped)$/, (m) => (m === ' swapped' ? m : ''));
+    const r = by.get(key) ?? { n: 0, hit: 0, refused: 0, neg: 0, negRefused: 0 };
+    const refuse = probability(e, model, abstain) < threshold;
+    if (e.answerable) {
+      r.n++;
+      if (refuse) r.refused++;
+      else if (ranked(e, model)[0] && e.candidates.find((c) => c.id === ranked(e, model)[0]!.id)!.gold) r.hit++;
+    } else {
+      r.neg++;
+      if (refuse) r.negRefused++;
+    }
+    by.set(key, r);
+  }
+  console.log(`\n${label}`);
+  for (const [k, r] of by) {
+    console.log(`  ${k.padEnd(14)} hit@1 ${(r.hit / r.n).toFixed(3)} (${r.hit}/${r.n})  answerable refused ${r.refused} (${((100 * r.refused) / r.n).toFixed(1)} %)  unanswerable refused ${r.negRefused}/${r.neg}`);
+  }
+}
+
+/** Share of answerable questions the threshold may refuse. */
+const REFUSE_SHARE = 0.02;
+
+console.log(`${examples.length} questions (${examples.filter((e) => e.answerable).length} answerable), ${RERANK_DEPTH} candidates each`);
+// Cross-validation: fit on one fold of articles, report on the other.
+for (const held of [0, 1] as const) {
+  const train = examples.filter((e) => e.fold !== held);
+  const test = examples.filter((e) => e.fold === held);
+  const model = toModel(SENTENCE_FEATURES, fitRanker(train));
+  const abstain = fitAbstain(train, model);
+  report(test, model, abstain, chooseThreshold(train, model, abstain, REFUSE_SHARE), `held-out fold ${held} (fitted on the other fold)`);
+}
+const w = fitRanker(examples);
+const model = toModel(SENTENCE_FEATURES, w);
+const abstainW = fitAbstain(examples, model);
+const abstain = toModel(QUESTION_FEATURES, abstainW);
+const threshold = Number(chooseThreshold(examples, model, abstainW, REFUSE_SHARE).toFixed(4));
+report(examples, model, abstainW, threshold, 'all data (fitted on all)');
+console.log('\nreranker', model);
+console.log('answer decision', abstain, 'threshold', threshold);
+// The trade-off between answering and refusing, over thresholds.
+console.log('\nthreshold  answerable refused  unanswerable refused (xquad other / news+seed)');
+for (const t of [0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, threshold].sort((a, b) => a - b)) {
+  const refused = (f: (e: Example) => boolean) => {
+    const set = examples.filter(f);
+    return `${set.filter((e) => probability(e, model, abstainW) < t).length}/${set.length}`;
+  };
+  console.log(`${t.toFixed(4).padEnd(10)} ${refused((e) => e.answerable).padEnd(20)} ${refused((e) => !e.answerable && e.source.startsWith('xquad'))} / ${refused((e) => !e.answerable && !e.source.startsWith('xquad'))}`);
+}
+
+if (values.write) {
+  const file = `/**
+ * The fitted weights of the reranker and of the decision to answer (see
+ * rerank.ts). Written by \`npm run train -- --write\` (scripts/train-ranker.ts)
+ * from the shared dev data; edit that script, not these numbers.
+ */
+import type { LinearModel } from './rerank.ts';
+
+/** Weights of the sentence features (rerank.ts SENTENCE_FEATURES). */
+export const RERANK_MODEL: LinearModel = ${JSON.stringify(model, null, 2).replace(/"(\w+)":/g, '$1:')};
+
+/** Weights of the question features (rerank.ts QUESTION_FEATURES): a logistic model of "the question is answerable". */
+export const ABSTAIN_MODEL: LinearModel = ${JSON.stringify(abstain, null, 2).replace(/"(\w+)":/g, '$1:')};
+
+/** The engine answers when {@link ABSTAIN_MODEL} gives at least this probability (chosen to refuse at most ${100 * REFUSE_SHARE} % of the answerable dev questions). */
+export const ANSWER_THRESHOLD = ${threshold};
+`;
+  writeFileSync(new URL('../src/search/model.ts', import.meta.url), file);
+  console.log('\nwrote src/search/model.ts');
+}

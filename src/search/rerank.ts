@@ -1,0 +1,356 @@
+/**
+ * The second stage of ranking. BM25 over the question's words (rank.ts)
+ * finds the candidates; this stage looks at the best of them closely and
+ * scores each with a linear model over evidence that BM25 cannot see:
+ *
+ * - how much of the question the sentence covers, split by how each word was
+ *   reached (as written, through a translation, or through a looser link such
+ *   as an alias, a compound part or a spelling variant), so a weak link never
+ *   counts like direct evidence;
+ * - how much of the question's key words (names, numbers, German nouns) it
+ *   covers;
+ * - what its neighbours cover (the question's words are often in the
+ *   sentence before the answer);
+ * - whether it holds a candidate answer of the asked type beyond the
+ *   question's own words (a name for who, a number for how many …);
+ * - how much it adds beyond the question (a headline that only repeats the
+ *   question's words is rarely the answer);
+ * - how close together and in what order the question's words occur.
+ *
+ * The weights are fitted on data by `scripts/train-ranker.ts` (see
+ * model.ts), not set by hand. The same features of the best sentence feed
+ * the calibrated decision to answer or refuse (see {@link answerProbability}).
+ */
+import { analyzerLanguage, termOf } from './analyzer.ts';
+import { answerSpans, tokensOf } from './answerSpans.ts';
+import { ABSTAIN_MODEL, RERANK_MODEL } from './model.ts';
+import { fold } from './normalize.ts';
+import type { QueryGroup, QueryPlan, Via } from './query.ts';
+import { nameTest, type SentenceIndex, wordTermsOf } from './sentenceIndex.ts';
+import type { Sentence } from '../corpus/types.ts';
+
+/** How many of the first stage's best sentences are rescored. */
+export const RERANK_DEPTH = 40;
+
+/** Names of the sentence features, in the order of the model's weights. */
+export const SENTENCE_FEATURES = [
+  'base',
+  'cov',
+  'covDirect',
+  'covTranslation',
+  'covLoose',
+  'covKey',
+  'covNeighbours',
+  'covAnaphor',
+  'matchedShare',
+  'rarest',
+  'typed',
+  'typedPerson',
+  'typedNumber',
+  'typedTime',
+  'typedNear',
+  'novelty',
+  'nothingNew',
+  'headline',
+  'minorRole',
+  'proximity',
+  'order',
+  'length',
+] as const;
+
+/** Names of the question features of the answer/refuse decision, in the order of its weights. */
+export const QUESTION_FEATURES = ['bias', 'topCov', 'topCovKey', 'topDirect', 'topWindow', 'topMatchedShare', 'bestCov', 'missing', 'missingName', 'missingNoun', 'anyNameMissing', 'typed', 'typedAsked', 'untyped', 'score', 'margin', 'words'] as const;
+
+/** A linear model: one weight per feature. */
+export type LinearModel = Readonly<Record<string, number>>;
+
+/** What the rescoring needs from the first stage. */
+export interface RerankInput {
+  /** Each group's IDF weight in the index (its rarest present alternative; see rank.ts). */
+  groupIdf: readonly number[];
+  /** True per group when no alternative of it occurs anywhere in the index. */
+  absent: readonly boolean[];
+}
+
+/** A candidate sentence with its first-stage score. */
+export interface RerankCandidate {
+  id: string;
+  base: number;
+}
+
+/** A rescored candidate. */
+export interface Rescored {
+  id: string;
+  score: number;
+  /** Share of the question's weight the sentence covers, by how much each link is trusted (0..1). */
+  coverage: number;
+  typed: boolean;
+  features: number[];
+}
+
+/** How a group matched one sentence: best trust and via, and the positions (content-word indexes) of its matches. */
+interface GroupMatch {
+  trust: number;
+  via: Via;
+  positions: number[];
+  /** The matched words as written. */
+  words: string[];
+}
+
+/** Trust of a match through a compound part, relative to the same term as a whole word. */
+const PART_TRUST = 0.6;
+
+/** Per sentence: its article's sentences and its place among them (built once per index). */
+const placesOf = new WeakMap<SentenceIndex, Map<string, { list: Sentence[]; at: number }>>();
+
+function placeOf(index: SentenceIndex, id: string): { list: Sentence[]; at: number } | undefined {
+  let places = placesOf.get(index);
+  if (!places) {
+    places = new Map();
+    for (const article of index.articles.values()) article.sentences.forEach((s, at) => places!.set(s.id, { list: article.sentences, at }));
+    placesOf.set(index, places);
+  }
+  return places.get(id);
+}
+
+/** Term → the best alternative of a group that has it. */
+type GroupTerms = Map<string, { weight: number; via: Via }>;
+
+function groupTerms(group: QueryGroup): GroupTerms {
+  const out: GroupTerms = new Map();
+  for (const a of group.alternatives) {
+    const had = out.get(a.term);
+    if (!had || had.weight < a.weight) out.set(a.term, { weight: a.weight, via: a.via });
+  }
+  return out;
+}
+
+/** How each group matches a sentence's words. */
+function matchGroups(index: SentenceIndex, s: Sentence, groups: readonly GroupTerms[]): { matches: (GroupMatch | null)[]; words: number; matchedWords: number } {
+  const language = analyzerLanguage(index.articles.get(s.articleId)!.meta.language);
+  const wordTerms = wordTermsOf(s.text, language, index.lexicon, index.mechanisms);
+  const matches: (GroupMatch | null)[] = groups.map(() => null);
+  const matchedAt = new Set<number>();
+  wordTerms.forEach((w, p) => {
+    groups.forEach((terms, g) => {
+      let best = 0;
+      let via: Via = 'word';
+      for (const t of w.terms) {
+        const a = terms.get(t);
+        if (a && a.weight > best) (best = a.weight), (via = a.via);
+      }
+      for (const t of w.parts) {
+        const a = terms.get(t);
+        if (a && a.weight * PART_TRUST > best) (best = a.weight * PART_TRUST), (via = 'compound');
+      }
+      if (best === 0) return;
+      matchedAt.add(p);
+      const m = matches[g];
+      if (!m) matches[g] = { trust: best, via, positions: [p], words: [w.word] };
+      else {
+        m.positions.push(p);
+        m.words.push(w.word);
+        if (best > m.trust) (m.trust = best), (m.via = via);
+      }
+    });
+  });
+  return { matches, words: wordTerms.length, matchedWords: matchedAt.size };
+}
+
+/** The folded words and terms of the question, which are never its answer. */
+function questionTermSet(plan: QueryPlan): Set<string> {
+  const out = new Set<string>();
+  for (const g of plan.groups) {
+    for (const a of g.alternatives) out.add(a.term);
+    for (const w of g.word.split(' ')) out.add(fold(w));
+  }
+  return out;
+}
+
+/**
+ * The candidate answers of the asked type in a sentence that are not made of
+ * the question's own words, as word ranges [first, last] among its words
+ * ({@link tokensOf}); a definition question gets the whole sentence when it
+ * defines a question word.
+ */
+export function typedAnswers(index: SentenceIndex, s: Sentence, plan: QueryPlan, questionTerms: Set<string>): [number, number][] {
+  const type = plan.answerType;
+  if (type === 'other' || type === 'yesno') return [];
+  if (type === 'definition') {
+    const defines = index.answers.get(s.id)?.defines ?? [];
+    return plan.groups.some((g) => defines.includes(fold(g.word))) ? [[0, Number.MAX_SAFE_INTEGER]] : [];
+  }
+  const language = analyzerLanguage(index.articles.get(s.articleId)!.meta.language);
+  const tokens = tokensOf(s.text);
+  const spans = answerSpans(s.text, nameTest(index.lexicon, language), tokens);
+  const novel = (first: number, last: number) => {
+    for (let i = first; i <= last; i++) {
+      const t = tokens[i]!;
+      if (!questionTerms.has(t.folded) && !questionTerms.has(termOf(t.text, language))) return true;
+    }
+    return false;
+  };
+  const wanted = type === 'place' ? ['place', 'person'] : [type];
+  return spans.filter((sp) => wanted.includes(sp.type) && novel(sp.first, sp.last)).map((sp) => [sp.first, sp.last]);
+}
+
+/** Sentence openers that refer back to the sentence before: pronouns and demonstratives (German and English, folded). */
+const ANAPHOR = /^(?:er|sie|es|ihr|ihre|sein|seine|dies|diese|dieser|dieses|das|dort|damit|dabei|dazu|daher|deshalb|demnach|he|she|it|they|his|her|its|their|this|these|those|that|there|such|the)$/;
+
+/** Rescores the first stage's best candidates (see the module comment). */
+export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput, candidates: readonly RerankCandidate[], model: LinearModel = RERANK_MODEL): Rescored[] {
+  const groups = plan.groups.map(groupTerms);
+  const weights = plan.groups.map((g, i) => (g.optional ? 0 : g.weight * input.groupIdf[i]!));
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  const keyWeights = plan.groups.map((g, i) => (g.isKey ? weights[i]! : 0));
+  const keyTotal = keyWeights.reduce((a, b) => a + b, 0);
+  const questionTerms = questionTermSet(plan);
+  const maxBase = Math.max(1e-9, ...candidates.map((c) => c.base));
+  const maxWeight = Math.max(1e-9, ...weights);
+  const contentGroups = plan.groups.filter((g) => !g.optional).length;
+  // Consecutive content words of the question, as group pairs, for the order feature.
+  const pairs: [number, number][] = [];
+  for (let i = 0; i + 1 < plan.groups.length; i++) if (!plan.groups[i]!.optional && !plan.groups[i + 1]!.optional) pairs.push([i, i + 1]);
+
+  const analysed = new Map<string, ReturnType<typeof matchGroups>>();
+  const analyse = (s: Sentence) => {
+    let a = analysed.get(s.id);
+    if (!a) analysed.set(s.id, (a = matchGroups(index, s, groups)));
+    return a;
+  };
+
+  return candidates.map((c): Rescored => {
+    const s = index.sentences.get(c.id)!;
+    const { matches, words, matchedWords } = analyse(s);
+    let cov = 0;
+    let covDirect = 0;
+    let covTranslation = 0;
+    let covLoose = 0;
+    let covKey = 0;
+    matches.forEach((m, g) => {
+      if (!m) return;
+      const w = weights[g]! * Math.min(1, m.trust);
+      cov += w;
+      if (m.via === 'word') covDirect += w;
+      else if (m.via === 'translation') covTranslation += w;
+      else covLoose += w;
+      covKey += keyWeights[g]! * Math.min(1, m.trust);
+    });
+    // What the neighbours in the same paragraph cover that the sentence does not.
+    // An opening pronoun or demonstrative takes the words of the sentence before it.
+    let covNeighbours = 0;
+    let covAnaphor = 0;
+    const place = placeOf(index, s.id);
+    if (place) {
+      const previous = place.list[place.at - 1];
+      const near = [previous, place.list[place.at + 1]].filter((n): n is Sentence => !!n && n.paragraph === s.paragraph);
+      const nearMatches = near.map((n) => analyse(n).matches);
+      const anaphoric = previous && previous.paragraph === s.paragraph && ANAPHOR.test(fold(s.text.match(/[\p{L}]+/u)?.[0] ?? ''));
+      const previousMatches = anaphoric ? analyse(previous).matches : null;
+      matches.forEach((m, g) => {
+        if (m) return;
+        const best = Math.max(0, ...nearMatches.map((nm) => nm[g]?.trust ?? 0));
+        covNeighbours += weights[g]! * Math.min(1, best);
+        if (previousMatches) covAnaphor += weights[g]! * Math.min(1, previousMatches[g]?.trust ?? 0);
+      });
+    }
+    // The question's most specific word (highest weight) matched, in part or in full.
+    let rarest = 0;
+    matches.forEach((m, g) => {
+      if (m) rarest = Math.max(rarest, (weights[g]! * Math.min(1, m.trust)) / maxWeight);
+    });
+    // Proximity: matched question words close together; order: consecutive question words in order.
+    const firstPositions = matches.filter((m): m is GroupMatch => !!m).map((m) => m.positions[0]!);
+    const matched = firstPositions.length;
+    const spread = matched > 1 ? Math.max(...firstPositions) - Math.min(...firstPositions) + 1 : 0;
+    const proximity = matched > 1 ? matched / spread : 0;
+    let inOrder = 0;
+    for (const [a, b] of pairs) {
+      const ma = matches[a];
+      const mb = matches[b];
+      if (ma && mb && ma.positions.some((p) => mb.positions.some((q) => q > p && q - p <= 2))) inOrder++;
+    }
+    const answers = typedAnswers(index, s, plan, questionTerms);
+    const typed = answers.length > 0;
+    // How close the nearest candidate answer stands to a matched question word, in words (1 = adjacent).
+    let typedNear = 0;
+    if (typed && matched > 0) {
+      const tokens = tokensOf(s.text);
+      const matchedWords = new Set(matches.flatMap((m) => m?.words ?? []));
+      const at = tokens.flatMap((t, i) => (matchedWords.has(t.text) ? [i] : []));
+      let gap = Infinity;
+      for (const [first, last] of answers) for (const i of at) gap = Math.min(gap, i < first ? first - i : i > last ? i - last : Infinity);
+      if (Number.isFinite(gap)) typedNear = 1 / gap;
+    }
+    const features = [
+      c.base / maxBase,
+      cov / total,
+      covDirect / total,
+      covTranslation / total,
+      covLoose / total,
+      keyTotal > 0 ? covKey / keyTotal : cov / total,
+      covNeighbours / total,
+      covAnaphor / total,
+      contentGroups > 0 ? matches.filter((m, g) => m && m.trust >= 0.5 && !plan.groups[g]!.optional).length / contentGroups : 0,
+      rarest,
+      typed ? 1 : 0,
+      typed && plan.answerType === 'person' ? 1 : 0,
+      typed && plan.answerType === 'number' ? 1 : 0,
+      typed && plan.answerType === 'time' ? 1 : 0,
+      typedNear,
+      words > 0 ? (words - matchedWords) / words : 0,
+      matchedWords >= words ? 1 : 0,
+      s.role === 'headline' ? 1 : 0,
+      s.role === 'caption' || s.role === 'subhead' ? 1 : 0,
+      proximity,
+      pairs.length ? inOrder / pairs.length : 0,
+      Math.log1p(words),
+    ];
+    let score = 0;
+    SENTENCE_FEATURES.forEach((name, i) => (score += (model[name] ?? 0) * features[i]!));
+    return { id: c.id, score, coverage: cov / total, typed, features };
+  });
+}
+
+/** The features of the decision to answer, from the reranked candidates (best first). */
+export function questionFeatures(plan: QueryPlan, input: RerankInput, ranked: readonly Rescored[]): number[] {
+  const weights = plan.groups.map((g, i) => (g.optional ? 0 : g.weight * input.groupIdf[i]!));
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  const keyTotal = plan.groups.reduce((s, g, i) => s + (g.isKey ? weights[i]! : 0), 0);
+  const missing = plan.groups.reduce((s, _g, i) => s + (input.absent[i] ? weights[i]! : 0), 0);
+  // Names and numbers the corpus lacks weigh against the answer more than paraphrased nouns do.
+  const missingName = plan.groups.reduce((s, g, i) => s + (input.absent[i] && g.isName ? weights[i]! : 0), 0);
+  // A name (not a number: articles round, translate and leave out numbers) the corpus never mentions.
+  const anyNameMissing = plan.groups.some((g, i) => input.absent[i] && g.isName && !/\p{N}/u.test(g.word));
+  const missingNoun = plan.groups.reduce((s, g, i) => s + (input.absent[i] && g.isKey && !g.isName ? weights[i]! : 0), 0);
+  const top = ranked[0];
+  const typedAsked = !['other', 'yesno'].includes(plan.answerType);
+  const f = (name: (typeof SENTENCE_FEATURES)[number]) => top?.features[SENTENCE_FEATURES.indexOf(name)] ?? 0;
+  return [
+    1,
+    top?.coverage ?? 0,
+    f('covKey'),
+    f('covDirect'),
+    (top?.coverage ?? 0) + f('covNeighbours'),
+    f('matchedShare'),
+    Math.max(0, ...ranked.map((r) => r.coverage)),
+    missing / total,
+    missingName / total,
+    missingNoun / total,
+    anyNameMissing ? 1 : 0,
+    top?.typed ? 1 : 0,
+    typedAsked ? 1 : 0,
+    // A question of a type (who, when, how many …) whose best sentences hold no answer of that type.
+    typedAsked && !ranked.slice(0, 3).some((r) => r.typed) ? 1 : 0,
+    top?.score ?? 0,
+    top && ranked[1] ? top.score - ranked[1].score : 1,
+    Math.log1p(plan.groups.filter((g) => !g.optional).length),
+  ];
+}
+
+/** Probability that the question is answered by the best sentence, from {@link questionFeatures}. */
+export function answerProbability(features: readonly number[], model: LinearModel = ABSTAIN_MODEL): number {
+  let z = 0;
+  QUESTION_FEATURES.forEach((name, i) => (z += (model[name] ?? 0) * features[i]!));
+  return 1 / (1 + Math.exp(-z));
+}
