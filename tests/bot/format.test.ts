@@ -41,6 +41,7 @@ const citation = (over: Partial<Citation> = {}): Citation => ({
 });
 
 const answer = (text: string, over: Partial<Answer> = {}): Answer => ({
+  kind: 'passage',
   text,
   score: 1,
   sentenceId: 'spiegel-gchq-aws:8.4',
