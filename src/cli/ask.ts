@@ -10,13 +10,27 @@ import type { AskResult } from '../engine/engine.ts';
 import { NoArticlesError, openEngine } from '../engine/open.ts';
 import { formatResult } from './format.ts';
 
-/** The JSON line written for one question (the contract other tools read). */
+/**
+ * The JSON line written for one question (the contract other tools read).
+ * Every answer has `kind`: "passage" (a sentence matching the question),
+ * "summary" (a sentence of the article's summary, for "What is this article
+ * about?") or "metadata" (byline, date, publication or a cited source, with
+ * `field` and `span`).
+ */
 export function toJsonLine(result: AskResult): string {
   return JSON.stringify({
     question: result.question,
     abstained: result.abstained,
     reason: result.reason,
-    answers: result.answers.map((a) => ({ text: a.text, score: a.score, citation: a.citation, matched: a.matched })),
+    answers: result.answers.map((a) => ({
+      kind: a.kind,
+      text: a.text,
+      score: a.score,
+      citation: a.citation,
+      matched: a.matched,
+      // A metadata answer says which field it gives and where its text stands in the source file (null: from metadata only).
+      ...(a.kind === 'metadata' ? { field: a.field, span: a.span ?? null } : {}),
+    })),
   });
 }
 

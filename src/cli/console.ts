@@ -7,6 +7,8 @@ import type { Engine } from '../engine/engine.ts';
 import { citationLine, formatResult, formatSource } from './format.ts';
 
 export const CONSOLE_HELP = `Type a question about the article, in English or German, e.g. "Who succeeded Bezos?".
+Questions about the article itself work too: "What is this about?", "Who wrote this?", "When was it published?",
+"Which newspaper?", "What are its sources?" (or "Worum geht es?", "Wer hat das geschrieben?", "Welche Quellen?").
 Commands:
   /help              this help
   /summary [TOPIC]   a 3-sentence summary, quoted; a topic narrows it (English or German)

@@ -10,6 +10,7 @@ import { planQuery } from '../search/query.ts';
 import { rank, type Scored } from '../search/rank.ts';
 import { buildIndex, type SentenceIndex, wordTermsOf } from '../search/sentenceIndex.ts';
 import { summarize, type SummaryOptions } from '../summary/summarize.ts';
+import { askAboutArticle } from './aboutArticle.ts';
 
 /** Where a quote comes from. */
 export interface Citation {
@@ -17,9 +18,12 @@ export interface Citation {
   title: string;
   publisher: string | null;
   byline: string | null;
-  paragraph: number;
-  sentence: number;
-  role: Role;
+  /** Paragraph of the quoted sentence; null for a metadata answer that is no sentence of the article (a byline, a date). */
+  paragraph: number | null;
+  /** Sentence within the paragraph; null as `paragraph`. */
+  sentence: number | null;
+  /** Role of the quoted sentence; null as `paragraph`. */
+  role: Role | null;
   /** Whom the article credits for the claim; null when it is the publication's own statement. */
   attributedTo: string | null;
 }
@@ -30,16 +34,45 @@ export interface MatchedWord {
   article: string;
 }
 
-/** One quoted sentence. */
+/**
+ * What an answer is: a passage that matches the question, a sentence of the
+ * article's summary (for "What is this article about?"), or a field of the
+ * article's metadata (byline, date, publication, the sources it cites).
+ */
+export type AnswerKind = 'passage' | 'summary' | 'metadata';
+
+/** A metadata field a question about the article itself asks for. */
+export type MetadataField = 'byline' | 'date' | 'publisher' | 'url' | 'sources';
+
+/** Where in the article's source file a metadata answer's text stands. */
+export interface SourceSpan {
+  /** Offset of the first character in the source file text. */
+  start: number;
+  /** Offset just past the last character. */
+  end: number;
+  /** 1-based line of the source file. */
+  line: number;
+}
+
+/** One quoted sentence, or one field of the article's metadata. */
 export interface Answer {
-  /** Verbatim text of the article's source file. */
+  kind: AnswerKind;
+  /**
+   * Verbatim text of the article's source file. For a metadata answer, the
+   * field's value: verbatim from the source file when `span` is set, else as
+   * the article's metadata gives it.
+   */
   text: string;
   score: number;
   citation: Citation;
-  /** Stable id of the quoted sentence. */
+  /** Stable id of the quoted sentence; for a metadata answer `ARTICLE:FIELD` (e.g. `spiegel-gchq-aws:byline`). */
   sentenceId: string;
   /** Which question words matched which article words. */
   matched: MatchedWord[];
+  /** For a metadata answer: which field it gives. */
+  field?: MetadataField;
+  /** For a metadata answer quoted from the source file: where it stands there; null when it comes from metadata only. */
+  span?: SourceSpan | null;
 }
 
 /** The reply to a question: quotes, or an abstention saying why there are none. */
@@ -188,6 +221,9 @@ export function engineFromIndex(index: SentenceIndex): Engine {
       if (options.articleId && !index.articles.has(options.articleId)) {
         return invalid(question, `There is no article "${options.articleId}".`);
       }
+      // "Who wrote this?", "Worum geht es?": answered from the article itself, not by retrieval.
+      const about = askAboutArticle(question, index, { cite, articleId: options.articleId, limit });
+      if (about) return about;
       const plan = planQuery(q, index);
       if (plan.groups.length === 0) return invalid(question, 'The question has no words to search for.');
       const ranking = rank(index, plan, { articleId: options.articleId, limit });
@@ -203,7 +239,7 @@ export function engineFromIndex(index: SentenceIndex): Engine {
       }
       const answers = ranking.results.slice(0, limit).map((r): Answer => {
         const s = index.sentences.get(r.id)!;
-        return { text: s.text, score: r.score, citation: cite(s), sentenceId: s.id, matched: explain(s, r) };
+        return { kind: 'passage', text: s.text, score: r.score, citation: cite(s), sentenceId: s.id, matched: explain(s, r) };
       });
       return { question, abstained: false, reason: null, missing: [], invalid: false, answers };
     },

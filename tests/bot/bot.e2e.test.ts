@@ -179,6 +179,28 @@ describe('bot end to end (one shard)', () => {
     expect(zebra.fields).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Date', value: '2024-05-01' })]));
   });
 
+  it('/ask about the article itself: the summary as quotes, a byline and a date as metadata (not quotes), a missing field said plainly', async () => {
+    const about = embedOf((await slash('ask', { question: 'Worum geht es?', article: 'spiegel-gchq-aws' })).edit!.body);
+    expect(about.description).toMatch(/^\*The article's summary, in its own sentences:\*\n\n> /);
+    expect(about.description!.match(/^> /gm)).toHaveLength(3);
+    expect(about.footer?.text).toMatch(/^sentences 1–3 of 3 · /);
+
+    const byline = embedOf((await slash('ask', { question: 'Who wrote this?', article: 'spiegel-gchq-aws' })).edit!.body);
+    expect(byline.description).toBe('**Byline:** jlk/Reuters\n*quoted verbatim from line 20 of the page*');
+    expect(byline.description).not.toMatch(/^> /m);
+
+    const date = embedOf((await slash('ask', { question: 'Wann wurde der Artikel veröffentlicht?', article: 'zebra-crossings' })).edit!.body);
+    expect(date.description).toMatch(/^\*\*Date:\*\* 2024-05-01\n\*quoted verbatim from line \d+ of the page\*$/);
+
+    const none = embedOf((await slash('ask', { question: 'When was it published?', article: 'spiegel-gchq-aws' })).edit!.body);
+    expect(none.description).toBe('**Not found.** The article has no date.');
+
+    // Without an article: one answer per article, each named.
+    const all = embedOf((await slash('ask', { question: 'Who wrote this?' })).edit!.body);
+    expect(all.description).toContain('**Byline of `spiegel-gchq-aws`:** jlk/Reuters');
+    expect(all.description).toContain('**Byline of `zebra-crossings`:** Jane Doe');
+  });
+
   it('autocomplete on `article`: filtered choices, names within 100 characters', async () => {
     const ac = discord.dispatchInteraction({ kind: 'autocomplete', name: 'ask', focused: { name: 'article', value: 'geheim' }, options: { question: 'x' }, user: user() });
     const cb = await ac.waitForCallback();

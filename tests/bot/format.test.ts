@@ -41,6 +41,7 @@ const citation = (over: Partial<Citation> = {}): Citation => ({
 });
 
 const answer = (text: string, over: Partial<Answer> = {}): Answer => ({
+  kind: 'passage',
   text,
   score: 1,
   sentenceId: 'spiegel-gchq-aws:8.4',
@@ -275,6 +276,56 @@ describe('renderAnswers', () => {
   it('keeps mention syntax in quotes unable to ping', () => {
     const page = renderAnswers(result('q', [answer('Told @everyone, @here, <@123456789012345678> and <@&234567890123456789>.', { citation: citation({ attributedTo: '@everyone' }) })]));
     expect(allText({ embeds: [page.embed] })).not.toMatch(PINGABLE);
+  });
+});
+
+describe('answers about the article itself', () => {
+  const metaCitation = citation({ paragraph: null, sentence: null, role: null });
+  const byline = answer('jlk/Reuters', { kind: 'metadata', field: 'byline', citation: metaCitation, sentenceId: 'spiegel-gchq-aws:byline', span: { start: 10, end: 21, line: 20 } });
+
+  it('a metadata answer is shown as a labelled field with where it comes from, not as a quote', () => {
+    const page = renderAnswers(result('Who wrote this?', [byline]));
+    expect(page.embed.description).toBe('**Byline:** jlk/Reuters\n*quoted verbatim from line 20 of the page*');
+    expect(page.embed.description).not.toMatch(/^> /m);
+    expect(page).toMatchObject({ shown: 1, more: false });
+    const publisher = renderAnswers(result('Which newspaper?', [answer('DER SPIEGEL', { kind: 'metadata', field: 'publisher', citation: metaCitation, span: null })]));
+    expect(publisher.embed.description).toBe("**Publication:** DER SPIEGEL\n*from the article's metadata*");
+    const sources = renderAnswers(result('Welche Quellen?', [answer('Financial Times', { kind: 'metadata', field: 'sources', citation: citation({ paragraph: 4, sentence: 1, attributedTo: 'Financial Times' }) })]));
+    expect(sources.embed.description).toBe('**Source the article cites:** Financial Times\n*first credited in ¶ 4, sentence 1*');
+  });
+
+  it('a summary answer is quoted under a line saying it is the summary', () => {
+    const page = renderAnswers(result('Worum geht es?', [answer(JASSY, { kind: 'summary' }), answer('Zweiter Satz.', { kind: 'summary' })]));
+    expect(page.embed.description).toMatch(/^\*The article's summary, in its own sentences:\*\n\n> Wie wichtig/);
+    expect(page.embed.footer?.text).toMatch(/^sentences 1–2 of 2 · /);
+  });
+
+  it('the citation of a metadata answer has no position', () => {
+    expect(citationLine(metaCitation)).toBe('— DER SPIEGEL, „Britischer Geheimdienst schließt Deal mit Amazon“, jlk/Reuters');
+  });
+
+  it('/quote of a metadata answer gives it as a field, not in quotation marks, and posts it as shared', () => {
+    const text = renderQuoteText(byline);
+    expect(text).toContain('Byline: jlk/Reuters (quoted verbatim from line 20 of the page)');
+    expect(text).not.toContain('„jlk/Reuters“');
+    const post = renderQuotePost(byline, '42');
+    expect(post.content).toBe('Shared by <@42>');
+    expect(post.embeds[0]!.description).toMatch(/^\*\*Byline:\*\* jlk\/Reuters/);
+  });
+
+  it('huge and hostile metadata from many articles stays within limits and cannot ping', () => {
+    const answers = Array.from({ length: 25 }, (_, i) =>
+      answer(`@everyone <@&${i}> ${HUGE}`, { kind: 'metadata', field: i % 2 ? 'date' : 'sources', citation: citation({ articleId: `a${i}`, title: MARKDOWN_BOMB, paragraph: i % 2 ? null : 3 }), span: i % 3 ? null : { start: 0, end: 1, line: i } }),
+    );
+    const page = renderAnswers(result('@here'.repeat(400), answers));
+    expectWithinLimits({ embeds: [page.embed] });
+    expect(allText({ embeds: [page.embed] })).not.toMatch(PINGABLE);
+    for (const a of answers.slice(0, 3)) {
+      expectWithinLimits({ content: renderQuoteText(a) });
+      const post = renderQuotePost(a, '1');
+      expectWithinLimits(post);
+      expect(allText({ embeds: post.embeds })).not.toMatch(PINGABLE);
+    }
   });
 });
 

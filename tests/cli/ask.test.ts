@@ -26,6 +26,23 @@ describe('ask --json (the contract)', () => {
     expect(objs[2].abstained).toBe(true);
     for (const o of objs) for (const a of o.answers) expect(SEED_SOURCE.includes(a.text)).toBe(true);
   });
+  it('every answer carries its kind: passage, summary or metadata (with field and span)', () => {
+    const out = run(['--json', '--corpus', SEED_DIR], 'Who succeeded Bezos?\nWhat is this article about?\nWer hat das geschrieben?\nWhich newspaper is this?\n');
+    const [passage, summary, byline, publisher] = out.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(passage.answers.map((a: { kind: string }) => a.kind)).toEqual(passage.answers.map(() => 'passage'));
+    expect(Object.keys(passage.answers[0]).sort()).toEqual(['citation', 'kind', 'matched', 'score', 'text']);
+    expect(summary.answers).toHaveLength(3);
+    for (const a of summary.answers) {
+      expect(a.kind).toBe('summary');
+      expect(SEED_SOURCE.includes(a.text)).toBe(true);
+      expect(typeof a.citation.paragraph).toBe('number');
+    }
+    const b = byline.answers[0];
+    expect(Object.keys(b).sort()).toEqual(['citation', 'field', 'kind', 'matched', 'score', 'span', 'text']);
+    expect(b).toMatchObject({ kind: 'metadata', field: 'byline', text: 'jlk/Reuters', citation: { paragraph: null, sentence: null, role: null } });
+    expect(SEED_SOURCE.slice(b.span.start, b.span.end)).toBe('jlk/Reuters');
+    expect(publisher.answers[0]).toMatchObject({ kind: 'metadata', field: 'publisher', text: 'DER SPIEGEL', span: null });
+  });
   it('honours --limit and CORPUS_DIR', () => {
     const out = run(['--json', '--limit', '1'], 'Amazon\n', { CORPUS_DIR: SEED_DIR });
     expect(JSON.parse(out).answers).toHaveLength(1);

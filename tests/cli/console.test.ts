@@ -19,6 +19,14 @@ describe('console', () => {
     expect(handleLine(engine, '/frobnicate', state)).toMatch(/Unknown command/);
     expect(handleLine(engine, '/quit', state)).toBeNull();
   });
+  it('answers questions about the article itself: metadata as metadata, the summary as quotes', () => {
+    const state = {};
+    expect(handleLine(engine, 'Who wrote this?', state)).toBe('Byline: jlk/Reuters\n   — DER SPIEGEL, „Britischer Geheimdienst schließt Deal mit Amazon“, jlk/Reuters · quoted verbatim from line 20 of the page');
+    expect(handleLine(engine, 'Aus welcher Zeitung ist das?', state)).toMatch(/^Publication: DER SPIEGEL\n.*from the article's metadata$/);
+    expect(handleLine(engine, 'Wann wurde der Artikel veröffentlicht?', state)).toBe('The article has no date.');
+    expect(handleLine(engine, 'What are its sources?', state)).toMatch(/^Source the article cites: Financial Times\n.*first credited in paragraph 4, sentence 1/);
+    expect(handleLine(engine, 'Worum geht es?', state)).toMatch(/^The article's summary, in its own sentences:\n\n1\. »/);
+  });
   it('runs over streams until end of input', async () => {
     const input = new PassThrough();
     const output = new PassThrough();

@@ -61,7 +61,7 @@ describe('engine.summarize and engine.sources on the seed article', () => {
     const s = engine.summarize();
     expect(s.title).toBe('Britischer Geheimdienst schließt Deal mit Amazon');
     expect(s.sentences).toHaveLength(3);
-    const paragraphs = s.sentences.map((q) => q.citation.paragraph * 100 + q.citation.sentence);
+    const paragraphs = s.sentences.map((q) => q.citation.paragraph! * 100 + q.citation.sentence!);
     expect(paragraphs).toEqual([...paragraphs].sort((a, b) => a - b));
     for (const q of s.sentences) {
       expect(q.citation.role === 'body' || q.citation.role === 'teaser').toBe(true);

@@ -73,7 +73,7 @@ describe('summarize (made-up articles)', () => {
     expect(summaryCandidates(en)).toHaveLength(6);
   });
 
-  it('MMR drops a near-duplicate of a chosen sentence', () => {
+  it('chosen as a set, it drops a near-duplicate of a chosen sentence', () => {
     const out = texts(summarize(index, { articleId: 'hallenbad', sentences: 3 }));
     expect(out).toHaveLength(3);
     const restated = out.filter((t) => t.startsWith('Der Stadtrat von Musterhausen hat'));
@@ -172,6 +172,42 @@ describe('summarize (made-up articles)', () => {
   });
 });
 
+/**
+ * A made-up German article that opens with a rhetorical question to the
+ * reader, has a teaser that restates the headline, and tells the outcome
+ * (numbers) in the body; it ends by asking the reader something.
+ */
+const CAMPAIGN = `Smarte Gießkanne: Crowdfunding gescheitert
+
+Erinnerst du dich noch an die smarte Gießkanne von der Gartenmesse? Die Kampagne für die smarte Gießkanne ist gescheitert.
+Die smarte Gießkanne auf der Gartenmesse
+Foto: Erika Beispiel
+
+Das Start-up Wasserwerk aus Kassel hatte im März eine Crowdfunding-Kampagne für seine smarte Gießkanne gestartet. Ziel waren 250.000 Euro von mindestens 2000 Unterstützern. Am Ende kamen nur 8.120 Euro von 61 Unterstützern zusammen, das Geld geht an die Unterstützer zurück. Die Gründer wollen nun einen Investor suchen, teilte das Unternehmen mit. Ob die Gießkanne je in den Handel kommt, ist offen. Hast du schon einmal ein Projekt auf einer solchen Plattform unterstützt?`;
+
+describe('summarize (weak sentences)', () => {
+  const article = ingest('giesskanne', CAMPAIGN, 'de');
+  const index = indexOf(article);
+
+  it('reads the article as expected (guard for the tests below)', () => {
+    expect(summaryCandidates(article).map((s) => s.role)).toEqual(['teaser', 'teaser', 'body', 'body', 'body', 'body', 'body', 'body']);
+  });
+
+  it('quotes neither the rhetorical question, nor the question to the reader, nor the teaser that restates the headline, and keeps the outcome', () => {
+    for (const sentences of [3, 4]) {
+      const out = texts(summarize(index, { sentences }));
+      expect(out.join(' ')).not.toContain('Erinnerst du dich');
+      expect(out.join(' ')).not.toContain('Hast du schon');
+      expect(out.join(' ')).not.toContain('Die Kampagne für die smarte Gießkanne ist gescheitert.');
+      expect(out.some((t) => t.includes('8.120 Euro')), out.join(' | ')).toBe(true);
+    }
+  });
+
+  it('still quotes a question when nothing else is left', () => {
+    expect(texts(summarize(index, { sentences: 10 })).join(' ')).toContain('Erinnerst du dich');
+  });
+});
+
 describe('summarize (seed article)', () => {
   const { corpus, article } = loadSeed();
   const index = indexOf(...corpus.articles);
@@ -187,6 +223,16 @@ describe('summarize (seed article)', () => {
     for (const fact of facts) {
       const stating = out.filter((t) => fact.any.some((x) => t.includes(x)));
       expect(stating.length, fact.id).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('3 and 5 sentences: no reference fact stated twice, and more facts than Lead-3 and Lead-5', () => {
+    const candidates = summaryCandidates(article);
+    const covered = (sentences: string[]) => facts.filter((f) => sentences.some((t) => f.any.some((x) => t.includes(x)))).length;
+    for (const k of [3, 5]) {
+      const out = texts(summarize(index, { sentences: k }));
+      for (const fact of facts) expect(out.filter((t) => fact.any.some((x) => t.includes(x))).length, `${k}: ${fact.id}`).toBeLessThanOrEqual(1);
+      expect(covered(out), `${k}: ${out.join(' | ')}`).toBeGreaterThan(covered(candidates.slice(0, k).map((s) => s.text)));
     }
   });
 

@@ -22,15 +22,13 @@ export interface CitationLineOptions {
 export function citationLine(c: Citation, options: CitationLineOptions = {}): string {
   const max = options.max ?? CITATION_MAX;
   const fit = options.plain ? plainFit : escapedFit;
-  const where = `¶ ${c.paragraph}, sentence ${c.sentence} (${c.role})`;
+  // A metadata answer (a byline, a date) is no sentence of the article: it has no position.
+  const where = c.paragraph === null ? '' : `¶ ${c.paragraph}, sentence ${c.sentence} (${c.role})`;
   const per = c.attributedTo ? ` · per ${fit(c.attributedTo, 80)}` : '';
-  const source = options.short
-    ? ''
-    : [c.publisher ? fit(c.publisher, 60) : null, `„${fit(c.title, 150)}“`, c.byline ? fit(c.byline, 60) : null]
-        .filter(Boolean)
-        .join(', ') + ' · ';
+  const names = [c.publisher ? fit(c.publisher, 60) : null, `„${fit(c.title, 150)}“`, c.byline ? fit(c.byline, 60) : null].filter(Boolean).join(', ');
+  const source = options.short ? '' : where ? `${names} · ` : names;
   const line = `— ${source}${where}${per}`;
   if (line.length <= max) return line;
   // Only with a tiny budget: keep the position, which identifies the sentence.
-  return fit(`— ${where}`, max);
+  return fit(`— ${where || c.articleId}`, max);
 }

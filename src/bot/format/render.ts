@@ -6,7 +6,7 @@
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { ArticleMeta } from '../../corpus/types.ts';
-import type { Answer, AskResult, Citation } from '../../engine/engine.ts';
+import type { Answer, AskResult, Citation, MetadataField } from '../../engine/engine.ts';
 import { citationLine } from './citation.ts';
 import { codeBlockText, escapeMarkdown } from './escape.ts';
 import { fitEmbed, LIMITS } from './limits.ts';
@@ -110,24 +110,71 @@ export function questionTitle(question: string, heading = ''): string {
 
 /**
  * A page of answers: each quote a block quote with the matched words in bold,
- * then its citation line; the footer names the article(s) and the page.
+ * then its citation line; the footer names the article(s) and the page. The
+ * answer to "What is this article about?" (kind "summary") is laid out the
+ * same way under a line saying it is the summary; metadata answers ("Who
+ * wrote this?") are shown as metadata, not as quotes (see {@link renderMetadata}).
  */
 export function renderAnswers(result: AskResult, options: RenderAnswersOptions = {}): AnswerPage {
+  if (result.answers[0]?.kind === 'metadata') return { embed: renderMetadata(result, options.heading), shown: result.answers.length, more: false };
   const offset = Math.max(0, options.offset ?? 0);
   const pageSize = Math.max(1, options.pageSize ?? DEFAULT_PAGE_SIZE);
   const page = result.answers.slice(offset, offset + pageSize);
+  const summary = page[0]?.kind === 'summary';
+  const intro = summary ? '*The article\'s summary, in its own sentences:*\n\n' : '';
   const passages = page.map((a: Answer): Passage => ({ text: a.text, bold: a.matched.map((m) => m.article), citation: citationLine(a.citation) }));
-  const { text, shown } = layoutPassages(passages, LIMITS.embedDescription);
+  const { text, shown } = layoutPassages(passages, LIMITS.embedDescription - intro.length);
   const total = result.answers.length;
-  const range = shown === 1 ? `passage ${offset + 1}` : `passages ${offset + 1}–${offset + shown}`;
+  const noun = summary ? 'sentence' : 'passage';
+  const range = shown === 1 ? `${noun} ${offset + 1}` : `${noun}s ${offset + 1}–${offset + shown}`;
   const footer = `${range} of ${total} · ${articlesLabel(page.slice(0, shown).map((a) => a.citation))}`;
   const embed: APIEmbed = {
-    color: COLORS.answer,
+    color: summary ? COLORS.summary : COLORS.answer,
     title: questionTitle(result.question, options.heading),
-    description: text || 'No passage to show.',
+    description: text ? intro + text : 'No passage to show.',
     footer: { text: plainFit(footer, FOOTER_MAX) },
   };
   return { embed: fitEmbed(embed), shown, more: offset + shown < total };
+}
+
+/** How each metadata field is named in a reply. */
+export const FIELD_LABELS: Record<MetadataField, string> = {
+  byline: 'Byline',
+  date: 'Date',
+  publisher: 'Publication',
+  url: 'Address',
+  sources: 'Source the article cites',
+};
+
+/** Where a metadata answer comes from, in words: the line of the page it is quoted from, or the article's metadata. */
+export function provenance(answer: Pick<Answer, 'span' | 'field' | 'citation'>): string {
+  if (answer.field === 'sources') {
+    const where = answer.citation.paragraph === null ? '' : `first credited in ¶ ${answer.citation.paragraph}, sentence ${answer.citation.sentence}`;
+    return where;
+  }
+  return answer.span ? `quoted verbatim from line ${answer.span.line} of the page` : 'from the article\'s metadata';
+}
+
+/**
+ * Metadata answers ("Who wrote this?", "When was it published?", "What are
+ * its sources?"): each field as a label and its value, with where the value
+ * comes from (a line of the page, or the article's metadata). Not block
+ * quotes: a byline or a date is no sentence of the article.
+ */
+export function renderMetadata(result: AskResult, heading?: string): APIEmbed {
+  const several = new Set(result.answers.map((a) => a.citation.articleId)).size > 1;
+  const lines = result.answers.map((a) => {
+    const label = FIELD_LABELS[a.field ?? 'byline'];
+    const of = several ? ` of \`${a.citation.articleId.replace(/`/g, 'ˋ')}\`` : '';
+    const from = provenance(a);
+    return `**${label}${of}:** ${escapedFit(a.text, 300)}${from ? `\n*${from}*` : ''}`;
+  });
+  return fitEmbed({
+    color: COLORS.source,
+    title: questionTitle(result.question, heading),
+    description: lines.join('\n\n') || 'Nothing to show.',
+    footer: { text: plainFit(articlesLabel(result.answers.map((a) => a.citation)), FOOTER_MAX) },
+  });
 }
 
 /**
@@ -216,7 +263,7 @@ export function renderSource(meta: ArticleMeta, cited: readonly string[]): APIEm
 /** The /help card: what each command does and which articles are loaded. */
 export function renderHelp(articles: readonly Pick<ArticleMeta, 'id' | 'title'>[]): APIEmbed {
   const commands = [
-    '`/ask question [article] [public]`: the passages that answer a question, quoted word for word.',
+    '`/ask question [article] [public]`: the passages that answer a question, quoted word for word. Ask about the article itself too: "What is this about?", "Who wrote this?", "When was it published?", "Which newspaper?", "What are its sources?"',
     '`/quote query [article]`: the single best passage, ready to paste, with a button to post it.',
     '`/summary [article] [sentences] [topic]`: a few central sentences of an article.',
     '`/source [article]`: headline, publisher, byline, date, URL, and whom the article cites.',
@@ -252,19 +299,35 @@ function escapedFitLines(text: string, max: number): string {
  * copy and paste, with its citation; at most 2000 characters, the quote cut
  * first so the citation is kept.
  */
-export function renderQuoteText(answer: Pick<Answer, 'text' | 'citation'>): string {
-  const intro = 'Your quote, ready to paste (only you can see this):';
+export function renderQuoteText(answer: Pick<Answer, 'text' | 'citation'> & Partial<Pick<Answer, 'kind' | 'field' | 'span'>>): string {
+  const metadata = answer.kind === 'metadata';
+  const intro = metadata ? 'From the article (only you can see this):' : 'Your quote, ready to paste (only you can see this):';
   const citation = codeBlockText(citationLine(answer.citation, { plain: true }));
   // intro + "\n```\n" + „quote“ + "\n" + citation + "\n```"
   const room = LIMITS.content - intro.length - citation.length - 12;
+  if (metadata) {
+    // A byline or a date is metadata, not a quote: label and value, no quotation marks.
+    const label = `${FIELD_LABELS[answer.field ?? 'byline']}: `;
+    const from = provenance({ citation: answer.citation, field: answer.field, span: answer.span });
+    const value = codeBlockText(plainFit(answer.text, Math.max(0, room - label.length - from.length - 3)));
+    return `${intro}\n\`\`\`\n${label}${value}${from ? ` (${codeBlockText(from)})` : ''}\n${citation}\n\`\`\``;
+  }
   const quote = codeBlockText(plainFit(answer.text, room));
   return `${intro}\n\`\`\`\n„${quote}“\n${citation}\n\`\`\``;
 }
 
 /** The public post of a quote: content "Quoted by <@user>" (never pinging) and the quote as an embed. */
-export function renderQuotePost(answer: Pick<Answer, 'text' | 'citation' | 'matched'>, userId: string): { content: string; embeds: APIEmbed[] } {
-  const { text } = layoutPassages([{ text: answer.text, bold: answer.matched.map((m) => m.article), citation: citationLine(answer.citation) }], LIMITS.embedDescription);
+export function renderQuotePost(answer: Pick<Answer, 'text' | 'citation' | 'matched'> & Partial<Pick<Answer, 'kind' | 'field' | 'span'>>, userId: string): { content: string; embeds: APIEmbed[] } {
   const mention = /^\d{1,25}$/.test(userId) ? `<@${userId}>` : 'someone';
+  if (answer.kind === 'metadata') {
+    const from = provenance({ citation: answer.citation, field: answer.field, span: answer.span });
+    const description = `**${FIELD_LABELS[answer.field ?? 'byline']}:** ${escapedFit(answer.text, 300)}${from ? `\n*${from}*` : ''}\n${citationLine(answer.citation)}`;
+    return {
+      content: `Shared by ${mention}`,
+      embeds: [fitEmbed({ color: COLORS.source, description, footer: { text: plainFit(articlesLabel([answer.citation]), FOOTER_MAX) } })],
+    };
+  }
+  const { text } = layoutPassages([{ text: answer.text, bold: answer.matched.map((m) => m.article), citation: citationLine(answer.citation) }], LIMITS.embedDescription);
   return {
     content: `Quoted by ${mention}`,
     embeds: [fitEmbed({ color: COLORS.answer, description: text, footer: { text: plainFit(articlesLabel([answer.citation]), FOOTER_MAX) } })],

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { addressesReader, isFragment, isQuestion, withoutQuotedSpeech } from '../../src/summary/cues.ts';
+
+describe('summary cues', () => {
+  it('tells questions, also inside closing quotes, from statements', () => {
+    expect(isQuestion('Erinnerst Du Dich noch an das dicke Ding vom Kongress?')).toBe(true);
+    expect(isQuestion('Länderspiele - Lust oder Last?')).toBe(true);
+    expect(isQuestion('„Wer soll das bezahlen?“')).toBe(true);
+    expect(isQuestion('Was will the board do next?  ')).toBe(true);
+    expect(isQuestion('„Wer soll das bezahlen?“, fragte der Kämmerer.')).toBe(false);
+    expect(isQuestion('Der Rat hat den Bau beschlossen.')).toBe(false);
+  });
+
+  it('finds reader address in German (informal and formal) and English', () => {
+    expect(addressesReader('Damit du weisst, wie es läuft.')).toBe(true);
+    expect(addressesReader('Erinnerst Du Dich noch an den Kongress?')).toBe(true);
+    expect(addressesReader('Ich zeige euch heute drei Tricks.')).toBe(true);
+    expect(addressesReader('Bitte aktualisieren Sie die Seite.')).toBe(true);
+    expect(addressesReader('Angreifer können Zugriff auf Ihr Gerät erhalten.')).toBe(true);
+    expect(addressesReader('Here is what you need to know.')).toBe(true);
+    expect(addressesReader('Check your settings now.')).toBe(true);
+  });
+
+  it('does not take "Sie" for the reader at the start of a sentence, nor lower-case "sie" or "ihr"', () => {
+    expect(addressesReader('Sie sagte, sie komme morgen.')).toBe(false);
+    expect(addressesReader('Die Ministerin legte ihr Amt nieder, sagte sie.')).toBe(false);
+    expect(addressesReader('The council approved the plan.')).toBe(false);
+  });
+
+  it('leaves quoted speech out: a speaker addressing an audience is not the article addressing the reader', () => {
+    expect(addressesReader('»Ich kann Euch gar nicht sagen, wie schön das ist«, erklärte der Moderator.')).toBe(false);
+    // The opening mark was lost by the scraper: the lone closing mark still ends the quotation.
+    expect(addressesReader('Ich kann Euch gar nicht sagen, wie schön das ist«, erklärte der Moderator.')).toBe(false);
+    expect(addressesReader('«Wenn Sie an einem Wein riechen, wissen Sie, dass es Wein ist.')).toBe(false);
+    expect(addressesReader('Aber mit Übung können Sie feine Unterschiede feststellen.»')).toBe(false);
+    expect(addressesReader('"You will love it", the mayor said.')).toBe(false);
+    expect(addressesReader('„Das ist gut“, sagte er, und Sie sollten es wissen.')).toBe(true);
+    expect(withoutQuotedSpeech('A „b“ c').length).toBe('A „b“ c'.length);
+  });
+
+  it('tells fragments (labels, credits, cut-off lines) from sentences', () => {
+    expect(isFragment('Von Anna Muster und Ben Beispiel, Berlin')).toBe(true);
+    expect(isFragment('Sehen Sie die Kandidaten in unserer Bildergalerie:')).toBe(true);
+    expect(isFragment('Harris wies bei der Eröffnung auf besondere Programmpunkte wie die Künstlerweihnacht am Woche')).toBe(true);
+    expect(isFragment('Der Rat hat den Bau beschlossen.')).toBe(false);
+    expect(isFragment('Es ist schwieriger geworden, diesen Wert zu erreichen. (roe)')).toBe(false);
+    expect(isFragment('„Es ist echt verrückt.“')).toBe(false);
+    expect(isFragment('Wirklich?')).toBe(false);
+  });
+});
