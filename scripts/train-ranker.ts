@@ -30,7 +30,7 @@ import { loadXquad, type XquadSetting } from '../src/eval/xquad.ts';
 import { loadLexicon } from '../src/search/lexicon.ts';
 import { planQuery } from '../src/search/query.ts';
 import { rank } from '../src/search/rank.ts';
-import { type LinearModel, QUESTION_FEATURES, questionFeatures, RERANK_DEPTH, rerank, type Rescored, SENTENCE_FEATURES } from '../src/search/rerank.ts';
+import { answerProbability, type DecisionModel, type LinearModel, QUESTION_FEATURES, questionFeatures, RERANK_DEPTH, rerank, type Rescored, SENTENCE_FEATURES } from '../src/search/rerank.ts';
 import { buildIndex, type SentenceIndex } from '../src/search/sentenceIndex.ts';
 import type { Article } from '../src/corpus/types.ts';
 
@@ -117,8 +117,8 @@ const weightOf = (e: Example) => SOURCE_WEIGHT[e.source] ?? 1;
 const dot = (w: number[], f: number[]) => w.reduce((s, x, i) => s + x * f[i]!, 0);
 
 /** Adam on a differentiable loss of a weight vector. */
-function minimise(dim: number, lossAndGrad: (w: number[]) => { loss: number; grad: number[] }, steps = 1500, rate = 0.05): number[] {
-  const w = new Array<number>(dim).fill(0);
+function minimise(dim: number, lossAndGrad: (w: number[]) => { loss: number; grad: number[] }, steps = 1500, rate = 0.05, start?: number[]): number[] {
+  const w = start ? [...start] : new Array<number>(dim).fill(0);
   const m = new Array<number>(dim).fill(0);
   const v = new Array<number>(dim).fill(0);
   for (let t = 1; t <= steps; t++) {
@@ -173,32 +173,72 @@ function ranked(e: Example, model: LinearModel): Rescored[] {
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }
 
-/** Logistic regression of "answerable" on the question features. */
-function fitAbstain(train: Example[], model: LinearModel): number[] {
-  const rows = train.map((e) => ({ x: questionFeatures(e.plan, e.evidence, ranked(e, model)), y: e.answerable ? 1 : 0, k: weightOf(e) }));
-  const total = rows.reduce((s, r) => s + r.k, 0);
-  return minimise(QUESTION_FEATURES.length, (w) => {
-    const grad = w.map((x) => 2 * L2 * x);
-    let loss = 0;
-    for (const r of rows) {
-      const p = 1 / (1 + Math.exp(-dot(w, r.x)));
-      loss -= (r.k / total) * (r.y ? Math.log(p + 1e-12) : Math.log(1 - p + 1e-12));
-      for (let d = 0; d < w.length; d++) grad[d]! += (r.k / total) * (p - r.y) * r.x[d]!;
-    }
-    return { loss, grad };
-  });
+/** Hidden units of the decision model. */
+const HIDDEN = 12;
+
+/** A deterministic pseudo-random sequence (Park–Miller), so a fit is reproducible. */
+function random(seed: number): () => number {
+  let x = seed;
+  return () => (x = (x * 16807) % 2147483647) / 2147483647 - 0.5;
 }
 
-const probability = (e: Example, model: LinearModel, abstain: number[]) => 1 / (1 + Math.exp(-dot(abstain, questionFeatures(e.plan, e.evidence, ranked(e, model)))));
+/** Fits the answer/refuse decision: "answerable" against the question features, one hidden layer (see DecisionModel). */
+function fitAbstain(train: Example[], model: LinearModel): DecisionModel {
+  const rows = train.map((e) => ({ x: questionFeatures(e.plan, e.evidence, ranked(e, model)), y: e.answerable ? 1 : 0, k: weightOf(e) }));
+  const d = QUESTION_FEATURES.length;
+  const total = rows.reduce((s, r) => s + r.k, 0);
+  const mean = QUESTION_FEATURES.map((_, i) => rows.reduce((s, r) => s + r.x[i]!, 0) / rows.length);
+  const scale = QUESTION_FEATURES.map((_, i) => Math.sqrt(rows.reduce((s, r) => s + (r.x[i]! - mean[i]!) ** 2, 0) / rows.length) || 1);
+  const xs = rows.map((r) => r.x.map((v, i) => (v - mean[i]!) / scale[i]!));
+  // Parameters: HIDDEN × (d + 1) hidden weights and biases, then HIDDEN + 1 output weights.
+  const rnd = random(7);
+  const init = [...Array.from({ length: HIDDEN * (d + 1) }, () => rnd()), ...Array.from({ length: HIDDEN + 1 }, () => rnd())];
+  const unpack = (w: number[]) => ({
+    hidden: Array.from({ length: HIDDEN }, (_, j) => w.slice(j * (d + 1), (j + 1) * (d + 1))),
+    output: w.slice(HIDDEN * (d + 1)),
+  });
+  const w = minimise(
+    init.length,
+    (params) => {
+      const { hidden, output } = unpack(params);
+      const grad = params.map((p) => 2 * L2 * p);
+      let loss = 0;
+      xs.forEach((x, k) => {
+        const h = hidden.map((u) => Math.tanh(u.reduce((s, wi, i) => s + wi * (i < d ? x[i]! : 1), 0)));
+        const z = h.reduce((s, hj, j) => s + hj * output[j]!, output[HIDDEN]!);
+        const p = 1 / (1 + Math.exp(-z));
+        const r = rows[k]!;
+        const c = r.k / total;
+        loss -= c * (r.y ? Math.log(p + 1e-12) : Math.log(1 - p + 1e-12));
+        const e = c * (p - r.y);
+        h.forEach((hj, j) => {
+          grad[HIDDEN * (d + 1) + j]! += e * hj;
+          const dh = e * output[j]! * (1 - hj * hj);
+          for (let i = 0; i <= d; i++) grad[j * (d + 1) + i]! += dh * (i < d ? x[i]! : 1);
+        });
+        grad[HIDDEN * (d + 1) + HIDDEN]! += e;
+      });
+      return { loss, grad };
+    },
+    800,
+    0.03,
+    init,
+  );
+  const round = (v: number) => Number(v.toFixed(4));
+  const { hidden, output } = unpack(w);
+  return { features: [...QUESTION_FEATURES], mean: mean.map(round), scale: scale.map(round), hidden: hidden.map((u) => u.map(round)), output: output.map(round) };
+}
+
+const probability = (e: Example, model: LinearModel, abstain: DecisionModel) => answerProbability(questionFeatures(e.plan, e.evidence, ranked(e, model)), abstain);
 
 /** The highest threshold at which at most `share` of the answerable questions are refused. */
-function chooseThreshold(train: Example[], model: LinearModel, abstain: number[], share: number): number {
+function chooseThreshold(train: Example[], model: LinearModel, abstain: DecisionModel, share: number): number {
   const probs = train.filter((e) => e.answerable).map((e) => probability(e, model, abstain)).sort((a, b) => a - b);
   return probs[Math.floor(share * probs.length)] ?? 0.5;
 }
 
 /** Figures per source: hit@1 among answerable, refused answerable, refused unanswerable. */
-function report(test: Example[], model: LinearModel, abstain: number[], threshold: number, label: string): void {
+function report(test: Example[], model: LinearModel, abstain: DecisionModel, threshold: number, label: string): void {
   const by = new Map<string, { n: number; hit: number; refused: number; neg: number; negRefused: number }>();
   for (const e of test) {
     const key = e.source.replace(/ (?:other|swapped)$/, (m) => (m === ' swapped' ? m : ''));
@@ -234,18 +274,17 @@ for (const held of [0, 1] as const) {
 }
 const w = fitRanker(examples);
 const model = toModel(SENTENCE_FEATURES, w);
-const abstainW = fitAbstain(examples, model);
-const abstain = toModel(QUESTION_FEATURES, abstainW);
-const threshold = Number(chooseThreshold(examples, model, abstainW, REFUSE_SHARE).toFixed(4));
-report(examples, model, abstainW, threshold, 'all data (fitted on all)');
+const abstain = fitAbstain(examples, model);
+const threshold = Number(chooseThreshold(examples, model, abstain, REFUSE_SHARE).toFixed(4));
+report(examples, model, abstain, threshold, 'all data (fitted on all)');
 console.log('\nreranker', model);
-console.log('answer decision', abstain, 'threshold', threshold);
+console.log('answer decision: threshold', threshold);
 // The trade-off between answering and refusing, over thresholds.
 console.log('\nthreshold  answerable refused  unanswerable refused (xquad other / news+seed)');
 for (const t of [0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, threshold].sort((a, b) => a - b)) {
   const refused = (f: (e: Example) => boolean) => {
     const set = examples.filter(f);
-    return `${set.filter((e) => probability(e, model, abstainW) < t).length}/${set.length}`;
+    return `${set.filter((e) => probability(e, model, abstain) < t).length}/${set.length}`;
   };
   console.log(`${t.toFixed(4).padEnd(10)} ${refused((e) => e.answerable).padEnd(20)} ${refused((e) => !e.answerable && e.source.startsWith('xquad'))} / ${refused((e) => !e.answerable && !e.source.startsWith('xquad'))}`);
 }
@@ -256,13 +295,13 @@ if (values.write) {
  * rerank.ts). Written by \`npm run train -- --write\` (scripts/train-ranker.ts)
  * from the shared dev data; edit that script, not these numbers.
  */
-import type { LinearModel } from './rerank.ts';
+import type { DecisionModel, LinearModel } from './rerank.ts';
 
 /** Weights of the sentence features (rerank.ts SENTENCE_FEATURES). */
 export const RERANK_MODEL: LinearModel = ${JSON.stringify(model, null, 2).replace(/"(\w+)":/g, '$1:')};
 
-/** Weights of the question features (rerank.ts QUESTION_FEATURES): a logistic model of "the question is answerable". */
-export const ABSTAIN_MODEL: LinearModel = ${JSON.stringify(abstain, null, 2).replace(/"(\w+)":/g, '$1:')};
+/** The decision to answer (rerank.ts QUESTION_FEATURES, DecisionModel): the probability that the question is answerable. */
+export const ABSTAIN_MODEL: DecisionModel = ${JSON.stringify(abstain)};
 
 /** The engine answers when {@link ABSTAIN_MODEL} gives at least this probability (chosen to refuse at most ${100 * REFUSE_SHARE} % of the answerable dev questions). */
 export const ANSWER_THRESHOLD = ${threshold};

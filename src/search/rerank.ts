@@ -59,10 +59,27 @@ export const SENTENCE_FEATURES = [
 ] as const;
 
 /** Names of the question features of the answer/refuse decision, in the order of its weights. */
-export const QUESTION_FEATURES = ['bias', 'topCov', 'topCovKey', 'topDirect', 'topWindow', 'topMatchedShare', 'bestCov', 'missing', 'missingName', 'missingNoun', 'anyNameMissing', 'typed', 'typedAsked', 'untyped', 'score', 'margin', 'words'] as const;
+export const QUESTION_FEATURES = ['topCov', 'topCovKey', 'topDirect', 'topWindow', 'topMatchedShare', 'bestCov', 'missing', 'missingName', 'missingNoun', 'anyNameMissing', 'typed', 'typedAsked', 'untyped', 'score', 'margin', 'words'] as const;
 
 /** A linear model: one weight per feature. */
 export type LinearModel = Readonly<Record<string, number>>;
+
+/**
+ * A logistic model with one hidden layer of tanh units over standardised
+ * features: the answer/refuse decision needs interactions a linear model
+ * cannot express (a missing name matters when everything else matches).
+ */
+export interface DecisionModel {
+  /** Feature names, in the order of the weights. */
+  features: readonly string[];
+  /** Per feature: mean and standard deviation on the training data. */
+  mean: readonly number[];
+  scale: readonly number[];
+  /** Per hidden unit: its weights over the standardised features, then its bias. */
+  hidden: readonly (readonly number[])[];
+  /** Output weights per hidden unit, then the output bias. */
+  output: readonly number[];
+}
 
 /** What the rescoring needs from the first stage. */
 export interface RerankInput {
@@ -327,7 +344,6 @@ export function questionFeatures(plan: QueryPlan, input: RerankInput, ranked: re
   const typedAsked = !['other', 'yesno'].includes(plan.answerType);
   const f = (name: (typeof SENTENCE_FEATURES)[number]) => top?.features[SENTENCE_FEATURES.indexOf(name)] ?? 0;
   return [
-    1,
     top?.coverage ?? 0,
     f('covKey'),
     f('covDirect'),
@@ -349,8 +365,16 @@ export function questionFeatures(plan: QueryPlan, input: RerankInput, ranked: re
 }
 
 /** Probability that the question is answered by the best sentence, from {@link questionFeatures}. */
-export function answerProbability(features: readonly number[], model: LinearModel = ABSTAIN_MODEL): number {
-  let z = 0;
-  QUESTION_FEATURES.forEach((name, i) => (z += (model[name] ?? 0) * features[i]!));
+export function answerProbability(features: readonly number[], model: DecisionModel = ABSTAIN_MODEL): number {
+  const x = model.features.map((name, i) => {
+    const at = QUESTION_FEATURES.indexOf(name as (typeof QUESTION_FEATURES)[number]);
+    return ((at >= 0 ? features[at]! : 0) - model.mean[i]!) / model.scale[i]!;
+  });
+  let z = model.output[model.hidden.length] ?? 0;
+  model.hidden.forEach((unit, j) => {
+    let a = unit[x.length] ?? 0;
+    for (let i = 0; i < x.length; i++) a += unit[i]! * x[i]!;
+    z += model.output[j]! * Math.tanh(a);
+  });
   return 1 / (1 + Math.exp(-z));
 }
