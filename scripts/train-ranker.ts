@@ -309,3 +309,4 @@ export const ANSWER_THRESHOLD = ${threshold};
   writeFileSync(new URL('../src/search/model.ts', import.meta.url), file);
   console.log('\nwrote src/search/model.ts');
 }
+if (process.env.BELEG_DUMP) writeFileSync(process.env.BELEG_DUMP, JSON.stringify(examples.filter((e) => e.answerable).map((e) => ({ s: e.source, f: e.fold, c: e.candidates.map((c) => [c.gold ? 1 : 0, ...c.features]) }))));

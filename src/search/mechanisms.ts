@@ -15,6 +15,8 @@ export interface Mechanisms {
   context: boolean;
   /** Spelling variants and cognates for words the lexicon lacks ("Huguenots" → Hugenotten; see fuzzy.ts). Default: true. */
   fuzzy: boolean;
+  /** Same-language synonyms found through the other language ("Wetter" → weather → "Witterung"). Default: true. */
+  synonyms: boolean;
   /** The second stage: the fitted model rescores the best candidates (see rerank.ts). Default: true. */
   rerank: boolean;
   /** Refuse when the calibrated answer probability is low (see rerank.ts). Default: true. */
@@ -29,6 +31,7 @@ export const ALL_MECHANISMS: Readonly<Mechanisms> = Object.freeze({
   compounds: true,
   context: true,
   fuzzy: true,
+  synonyms: true,
   rerank: true,
   abstention: true,
 });

@@ -17,7 +17,7 @@ import { numberSpellings, smallNumber } from './numbers.ts';
 import { isGermanNoun, isOpaqueCompound, type SentenceIndex, splitGerman } from './sentenceIndex.ts';
 
 /** How an alternative was reached from the question word. */
-export type Via = 'word' | 'translation' | 'alias' | 'compound' | 'fuzzy';
+export type Via = 'word' | 'translation' | 'alias' | 'compound' | 'fuzzy' | 'synonym';
 
 /** One index term that stands for a question word. */
 export interface Alternative {
@@ -62,7 +62,12 @@ export const ALTERNATIVE_WEIGHT = {
   aliasDescriptor: 0.45,
   /** A spelling variant or cognate, times its similarity (see fuzzy.ts). */
   fuzzy: 0.8,
+  /** A same-language synonym found through the other language ("Wetter" → weather → "Witterung"). */
+  synonym: 0.5,
 };
+
+/** How many senses are followed each way when looking for synonyms through the other language. */
+export const SYNONYM_FANOUT = 3;
 
 /** Each later translation of a word weighs this much of the one before. */
 export const TRANSLATION_DECAY = 0.93;
@@ -206,6 +211,39 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
   };
   const inCorpus = (term: string) => hasTerm(index, term);
 
+  /** English translations of a folded German word (or its dictionary form). */
+  const englishOf = (german: string): readonly string[] => lexicon.toEnglish(german) ?? lexicon.toEnglish(lexicon.germanLemma(german) ?? '') ?? [];
+
+  /** Adds English translations of a German word, for English articles. */
+  const translateToEnglish = (group: ReturnType<typeof groupFor>, german: string) => {
+    englishOf(german)
+      .slice(0, TRANSLATION_BUDGET)
+      .forEach((e, rank) => {
+        const ws = e.split(' ').filter((w) => !isStopWord(w, 'en'));
+        const weight = (ALTERNATIVE_WEIGHT.translation * TRANSLATION_DECAY ** rank) / Math.sqrt(Math.max(1, ws.length));
+        for (const w of ws) group.add(termOf(w, 'en'), weight, 'translation');
+      });
+  };
+
+  /**
+   * Same-language synonyms through the other language (pivot paraphrases, as
+   * in Bannard & Callison-Burch 2005): a German word's English senses and their
+   * German translations; an English word's German senses and their English
+   * translations. Only the first senses each way, weighted by their rank.
+   */
+  const addSynonyms = (group: ReturnType<typeof groupFor>, word: string, german: boolean) => {
+    const first = german ? englishOf(word) : (translationsOf(word) ?? []);
+    first.slice(0, SYNONYM_FANOUT).forEach((pivot, i) => {
+      const back = german ? (translationsOf(pivot) ?? []) : englishOf(pivot);
+      back.slice(0, SYNONYM_FANOUT).forEach((synonym, j) => {
+        if (synonym === word || synonym.includes(' ')) return;
+        const weight = ALTERNATIVE_WEIGHT.synonym * TRANSLATION_DECAY ** (i + j);
+        if (german) for (const term of germanTerms(synonym)) group.add(term, weight, 'synonym');
+        else group.add(termOf(synonym, 'en'), weight, 'synonym');
+      });
+    });
+  };
+
   for (let i = 0; i < tokens.length; i++) {
     // Longest English dictionary phrase starting here ("market share" → Marktanteil).
     if (english && mechanisms.translation) {
@@ -253,6 +291,8 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
     if (number !== undefined) for (const spelling of numberSpellings(number)) group.add(spelling, 1, 'word');
     // Names are translated only when the corpus does not use them as they are ("France" → "Frankreich").
     if (english && mechanisms.translation && (!isName || !group.alternatives.some((a) => inCorpus(a.term)))) translate(group, key);
+    if (language !== 'en' && mechanisms.translation && !isName) translateToEnglish(group, key);
+    if (mechanisms.synonyms && !isName) addSynonyms(group, key, language === 'de');
     // Only German words are split; an English word's letters may happen to spell German parts ("profits" → pro + fit).
     if (mechanisms.compounds && !isName && (language === 'de' || !lexicon.toGerman(key))) {
       const parts = splitGerman(lexicon, key);

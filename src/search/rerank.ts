@@ -39,8 +39,10 @@ export const SENTENCE_FEATURES = [
   'covDirect',
   'covTranslation',
   'covLoose',
+  'covSynonym',
   'covKey',
   'covNeighbours',
+  'covPrevious',
   'covAnaphor',
   'matchedShare',
   'rarest',
@@ -243,6 +245,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
     let covDirect = 0;
     let covTranslation = 0;
     let covLoose = 0;
+    let covSynonym = 0;
     let covKey = 0;
     matches.forEach((m, g) => {
       if (!m) return;
@@ -250,12 +253,14 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
       cov += w;
       if (m.via === 'word') covDirect += w;
       else if (m.via === 'translation') covTranslation += w;
+      else if (m.via === 'synonym') covSynonym += w;
       else covLoose += w;
       covKey += keyWeights[g]! * Math.min(1, m.trust);
     });
     // What the neighbours in the same paragraph cover that the sentence does not.
     // An opening pronoun or demonstrative takes the words of the sentence before it.
     let covNeighbours = 0;
+    let covPrevious = 0;
     let covAnaphor = 0;
     const place = placeOf(index, s.id);
     if (place) {
@@ -263,12 +268,14 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
       const near = [previous, place.list[place.at + 1]].filter((n): n is Sentence => !!n && n.paragraph === s.paragraph);
       const nearMatches = near.map((n) => analyse(n).matches);
       const anaphoric = previous && previous.paragraph === s.paragraph && ANAPHOR.test(fold(s.text.match(/[\p{L}]+/u)?.[0] ?? ''));
-      const previousMatches = anaphoric ? analyse(previous).matches : null;
+      const before = previous && previous.paragraph === s.paragraph ? analyse(previous).matches : null;
       matches.forEach((m, g) => {
         if (m) return;
         const best = Math.max(0, ...nearMatches.map((nm) => nm[g]?.trust ?? 0));
         covNeighbours += weights[g]! * Math.min(1, best);
-        if (previousMatches) covAnaphor += weights[g]! * Math.min(1, previousMatches[g]?.trust ?? 0);
+        // The sentence before, on its own: an answer often follows the sentence that sets up its topic.
+        if (before) covPrevious += weights[g]! * Math.min(1, before[g]?.trust ?? 0);
+        if (before && anaphoric) covAnaphor += weights[g]! * Math.min(1, before[g]?.trust ?? 0);
       });
     }
     // The question's most specific word (highest weight) matched, in part or in full.
@@ -305,8 +312,10 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
       covDirect / total,
       covTranslation / total,
       covLoose / total,
+      covSynonym / total,
       keyTotal > 0 ? covKey / keyTotal : cov / total,
       covNeighbours / total,
+      covPrevious / total,
       covAnaphor / total,
       contentGroups > 0 ? matches.filter((m, g) => m && m.trust >= 0.5 && !plan.groups[g]!.optional).length / contentGroups : 0,
       rarest,
