@@ -51,6 +51,7 @@ export const SENTENCE_FEATURES = [
   'typedNumber',
   'typedTime',
   'typedNear',
+  'typedGoverned',
   'novelty',
   'nothingNew',
   'headline',
@@ -213,6 +214,50 @@ export function typedAnswers(index: SentenceIndex, s: Sentence, plan: QueryPlan,
   return spans.filter((sp) => wanted.includes(sp.type) && novel(sp.first, sp.last)).map((sp) => [sp.first, sp.last]);
 }
 
+/** True when one of the answers stands right after (at most two words after) a governing preposition of the question. */
+function governed(s: Sentence, answers: [number, number][], prepositions: readonly string[]): boolean {
+  if (!prepositions.length || !answers.length) return false;
+  const tokens = tokensOf(s.text);
+  return answers.some(([first]) => {
+    for (let k = Math.max(0, first - 3); k < first; k++) if (prepositions.includes(tokens[k]!.folded)) return true;
+    return false;
+  });
+}
+
+/** Prepositions and their counterparts in the other language (folded): the answer of "Who did X partner with?" follows "mit". */
+const PREPOSITIONS: Record<string, string[]> = {
+  with: ['with', 'mit'],
+  mit: ['mit', 'with'],
+  for: ['for', 'fur'],
+  fur: ['fur', 'for'],
+  from: ['from', 'von', 'aus'],
+  von: ['von', 'from', 'by', 'of'],
+  aus: ['aus', 'from'],
+  to: ['to', 'an', 'zu', 'nach'],
+  against: ['against', 'gegen'],
+  gegen: ['gegen', 'against'],
+  by: ['by', 'von', 'durch'],
+  on: ['on', 'auf'],
+  about: ['about', 'uber'],
+  uber: ['uber', 'about', 'over'],
+  at: ['at', 'bei'],
+  bei: ['bei', 'at', 'with'],
+};
+
+/**
+ * The prepositions that govern what the question asks for, in both
+ * languages: a question ending in one ("Who did GCHQ partner with?") or
+ * opening with one before its question word ("Mit wem …", "With whom …").
+ */
+export function governingPrepositions(question: string): string[] {
+  const ws = question.match(/[\p{L}\p{N}]+/gu)?.map(fold) ?? [];
+  const last = ws[ws.length - 1];
+  if (last && PREPOSITIONS[last] && ws.length > 2) return PREPOSITIONS[last]!;
+  const [first, second] = ws;
+  if (first && PREPOSITIONS[first] && second && /^(?:wem|wen|was|welche[mnrs]?|whom|which|what)$/.test(second)) return PREPOSITIONS[first]!;
+  return [];
+}
+
 /** Sentence openers that refer back to the sentence before: pronouns and demonstratives (German and English, folded). */
 const ANAPHOR = /^(?:er|sie|es|ihr|ihre|sein|seine|dies|diese|dieser|dieses|das|dort|damit|dabei|dazu|daher|deshalb|demnach|he|she|it|they|his|her|its|their|this|these|those|that|there|such|the)$/;
 
@@ -224,6 +269,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
   const keyWeights = plan.groups.map((g, i) => (g.isKey ? weights[i]! : 0));
   const keyTotal = keyWeights.reduce((a, b) => a + b, 0);
   const questionTerms = questionTermSet(plan);
+  const prepositions = governingPrepositions(plan.question);
   const maxBase = Math.max(1e-9, ...candidates.map((c) => c.base));
   const maxWeight = Math.max(1e-9, ...weights);
   const contentGroups = plan.groups.filter((g) => !g.optional).length;
@@ -324,6 +370,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
       typed && plan.answerType === 'number' ? 1 : 0,
       typed && plan.answerType === 'time' ? 1 : 0,
       typedNear,
+      governed(s, answers, prepositions) ? 1 : 0,
       words > 0 ? (words - matchedWords) / words : 0,
       matchedWords >= words ? 1 : 0,
       s.role === 'headline' ? 1 : 0,
