@@ -176,7 +176,7 @@ function ranked(e: Example, model: LinearModel): Rescored[] {
 }
 
 /** Hidden units of the decision model. */
-const HIDDEN = 12;
+const HIDDEN = 24;
 
 /** A deterministic pseudo-random sequence (Park–Miller), so a fit is reproducible. */
 function random(seed: number): () => number {

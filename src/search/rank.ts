@@ -504,7 +504,11 @@ export function rank(index: SentenceIndex, plan: QueryPlan, options: RankOptions
 
   // The second stage: the fitted model rescores the candidates and decides whether to answer.
   let confidence: number | null = null;
-  const input: RerankInput = { groupIdf, absent: plan.groups.map((g) => g.alternatives.every((a) => df(a.term) === 0)) };
+  const input: RerankInput = {
+    groupIdf,
+    absent: plan.groups.map((g) => g.alternatives.every((a) => df(a.term) === 0)),
+    presence: plan.groups.map((g) => Math.max(0, ...g.alternatives.filter((a) => df(a.term) > 0).map((a) => Math.min(1, a.weight)))),
+  };
   if (reranking) {
     const rescored = rerank(index, plan, input, results.map((r) => ({ id: r.id, base: r.score })));
     rescored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));

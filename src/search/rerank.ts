@@ -62,7 +62,7 @@ export const SENTENCE_FEATURES = [
 ] as const;
 
 /** Names of the question features of the answer/refuse decision, in the order of its weights. */
-export const QUESTION_FEATURES = ['topCov', 'topCovKey', 'topDirect', 'topWindow', 'topMatchedShare', 'bestCov', 'missing', 'missingName', 'missingNoun', 'anyNameMissing', 'typed', 'typedAsked', 'untyped', 'score', 'margin', 'words'] as const;
+export const QUESTION_FEATURES = ['present', 'topCov', 'topCovKey', 'topDirect', 'topWindow', 'topMatchedShare', 'bestCov', 'missing', 'missingName', 'missingNoun', 'anyNameMissing', 'typed', 'typedAsked', 'untyped', 'score', 'margin', 'words'] as const;
 
 /** A linear model: one weight per feature. */
 export type LinearModel = Readonly<Record<string, number>>;
@@ -90,6 +90,8 @@ export interface RerankInput {
   groupIdf: readonly number[];
   /** True per group when no alternative of it occurs anywhere in the index. */
   absent: readonly boolean[];
+  /** Per group, the trust of its most trusted alternative that occurs somewhere in the index (0 when absent). */
+  presence: readonly number[];
 }
 
 /** A candidate sentence with its first-stage score. */
@@ -400,6 +402,8 @@ export function questionFeatures(plan: QueryPlan, input: RerankInput, ranked: re
   const typedAsked = !['other', 'yesno'].includes(plan.answerType);
   const f = (name: (typeof SENTENCE_FEATURES)[number]) => top?.features[SENTENCE_FEATURES.indexOf(name)] ?? 0;
   return [
+    // How much of the question the corpus holds anywhere, by the trust of the links that reach it.
+    plan.groups.reduce((s, _g, i) => s + weights[i]! * (input.presence[i] ?? 0), 0) / total,
     top?.coverage ?? 0,
     f('covKey'),
     f('covDirect'),
