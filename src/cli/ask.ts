@@ -16,6 +16,7 @@ export function toJsonLine(result: AskResult): string {
     question: result.question,
     abstained: result.abstained,
     reason: result.reason,
+    refusal: result.refusal ?? null,
     answers: result.answers.map((a) => ({ text: a.text, score: a.score, citation: a.citation, matched: a.matched })),
   });
 }
