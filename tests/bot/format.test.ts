@@ -238,8 +238,9 @@ describe('renderAnswers', () => {
   it('renders block quotes with bold matches, citation lines and an article footer', () => {
     const page = renderAnswers(result('Who succeeded Bezos?', [answer(JASSY, { matched: [{ question: 'Bezos', article: 'Bezos' }] })]));
     expect(page.embed.title).toBe('Who succeeded Bezos?');
-    expect(page.embed.description).toBe(`> ${JASSY.replace('Bezos', '**Bezos**')}\n— DER SPIEGEL, „Britischer Geheimdienst schließt Deal mit Amazon“, jlk/Reuters · ¶ 8, sentence 4 (body)`);
-    expect(page.embed.footer?.text).toBe('passage 1 of 1 · DER SPIEGEL — Britischer Geheimdienst schließt Deal mit Amazon (spiegel-gchq-aws)');
+    // one article: short citation lines, the article named once in the footer
+    expect(page.embed.description).toBe(`> ${JASSY.replace('Bezos', '**Bezos**')}\n— ¶ 8, sentence 4`);
+    expect(page.embed.footer?.text).toBe('passage 1 of 1 · DER SPIEGEL — Britischer Geheimdienst schließt Deal mit Amazon, jlk/Reuters (spiegel-gchq-aws)');
     expect(page).toMatchObject({ shown: 1, more: false });
   });
 
@@ -338,7 +339,7 @@ describe('other replies', () => {
   it('ready-to-paste quote keeps the citation within 2000 characters', () => {
     const out = renderQuoteText(answer(HUGE + ' ``` @everyone', { citation: citation({ attributedTo: 'Financial Times' }) }));
     expect(out.length).toBeLessThanOrEqual(2000);
-    expect(out).toContain('— DER SPIEGEL, „Britischer Geheimdienst schließt Deal mit Amazon“, jlk/Reuters · ¶ 8, sentence 4 (body) · per Financial Times');
+    expect(out).toContain('— DER SPIEGEL, „Britischer Geheimdienst schließt Deal mit Amazon“, jlk/Reuters · ¶ 8, sentence 4 · per Financial Times');
     expect(out).toContain(`${ELLIPSIS}“`);
     expect((out.match(/```/g) ?? []).length).toBe(2);
   });

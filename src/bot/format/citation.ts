@@ -1,5 +1,6 @@
 /** The line under a quote saying where it comes from. Pure. */
 import type { Citation } from '../../engine/engine.ts';
+import { type Catalogue, en } from '../../i18n/index.ts';
 import { escapedFit, plainFit } from './text.ts';
 
 /** Longest citation line. Default budget of {@link citationLine}. */
@@ -13,17 +14,22 @@ export interface CitationLineOptions {
   max?: number;
   /** Plain text (for code blocks and footers) instead of escaped markdown. Default: false. */
   plain?: boolean;
+  /** The reader's language. Default: English. */
+  t?: Catalogue;
 }
 
 /**
- * `— DER SPIEGEL, „Headline“, jlk/Reuters · ¶ 8, sentence 4 (body) · per Financial Times`,
- * escaped for markdown (or plain), every part cut to its share so the line stays within `max`.
+ * `— DER SPIEGEL, „Headline“, jlk/Reuters · ¶ 8, sentence 4 · per Financial Times`
+ * (short: `— ¶ 8, sentence 4 · per Financial Times`), in the reader's language, with
+ * the block's role when it is not body text (`(teaser)`), escaped for markdown (or
+ * plain), every part cut to its share so the line stays within `max`.
  */
 export function citationLine(c: Citation, options: CitationLineOptions = {}): string {
   const max = options.max ?? CITATION_MAX;
+  const t = options.t ?? en;
   const fit = options.plain ? plainFit : escapedFit;
-  const where = `¶ ${c.paragraph}, sentence ${c.sentence} (${c.role})`;
-  const per = c.attributedTo ? ` · per ${fit(c.attributedTo, 80)}` : '';
+  const where = `${t.citation.where(c.paragraph, c.sentence)}${c.role === 'body' ? '' : ` (${t.citation.role[c.role] ?? c.role})`}`;
+  const per = c.attributedTo ? ` · ${t.citation.per(fit(c.attributedTo, 80))}` : '';
   const source = options.short
     ? ''
     : [c.publisher ? fit(c.publisher, 60) : null, `„${fit(c.title, 150)}“`, c.byline ? fit(c.byline, 60) : null]

@@ -7,6 +7,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { ArticleMeta } from '../../corpus/types.ts';
 import type { Answer, AskResult, Citation } from '../../engine/engine.ts';
+import { type Catalogue, en, refusalText } from '../../i18n/index.ts';
 import { citationLine } from './citation.ts';
 import { codeBlockText, escapeMarkdown } from './escape.ts';
 import { fitEmbed, LIMITS } from './limits.ts';
@@ -72,16 +73,27 @@ export function layoutPassages(passages: readonly Passage[], budget: number): { 
   return { text: '', shown: 0 };
 }
 
-/** Names the articles of some citations for a footer: "DER SPIEGEL — Headline (id)" or "3 articles: a, b, c". */
-export function articlesLabel(citations: readonly Pick<Citation, 'articleId' | 'title' | 'publisher'>[]): string {
-  const seen = new Map<string, Pick<Citation, 'articleId' | 'title' | 'publisher'>>();
+type Named = Pick<Citation, 'articleId' | 'title' | 'publisher'> & { byline?: string | null };
+
+/** Whether every citation is of one article (its quotes then get short citation lines, and the footer names it once). */
+export function oneArticle(citations: readonly Pick<Citation, 'articleId'>[]): boolean {
+  return citations.every((c) => c.articleId === citations[0]?.articleId);
+}
+
+/**
+ * Names the articles of some citations for a footer: "DER SPIEGEL — Headline, byline (id)"
+ * (the byline only with `withByline`, when the quotes' own citation lines are short)
+ * or "3 articles: a, b, c".
+ */
+export function articlesLabel(citations: readonly Named[], t: Catalogue = en, withByline = false): string {
+  const seen = new Map<string, Named>();
   for (const c of citations) if (!seen.has(c.articleId)) seen.set(c.articleId, c);
   const list = [...seen.values()];
   if (list.length === 1) {
     const c = list[0]!;
-    return `${c.publisher ? `${c.publisher} — ` : ''}${c.title} (${c.articleId})`;
+    return `${c.publisher ? `${c.publisher} — ` : ''}${c.title}${withByline && c.byline ? `, ${c.byline}` : ''} (${c.articleId})`;
   }
-  return `${list.length} articles: ${list.map((c) => c.articleId).join(', ')}`;
+  return t.bot.answer.articles(list.length, list.map((c) => c.articleId).join(', '));
 }
 
 /** Options of {@link renderAnswers}. */
@@ -92,6 +104,8 @@ export interface RenderAnswersOptions {
   pageSize?: number;
   /** Put before the question in the title, e.g. "Find in article: ". Default: none. */
   heading?: string;
+  /** The reader's language. Default: English. */
+  t?: Catalogue;
 }
 
 /** One page of an answer. */
@@ -110,21 +124,26 @@ export function questionTitle(question: string, heading = ''): string {
 
 /**
  * A page of answers: each quote a block quote with the matched words in bold,
- * then its citation line; the footer names the article(s) and the page.
+ * then its citation line; the footer names the article(s) and the page. When
+ * every quote of the page is from one article, the citation lines are short
+ * (`— ¶ 8, sentence 4 · per Financial Times`) and the footer names the article
+ * once, with its byline.
  */
 export function renderAnswers(result: AskResult, options: RenderAnswersOptions = {}): AnswerPage {
+  const t = options.t ?? en;
   const offset = Math.max(0, options.offset ?? 0);
   const pageSize = Math.max(1, options.pageSize ?? DEFAULT_PAGE_SIZE);
   const page = result.answers.slice(offset, offset + pageSize);
-  const passages = page.map((a: Answer): Passage => ({ text: a.text, bold: a.matched.map((m) => m.article), citation: citationLine(a.citation) }));
+  const short = oneArticle(page.map((a) => a.citation));
+  const passages = page.map((a: Answer): Passage => ({ text: a.text, bold: a.matched.map((m) => m.article), citation: citationLine(a.citation, { short, t }) }));
   const { text, shown } = layoutPassages(passages, LIMITS.embedDescription);
   const total = result.answers.length;
-  const range = shown === 1 ? `passage ${offset + 1}` : `passages ${offset + 1}–${offset + shown}`;
-  const footer = `${range} of ${total} · ${articlesLabel(page.slice(0, shown).map((a) => a.citation))}`;
+  const range = shown === 1 ? t.bot.answer.passage(offset + 1, total) : t.bot.answer.passages(offset + 1, offset + shown, total);
+  const footer = `${range} · ${articlesLabel(page.slice(0, shown).map((a) => a.citation), t, short)}`;
   const embed: APIEmbed = {
     color: COLORS.answer,
     title: questionTitle(result.question, options.heading),
-    description: text || 'No passage to show.',
+    description: text || t.bot.answer.noPassage,
     footer: { text: plainFit(footer, FOOTER_MAX) },
   };
   return { embed: fitEmbed(embed), shown, more: offset + shown < total };
@@ -132,16 +151,16 @@ export function renderAnswers(result: AskResult, options: RenderAnswersOptions =
 
 /**
  * The reply when the engine found nothing: says what was not found, in the
- * engine's words. `scope` names what was searched ("all 2 articles", an id).
+ * reader's language. `scope` names what was searched ("all 2 articles", an id).
  */
-export function renderAbstention(result: AskResult, scope: string, heading?: string): APIEmbed {
-  const reason = result.reason ?? 'The article does not say.';
+export function renderAbstention(result: AskResult, scope: string, heading?: string, t: Catalogue = en): APIEmbed {
+  const reason = refusalText(t, result.refusal, t === en ? result.reason : null);
   return fitEmbed({
     color: COLORS.abstention,
     title: questionTitle(result.question, heading),
     // "Not found" only when the articles were searched; a question that could not be searched says why.
-    description: result.invalid ? escapedFit(reason, 1500) : `**Not found.** ${escapedFit(reason, 1500)}`,
-    footer: { text: plainFit(`Searched ${scope}`, FOOTER_MAX) },
+    description: result.invalid ? escapedFit(reason, 1500) : `**${t.bot.answer.notFound}** ${escapedFit(reason, 1500)}`,
+    footer: { text: plainFit(t.bot.answer.searched(scope), FOOTER_MAX) },
   });
 }
 
@@ -155,19 +174,21 @@ export interface SummaryView {
 }
 
 /** An extractive summary: its sentences as block quotes with short citations; the footer names the article. */
-export function renderSummary(summary: SummaryView, meta: Pick<ArticleMeta, 'id' | 'title' | 'publisher' | 'byline'>): APIEmbed {
-  const about = summary.topic ? `About **${escapedFit(summary.topic, 200)}**\n\n` : '';
+export function renderSummary(summary: SummaryView, meta: Pick<ArticleMeta, 'id' | 'title' | 'publisher' | 'byline'>, t: Catalogue = en): APIEmbed {
+  const about = summary.topic ? `${t.bot.summary.about} **${escapedFit(summary.topic, 200)}**\n\n` : '';
   let description: string;
   if (summary.sentences.length === 0) {
-    description = `${about}**Nothing to quote.** ${escapedFit(summary.reason ?? 'The article has nothing to summarise.', 1500)}`;
+    // The engine's two reasons for an empty summary: a topic it says nothing about, or no body text.
+    const reason = t === en && summary.reason ? summary.reason : summary.topic ? t.bot.summary.nothingAbout(summary.topic) : t.bot.summary.noBody;
+    description = `${about}**${t.bot.summary.nothingToQuote}** ${escapedFit(reason, 1500)}`;
   } else {
-    const passages = summary.sentences.map((s): Passage => ({ text: s.text, bold: [], citation: citationLine(s.citation, { short: true }) }));
+    const passages = summary.sentences.map((s): Passage => ({ text: s.text, bold: [], citation: citationLine(s.citation, { short: true, t }) }));
     description = about + layoutPassages(passages, LIMITS.embedDescription - about.length).text;
   }
   const footer = `${meta.publisher ? `${meta.publisher} — ` : ''}${meta.title}${meta.byline ? `, ${meta.byline}` : ''} (${meta.id})`;
   return fitEmbed({
     color: COLORS.summary,
-    title: escapedFit(`Summary: ${summary.title}`, LIMITS.embedTitle),
+    title: escapedFit(t.bot.summary.title(summary.title), LIMITS.embedTitle),
     description,
     footer: { text: plainFit(footer, FOOTER_MAX) },
   });
@@ -188,19 +209,20 @@ function linkable(url: string | null): url is string {
  * publisher, byline, date, language, URL, and which sources the article
  * itself cites (`cited`, in order of first appearance).
  */
-export function renderSource(meta: ArticleMeta, cited: readonly string[]): APIEmbed {
+export function renderSource(meta: ArticleMeta, cited: readonly string[], t: Catalogue = en): APIEmbed {
   const fields: APIEmbedField[] = [];
   const add = (name: string, value: string | null, max = 256, inline = true) => {
     if (value) fields.push({ name, value: escapedFit(value, max), inline });
   };
-  add('Publisher', meta.publisher);
-  add('Byline', meta.byline);
-  add('Date', meta.date);
-  add('Language', meta.language);
-  if (meta.url) fields.push({ name: 'URL', value: linkable(meta.url) && meta.url.length <= LIMITS.fieldValue ? meta.url : escapedFit(meta.url, 512), inline: false });
+  const labels = t.bot.source;
+  add(labels.publisher, meta.publisher);
+  add(labels.byline, meta.byline);
+  add(labels.date, meta.date);
+  add(labels.language, meta.language);
+  if (meta.url) fields.push({ name: labels.url, value: linkable(meta.url) && meta.url.length <= LIMITS.fieldValue ? meta.url : escapedFit(meta.url, 512), inline: false });
   fields.push({
-    name: 'Sources the article cites',
-    value: cited.length ? escapedFit(cited.join(' · '), LIMITS.fieldValue) : 'None: the article attributes no claim to anyone.',
+    name: labels.cites,
+    value: cited.length ? escapedFit(cited.join(' · '), LIMITS.fieldValue) : labels.citesNone,
     inline: false,
   });
   return fitEmbed({
@@ -209,28 +231,18 @@ export function renderSource(meta: ArticleMeta, cited: readonly string[]): APIEm
     ...(linkable(meta.url) ? { url: meta.url } : {}),
     ...(meta.kicker ? { description: `*${escapedFit(meta.kicker, 500)}*` } : {}),
     fields,
-    footer: { text: plainFit(`id: ${meta.id}`, FOOTER_MAX) },
+    footer: { text: plainFit(labels.id(meta.id), FOOTER_MAX) },
   });
 }
 
 /** The /help card: what each command does and which articles are loaded. */
-export function renderHelp(articles: readonly Pick<ArticleMeta, 'id' | 'title'>[]): APIEmbed {
-  const commands = [
-    '`/ask question [article] [public]`: the passages that answer a question, quoted word for word.',
-    '`/quote query [article]`: the single best passage, ready to paste, with a button to post it.',
-    '`/summary [article] [sentences] [topic]`: a few central sentences of an article.',
-    '`/source [article]`: headline, publisher, byline, date, URL, and whom the article cites.',
-    '**Find in article** (right-click a message → Apps): the passages about that message\'s claim.',
-    '**@mention** me with a question to get the answer as a reply.',
-    '',
-    'Every answer is a verbatim quote with its citation; when the article does not say, I say so.',
-  ].join('\n');
+export function renderHelp(articles: readonly Pick<ArticleMeta, 'id' | 'title'>[], t: Catalogue = en): APIEmbed {
   const list = articles.map((a) => `\`${a.id.replace(/`/g, 'ˋ')}\` ${escapeMarkdown(a.title)}`).join('\n');
   return fitEmbed({
     color: COLORS.help,
-    title: 'Beleg: answers with verbatim, sourced quotes',
-    description: commands,
-    fields: [{ name: `Articles (${articles.length})`, value: escapedFitLines(list, LIMITS.fieldValue) || 'None loaded.', inline: false }],
+    title: t.bot.help.title,
+    description: t.bot.help.lines.join('\n'),
+    fields: [{ name: t.bot.help.articles(articles.length), value: escapedFitLines(list, LIMITS.fieldValue) || t.bot.help.noArticles, inline: false }],
   });
 }
 
@@ -252,9 +264,9 @@ function escapedFitLines(text: string, max: number): string {
  * copy and paste, with its citation; at most 2000 characters, the quote cut
  * first so the citation is kept.
  */
-export function renderQuoteText(answer: Pick<Answer, 'text' | 'citation'>): string {
-  const intro = 'Your quote, ready to paste (only you can see this):';
-  const citation = codeBlockText(citationLine(answer.citation, { plain: true }));
+export function renderQuoteText(answer: Pick<Answer, 'text' | 'citation'>, t: Catalogue = en): string {
+  const intro = t.bot.quote.intro;
+  const citation = codeBlockText(citationLine(answer.citation, { plain: true, t }));
   // intro + "\n```\n" + „quote“ + "\n" + citation + "\n```"
   const room = LIMITS.content - intro.length - citation.length - 12;
   const quote = codeBlockText(plainFit(answer.text, room));
@@ -262,11 +274,11 @@ export function renderQuoteText(answer: Pick<Answer, 'text' | 'citation'>): stri
 }
 
 /** The public post of a quote: content "Quoted by <@user>" (never pinging) and the quote as an embed. */
-export function renderQuotePost(answer: Pick<Answer, 'text' | 'citation' | 'matched'>, userId: string): { content: string; embeds: APIEmbed[] } {
-  const { text } = layoutPassages([{ text: answer.text, bold: answer.matched.map((m) => m.article), citation: citationLine(answer.citation) }], LIMITS.embedDescription);
-  const mention = /^\d{1,25}$/.test(userId) ? `<@${userId}>` : 'someone';
+export function renderQuotePost(answer: Pick<Answer, 'text' | 'citation' | 'matched'>, userId: string, t: Catalogue = en): { content: string; embeds: APIEmbed[] } {
+  const { text } = layoutPassages([{ text: answer.text, bold: answer.matched.map((m) => m.article), citation: citationLine(answer.citation, { t }) }], LIMITS.embedDescription);
+  const mention = /^\d{1,25}$/.test(userId) ? `<@${userId}>` : t.bot.quote.someone;
   return {
-    content: `Quoted by ${mention}`,
-    embeds: [fitEmbed({ color: COLORS.answer, description: text, footer: { text: plainFit(articlesLabel([answer.citation]), FOOTER_MAX) } })],
+    content: t.bot.quote.quotedBy(mention),
+    embeds: [fitEmbed({ color: COLORS.answer, description: text, footer: { text: plainFit(articlesLabel([answer.citation], t), FOOTER_MAX) } })],
   };
 }
