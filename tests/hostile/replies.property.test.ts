@@ -10,6 +10,9 @@
  * rendered quote is un-escaped and compared with the article text, so a
  * renderer that changed a word would fail here.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import type { APIEmbed } from 'discord.js';
 import { stringify as toYaml } from 'yaml';
@@ -26,6 +29,9 @@ import { createLogger } from '../../src/bot/logger.ts';
 import { EMPTY_MENTION } from '../../src/bot/mention.ts';
 import { body, messageReplyBody, privateBody, type ReplyBody } from '../../src/bot/reply.ts';
 import { ExpiringLru } from '../../src/bot/store.ts';
+import { FeedbackStore } from '../../src/bot/feedback/store.ts';
+import { VoteBook } from '../../src/bot/feedback/votes.ts';
+import { STRONG_RATIO } from '../../src/engine/strong.ts';
 import { IngestError, ingestArticle } from '../../src/corpus/ingest.ts';
 import { ARTICLE_ID, MetadataError } from '../../src/corpus/metadata.ts';
 import type { Article, ArticleMeta } from '../../src/corpus/types.ts';
@@ -48,6 +54,9 @@ function contextFor(engine: Engine): BotContext {
     store: new ExpiringLru<ButtonState>({ max: 50 }),
     pageSize: 3,
     maxPassages: 10,
+    strongRatio: STRONG_RATIO,
+    votes: new VoteBook(),
+    feedback: new FeedbackStore({ dir: mkdtempSync(join(tmpdir(), 'beleg-hostile-')) }),
   };
 }
 
@@ -68,11 +77,13 @@ function sent(b: ReturnType<typeof body>): MessageBody & { components?: unknown[
 /** Buttons stay within Discord's limits and carry a custom id the bot can parse. */
 function checkComponents(message: { components?: unknown[] }): { more: { key: string; offset: number } | null } {
   let more: { key: string; offset: number } | null = null;
-  for (const row of (message.components ?? []) as { components: { custom_id: string; label: string }[] }[]) {
+  for (const row of (message.components ?? []) as { components: { custom_id: string; label?: string; emoji?: { name: string } }[] }[]) {
     expect(row.components.length).toBeLessThanOrEqual(5);
     for (const button of row.components) {
       expect(button.custom_id.length).toBeLessThanOrEqual(LIMITS.customId);
-      expect(button.label.length).toBeLessThanOrEqual(LIMITS.buttonLabel);
+      // a label, an emoji or both; a label within Discord's 80
+      expect(Boolean(button.label) || Boolean(button.emoji?.name)).toBe(true);
+      expect(button.label?.length ?? 0).toBeLessThanOrEqual(LIMITS.buttonLabel);
       const parsed = parseCustomId(button.custom_id);
       expect(parsed).not.toBeNull();
       if (parsed?.kind === 'more') more = { key: parsed.key, offset: parsed.offset };
@@ -211,7 +222,7 @@ describe('replies to hostile users, over the seed corpus', () => {
         }
         // the mention reply (no ping of the author either) and the context-menu reply
         expectSafeMessage(messageReplyBody(answerPage(ctx, { kind: 'answer', question })), { wellFormedInput });
-        askPages(ctx, { kind: 'answer', question, heading: 'Find in article: ' }, wellFormedInput, '@mention / Find in article');
+        askPages(ctx, { kind: 'answer', question, find: true }, wellFormedInput, '@mention / Find in article');
       }),
       { seed: SEED, numRuns: 150 },
     );
