@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationCommandType, MessageFlags } from 'discord.js';
-import type { APIApplicationCommandOption, APIEmbed, APIUser } from 'discord-api-types/v10';
+import type { APIEmbed, APIUser } from 'discord-api-types/v10';
 import { de, en } from '../../src/i18n/index.ts';
 import type { DiscordStandIn } from '../discord/standin.ts';
 import { testEngine } from './fixtures.ts';
@@ -40,15 +40,17 @@ describe('the bot in German and English', () => {
 
   it('deploy-commands registers German names and descriptions on every command, subcommand, option and choice', () => {
     const commands = discord.guildCommands.get(discord.guildId) ?? [];
-    const names = (list: readonly { name_localizations?: Record<string, string> | null }[]) => list.map((c) => c.name_localizations?.de);
+    type Localised = { name_localizations?: Partial<Record<string, string | null>> | null };
+    const names = (list: readonly Localised[]) => list.map((c) => c.name_localizations?.de);
     expect(names(commands.filter((c) => c.type === ApplicationCommandType.ChatInput)).sort()).toEqual(['artikel', 'frage', 'hilfe', 'quelle', 'zitat', 'zusammenfassung']);
     expect(commands.find((c) => c.name === 'Find in article')?.name_localizations).toEqual({ de: 'Im Artikel finden' });
-    const check = (o: { name: string; description?: string; name_localizations?: Record<string, string> | null; description_localizations?: Record<string, string> | null; options?: APIApplicationCommandOption[] }) => {
+    type Checked = { name: string; description?: string; name_localizations?: Partial<Record<string, string | null>> | null; description_localizations?: Partial<Record<string, string | null>> | null; options?: unknown[] };
+    const check = (o: Checked) => {
       expect(o.name_localizations?.de, o.name).toMatch(/^[-_'\p{Ll}\p{Lm}\p{Lo}\p{N}]{1,32}$/u);
       expect(o.description_localizations?.de?.length, o.name).toBeGreaterThan(0);
       expect(o.description_localizations?.de).not.toBe(o.description);
       for (const choice of (o as { choices?: { name_localizations?: Record<string, string> }[] }).choices ?? []) expect(choice.name_localizations?.de).toBeTruthy();
-      for (const sub of o.options ?? []) check(sub);
+      for (const sub of o.options ?? []) check(sub as Checked);
     };
     for (const c of commands.filter((c) => c.type === ApplicationCommandType.ChatInput)) check(c);
     const ask = commands.find((c) => c.name === 'ask')!;
