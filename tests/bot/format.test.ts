@@ -25,6 +25,7 @@ import {
   renderSummary,
 } from '../../src/bot/format/render.ts';
 import { body, messageReplyBody, privateBody } from '../../src/bot/reply.ts';
+import { de } from '../../src/i18n/index.ts';
 
 // ---------------------------------------------------------------- helpers
 
@@ -242,6 +243,22 @@ describe('renderAnswers', () => {
     expect(page.embed.description).toBe(`> ${JASSY.replace('Bezos', '**Bezos**')}\n— ¶ 8, sentence 4`);
     expect(page.embed.footer?.text).toBe('passage 1 of 1 · DER SPIEGEL — Britischer Geheimdienst schließt Deal mit Amazon, jlk/Reuters (spiegel-gchq-aws)');
     expect(page).toMatchObject({ shown: 1, more: false });
+  });
+
+  it('quotes of several articles keep full citation lines; the footer lists the articles', () => {
+    const other = answer('Another sentence.', { citation: citation({ articleId: 'zebra', title: 'Zebra', publisher: 'Gazette', byline: 'Jane', paragraph: 3, sentence: 1 }) });
+    const page = renderAnswers(result('q', [answer(JASSY), other]));
+    expect(page.embed.description).toContain('— DER SPIEGEL, „Britischer Geheimdienst schließt Deal mit Amazon“, jlk/Reuters · ¶ 8, sentence 4\n');
+    expect(page.embed.description).toMatch(/— Gazette, „Zebra“, Jane · ¶ 3, sentence 1$/);
+    expect(page.embed.footer?.text).toBe('passages 1–2 of 2 · 2 articles: spiegel-gchq-aws, zebra');
+  });
+
+  it('in German: German citation, attribution and footer; the quote as it is', () => {
+    const page = renderAnswers(result('Wer folgte Bezos?', [answer(JASSY, { citation: citation({ attributedTo: 'Financial Times', role: 'teaser' }) })]), { t: de });
+    expect(page.embed.description).toBe(`> ${JASSY}\n— ¶ 8, Satz 4 (Vorspann) · laut Financial Times`);
+    expect(page.embed.footer?.text).toBe('Passage 1 von 1 · DER SPIEGEL — Britischer Geheimdienst schließt Deal mit Amazon, jlk/Reuters (spiegel-gchq-aws)');
+    const refusal: AskResult = { question: 'q', abstained: true, reason: 'The article does not mention "Mars".', refusal: { code: 'not-mentioned', words: ['Mars'] }, missing: ['Mars'], invalid: false, answers: [] };
+    expect(renderAbstention(refusal, 'alle 2 Artikel', undefined, de)).toMatchObject({ description: '**Nicht gefunden.** Der Artikel erwähnt „Mars“ nicht.', footer: { text: 'Durchsucht: alle 2 Artikel' } });
   });
 
   it('pages: three per page, "more" while answers remain', () => {

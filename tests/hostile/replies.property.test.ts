@@ -32,6 +32,8 @@ import { ExpiringLru } from '../../src/bot/store.ts';
 import { FeedbackStore } from '../../src/bot/feedback/store.ts';
 import { VoteBook } from '../../src/bot/feedback/votes.ts';
 import { STRONG_RATIO } from '../../src/engine/strong.ts';
+import { type Catalogue, de, en } from '../../src/i18n/index.ts';
+import { renderMisses } from '../../src/bot/format/misses.ts';
 import { IngestError, ingestArticle } from '../../src/corpus/ingest.ts';
 import { ARTICLE_ID, MetadataError } from '../../src/corpus/metadata.ts';
 import type { Article, ArticleMeta } from '../../src/corpus/types.ts';
@@ -122,15 +124,21 @@ function expectVerbatimQuotes(embed: APIEmbed, texts: readonly string[]): void {
 }
 
 /** /ask and "Find in article", then every "More" page, as the handlers build them. */
+/** Replies alternate between English and German, so every property holds in both (deterministically: same runs, same order). */
+let turn = 0;
+const nextLanguage = (): Catalogue => (turn++ % 2 ? de : en);
+
 function askPages(ctx: BotContext, state: AnswerState, wellFormedInput: boolean, name: string): void {
+  const t = nextLanguage();
   const result = ctx.engine.ask(state.question, { limit: ctx.maxPassages, articleId: state.articleId });
-  let reply = sent(body(answerPage(ctx, state)));
+  let reply = sent(body(answerPage(ctx, state, 0, undefined, t)));
   expectSafeMessage(reply, { wellFormedInput });
   if (result.abstained) {
     // "Not found" when the articles were searched; otherwise the reason the question could not be searched.
-    expect(reply.embeds![0]!.description).toMatch(result.invalid ? /^\S/ : /^\*\*Not found\.\*\* \S/);
+    if (result.invalid) expect(reply.embeds![0]!.description).toMatch(/^\S/);
+    else expect(reply.embeds![0]!.description!.startsWith(`**${t.bot.answer.notFound}** `)).toBe(true);
     const length = [...state.question.trim()].length;
-    if (length > MAX_QUESTION_LENGTH) expect(reply.embeds![0]!.description).toContain(`The question is too long (${length} characters; at most ${MAX_QUESTION_LENGTH})`);
+    if (length > MAX_QUESTION_LENGTH) expect(reply.embeds![0]!.description).toContain(t.refusal.tooLong(length, MAX_QUESTION_LENGTH).replace(/\.$/, ''));
     return;
   }
   countAnswered(name);
@@ -141,27 +149,28 @@ function askPages(ctx: BotContext, state: AnswerState, wellFormedInput: boolean,
     if (!more) return;
     expect(more.offset).toBeGreaterThan(offset);
     offset = more.offset;
-    reply = sent(body(answerPage(ctx, state, offset, more.key)));
+    reply = sent(body(answerPage(ctx, state, offset, more.key, t)));
     expectSafeMessage(reply, { wellFormedInput });
   }
 }
 
 /** /quote: the private ready-to-paste quote, and the public "Post to channel" post. */
 function quoteReplies(ctx: BotContext, query: string, articleId: string | undefined, userId: string, wellFormedInput: boolean): void {
+  const t = nextLanguage();
   const result = ctx.engine.ask(query, { limit: 1, articleId });
   const best: Answer | undefined = result.answers[0];
   if (result.abstained || !best) {
-    expectSafeMessage(body({ embeds: [renderAbstention(result, scopeLabel(ctx.engine, articleId))] }), { wellFormedInput });
+    expectSafeMessage(body({ embeds: [renderAbstention(result, scopeLabel(ctx.engine, articleId, t), undefined, t)] }), { wellFormedInput });
     return;
   }
-  const text = body({ content: renderQuoteText(best) });
+  const text = body({ content: renderQuoteText(best, t) });
   expectSafeMessage(text, { wellFormedInput });
   // one code block, which the quote cannot close early
   expect(text.content!.match(/```/g)).toHaveLength(2);
-  const post = body(renderQuotePost(best, userId));
+  const post = body(renderQuotePost(best, userId, t));
   // the post credits the user who posted it, as a mention that allowedMentions keeps from pinging
-  expectSafeMessage(post, { wellFormedInput, allowContentMention: /^Quoted by <@\d{1,25}>$/ });
-  expect(post.content).toBe(/^\d{1,25}$/.test(userId) ? `Quoted by <@${userId}>` : 'Quoted by someone');
+  expectSafeMessage(post, { wellFormedInput, allowContentMention: /^(Quoted by|Zitiert von) <@\d{1,25}>$/ });
+  expect(post.content).toBe(t.bot.quote.quotedBy(/^\d{1,25}$/.test(userId) ? `<@${userId}>` : t.bot.quote.someone));
   expectVerbatimQuotes(post.embeds![0]!, [best.text]);
 }
 
@@ -169,7 +178,7 @@ function quoteReplies(ctx: BotContext, query: string, articleId: string | undefi
 function summaryReply(ctx: BotContext, articleId: string, topic: string | undefined, sentences: number | undefined, wellFormedInput: boolean): void {
   const summary = ctx.engine.summarize({ articleId, topic, sentences });
   const meta = ctx.engine.article(summary.articleId)!.meta;
-  const reply = body({ embeds: [renderSummary(summary, meta)] });
+  const reply = body({ embeds: [renderSummary(summary, meta, nextLanguage())] });
   expectSafeMessage(reply, { wellFormedInput });
   if (summary.sentences.length) expectVerbatimQuotes(reply.embeds![0]!, summary.sentences.map((s) => s.text));
 }
@@ -266,8 +275,12 @@ describe('replies to hostile users, over the seed corpus', () => {
         (meta: ArticleMeta, cited) => {
           count('/source and /help');
           const wellFormedInput = [meta.id, meta.title, meta.kicker, meta.publisher, meta.byline, meta.url, meta.date, ...cited].every((s) => isWellFormed(s ?? ''));
-          expectSafeMessage(body({ embeds: [renderSource(meta, cited)] }), { wellFormedInput });
-          expectSafeMessage(body({ embeds: [renderHelp([seedMeta, meta, ...Array.from({ length: cited.length }, (_, i) => ({ id: `${meta.id}${i}`, title: cited[i]! }))])] }), { wellFormedInput });
+          const t = nextLanguage();
+          expectSafeMessage(body({ embeds: [renderSource(meta, cited, t)] }), { wellFormedInput });
+          expectSafeMessage(body({ embeds: [renderHelp([seedMeta, meta, ...Array.from({ length: cited.length }, (_, i) => ({ id: `${meta.id}${i}`, title: cited[i]! }))], t)] }), { wellFormedInput });
+          // what moderators see of hostile recorded questions and quotes
+          const misses = { recording: true, unanswered: cited.map((q, i) => ({ count: i + 1, question: q || 'x', article: meta.id })), downvoted: cited.map((q, i) => ({ sentenceId: `${meta.id}:${i}.1`, count: i + 1, question: q || 'x' })) };
+          expectSafeMessage(body({ embeds: [renderMisses(misses, (id) => (id.endsWith('0.1') ? { text: meta.title, paragraph: 1, sentence: 1, articleId: meta.id } : undefined), t)] }), { wellFormedInput });
         },
       ),
       { seed: SEED, numRuns: 150 },
