@@ -166,5 +166,12 @@ describe('votes, misses and threads', () => {
     for (const d of file.downvotes) expect(Object.keys(d).sort()).toEqual(['article', 'day', 'question', 'sentences', 'vote']);
     expect(file.refusals.length).toBeGreaterThan(0);
     discord.assertNoUnexpectedRequests();
+    // every message sent (vote acknowledgements, thread notes, the misses view) pings no one
+    for (const cb of discord.callbacks) if (cb.type === 4 || cb.type === 7) expect(cb.data.allowed_mentions).toEqual({ parse: [] });
+    for (const r of discord.requests) {
+      if ((r.method === 'PATCH' || r.method === 'POST') && /^\/(webhooks|channels)\//.test(r.path) && !r.path.endsWith('/threads')) {
+        expect((r.body as { allowed_mentions?: { parse: unknown[] } }).allowed_mentions?.parse).toEqual([]);
+      }
+    }
   });
 });
