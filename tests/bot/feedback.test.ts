@@ -153,3 +153,18 @@ describe('/article misses embed', () => {
     expect(renderMisses({ recording: false, unanswered: [], downvoted: [] }, () => undefined).fields!.map((f) => f.value)).toEqual(['Nothing recorded.', 'Nothing recorded.']);
   });
 });
+
+describe('FeedbackStore under a burst', () => {
+  it('applies the changes that arrive during a write together: 500 refusals take a handful of writes', async () => {
+    const d = dir();
+    const store = new FeedbackStore({ dir: d, now: () => NOW });
+    const fs = await import('node:fs/promises');
+    await Promise.all(Array.from({ length: 500 }, (_, i) => store.recordRefusal(GUILD, `q${i}`, null)));
+    await store.flush();
+    const file = JSON.parse(await fs.readFile(join(d, 'guilds', GUILD, 'feedback.json'), 'utf8'));
+    expect(file.refusals).toHaveLength(500);
+    expect(file.refusals.at(-1).question).toBe('q499');
+    expect(store.writes).toBeGreaterThan(0);
+    expect(store.writes).toBeLessThan(10);
+  });
+});

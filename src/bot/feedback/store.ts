@@ -3,7 +3,10 @@
  * the questions Beleg could not answer and the answers voted down (see
  * `records.ts` for what a record holds: never a user). Writes are atomic
  * (a temporary file, flushed, then renamed over the old one) and one at a
- * time per server; a file that cannot be read is logged and started afresh.
+ * time per server; changes that arrive while a server's file is being
+ * written are applied together in the next write, so a burst of refusals
+ * costs a few writes, not one each. A file that cannot be read is logged
+ * and started afresh.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
@@ -28,8 +31,10 @@ export class FeedbackStore {
   private readonly bounds: FeedbackBounds;
   private readonly logger: Logger | undefined;
   private readonly now: () => number;
-  /** Each server's pending writes, in order. */
-  private readonly queues = new Map<string, Promise<unknown>>();
+  /** Each server's changes waiting for the next write, and the write under way. */
+  private readonly queues = new Map<string, { changes: PendingChange[]; running: Promise<void> }>();
+  /** Files written so far (for diagnostics and tests). */
+  writes = 0;
   /** Servers known to have switched recording off (most recently used last; bounded). */
   private readonly recordingCache = new Map<string, boolean>();
 
@@ -87,13 +92,13 @@ export class FeedbackStore {
 
   /** The moderators' view of a server (see {@link misses}). */
   async misses(guildId: string, top = 10): Promise<Misses> {
-    await this.queues.get(guildId);
+    await this.queues.get(guildId)?.running;
     return misses(await this.read(guildId), this.now(), top, this.bounds);
   }
 
   /** Waits for every pending write (for shutdown and tests). */
   async flush(): Promise<void> {
-    await Promise.all([...this.queues.values()]);
+    while (this.queues.size) await Promise.all([...this.queues.values()].map((q) => q.running));
   }
 
   private remember(guildId: string, recording: boolean): void {
@@ -120,26 +125,55 @@ export class FeedbackStore {
     }
   }
 
-  /** Reads, changes (when `change` returns true) and writes a server's file, one change at a time per server. */
+  /**
+   * Applies `change` to a server's file (it returns whether it changed
+   * anything) and writes the file; resolves once written. One write at a
+   * time per server; changes that arrive meanwhile share the next one.
+   */
   private update(guildId: string, change: (file: FeedbackFile) => boolean): Promise<boolean> {
     const path = this.fileOf(guildId);
     if (!path) return Promise.resolve(false);
-    const previous = this.queues.get(guildId) ?? Promise.resolve();
-    const next = previous.then(async () => {
-      const file = await this.read(guildId);
-      if (!change(file)) return false;
-      const pruned = prune(file, this.now(), this.bounds);
-      await writeAtomically(path, `${JSON.stringify(pruned, null, 1)}\n`);
-      this.remember(guildId, pruned.recording);
-      return true;
+    return new Promise<boolean>((resolve, reject) => {
+      const queue = this.queues.get(guildId);
+      if (queue) {
+        queue.changes.push({ change, resolve, reject });
+        return;
+      }
+      const fresh = { changes: [{ change, resolve, reject }], running: Promise.resolve() };
+      this.queues.set(guildId, fresh);
+      fresh.running = this.drain(guildId, path, fresh.changes);
     });
-    const settled = next.catch(() => undefined);
-    this.queues.set(guildId, settled);
-    void settled.then(() => {
-      if (this.queues.get(guildId) === settled) this.queues.delete(guildId);
-    });
-    return next;
   }
+
+  /** Writes a server's waiting changes, a batch per write, until none wait. */
+  private async drain(guildId: string, path: string, changes: PendingChange[]): Promise<void> {
+    // let the changes of this turn of the event loop join the first batch
+    await new Promise((r) => setImmediate(r));
+    while (changes.length) {
+      const batch = changes.splice(0);
+      try {
+        const file = await this.read(guildId);
+        const changed = batch.map((c) => c.change(file));
+        if (changed.some(Boolean)) {
+          const pruned = prune(file, this.now(), this.bounds);
+          await writeAtomically(path, `${JSON.stringify(pruned, null, 1)}\n`);
+          this.writes++;
+          this.remember(guildId, pruned.recording);
+        }
+        batch.forEach((c, i) => c.resolve(changed[i]!));
+      } catch (err) {
+        for (const c of batch) c.reject(err);
+      }
+    }
+    this.queues.delete(guildId);
+  }
+}
+
+/** A change waiting for a server's next write. */
+interface PendingChange {
+  change: (file: FeedbackFile) => boolean;
+  resolve: (changed: boolean) => void;
+  reject: (err: unknown) => void;
 }
 
 /** Writes `text` to `path` atomically: a temporary file beside it, flushed to disk, renamed over the old one. */
