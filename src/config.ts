@@ -2,7 +2,9 @@
  * All configuration is read and validated here, once. Every problem is
  * reported with what to do about it; nothing else reads `process.env`.
  */
+import { statSync } from 'node:fs';
 import { config as loadDotenv } from 'dotenv';
+import { type UiLanguage, uiLanguage } from './i18n/index.ts';
 
 /** Discord settings, present only when `DISCORD_TOKEN` is set. */
 export interface DiscordConfig {
@@ -23,6 +25,14 @@ export interface Config {
   corpusDir: string;
   /** pino log level. Default: `info`. */
   logLevel: LogLevel;
+  /**
+   * Directory for what the bot keeps per server (`DATA_DIR/guilds/ID/…`:
+   * unanswered questions and downvoted answers, never who). Created when
+   * first needed. Default: `./data`.
+   */
+  dataDir: string;
+  /** The console's language, from `LC_ALL`, `LC_MESSAGES` or `LANG` ("de…" is German). Default: English. */
+  consoleLanguage: UiLanguage;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -121,6 +131,24 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     if (token && clientId) discord = { token, clientId, guildId, apiUrl: apiUrl?.replace(/\/+$/, '') ?? null };
   }
 
+  const dataDir = get('DATA_DIR') ?? './data';
+  const dataProblem = dataDirProblem(dataDir);
+  if (dataProblem) problems.push(`DATA_DIR "${shown(dataDir, token)}" ${dataProblem}${tokenHint('DATA_DIR', dataDir, token)}`);
+
   if (problems.length) throw new ConfigError(problems);
-  return { discord, corpusDir: get('CORPUS_DIR') ?? './corpus', logLevel: logLevel as LogLevel };
+  // POSIX precedence: LC_ALL, then LC_MESSAGES, then LANG.
+  const consoleLanguage = uiLanguage(get('LC_ALL') ?? get('LC_MESSAGES') ?? get('LANG'));
+  return { discord, corpusDir: get('CORPUS_DIR') ?? './corpus', logLevel: logLevel as LogLevel, dataDir, consoleLanguage };
+}
+
+/** What is wrong with a DATA_DIR value, or null: it must be a directory when it exists (it is created when missing). */
+function dataDirProblem(dir: string): string | null {
+  if (/[\u0000-\u001f]/.test(dir)) return 'contains control characters. Give a directory path, e.g. ./data.';
+  try {
+    if (!statSync(dir).isDirectory()) return 'exists but is not a directory. Give a directory path, e.g. ./data.';
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') return `cannot be used (${code}). Give a directory the bot may write to, e.g. ./data.`;
+  }
+  return null;
 }

@@ -5,6 +5,7 @@
  */
 import { runConsole } from './cli/console.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { CATALOGUES } from './i18n/index.ts';
 import { NoArticlesError, openEngine } from './engine/open.ts';
 
 async function main(): Promise<void> {
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   const opened = openEngine(config.corpusDir, { watch: true });
   for (const e of opened.errors) console.error(`warning: skipped ${e.message}`);
   try {
-    await runConsole(opened.engine, { input: process.stdin, output: process.stdout });
+    await runConsole(opened.engine, { input: process.stdin, output: process.stdout, t: CATALOGUES[config.consoleLanguage] });
   } finally {
     await opened.close();
   }

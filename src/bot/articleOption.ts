@@ -1,14 +1,16 @@
 /** The `article` option every command shares: its definition and its autocomplete. */
 import type { AutocompleteInteraction, SlashCommandStringOption } from 'discord.js';
+import type { Catalogue } from '../i18n/index.ts';
 import { articleChoices } from './articles.ts';
 import type { BotContext } from './context.ts';
+import { texts } from './commands/localize.ts';
 
 /** Option name. */
 export const ARTICLE = 'article';
 
-/** Configures the `article` string option: optional, autocompleted from the corpus. */
-export function articleOption(description: string) {
-  return (o: SlashCommandStringOption) => o.setName(ARTICLE).setDescription(description).setAutocomplete(true).setMaxLength(200);
+/** Configures the `article` string option: optional, autocompleted from the corpus; its texts picked from each catalogue. */
+export function articleOption(pick: (c: Catalogue) => { name: string; description: string }) {
+  return (o: SlashCommandStringOption) => texts(o, pick).setAutocomplete(true).setMaxLength(200);
 }
 
 /** Answers autocomplete for the `article` option (other focused options get no suggestions). */

@@ -1,6 +1,7 @@
 /** The `article` option: autocomplete choices from the loaded corpus, and reading what the user typed. */
 import type { ArticleMeta } from '../corpus/types.ts';
 import type { Engine } from '../engine/engine.ts';
+import { type Catalogue, en } from '../i18n/index.ts';
 import { fold } from '../search/normalize.ts';
 import { plainFit } from './format/text.ts';
 import { LIMITS } from './format/limits.ts';
@@ -45,7 +46,7 @@ export type ResolvedArticle = { ok: true; id: string | undefined } | { ok: false
  * taken as is; otherwise the one article whose id or headline contains the
  * text (so a typed headline works without picking from the list).
  */
-export function resolveArticle(engine: Pick<Engine, 'articles' | 'article'>, input: string | null | undefined): ResolvedArticle {
+export function resolveArticle(engine: Pick<Engine, 'articles' | 'article'>, input: string | null | undefined, t: Catalogue = en): ResolvedArticle {
   const text = input?.trim();
   if (!text) return { ok: true, id: undefined };
   if (engine.article(text)) return { ok: true, id: text };
@@ -54,15 +55,13 @@ export function resolveArticle(engine: Pick<Engine, 'articles' | 'article'>, inp
   if (hits.length === 1) return { ok: true, id: hits[0]!.id };
   return {
     ok: false,
-    message: hits.length
-      ? `"${text}" matches ${hits.length} articles. Pick one from the list that appears as you type.`
-      : `There is no article "${text}". Pick one from the list that appears as you type, or leave the option empty.`,
+    message: hits.length ? t.bot.errors.articleAmbiguous(text, hits.length) : t.bot.errors.articleUnknown(text),
   };
 }
 
 /** How to name what was searched: the article's id, or "all N articles". */
-export function scopeLabel(engine: Pick<Engine, 'articles'>, articleId: string | undefined): string {
+export function scopeLabel(engine: Pick<Engine, 'articles'>, articleId: string | undefined, t: Catalogue = en): string {
   if (articleId) return articleId;
   const n = engine.articles().length;
-  return n === 1 ? 'the loaded article' : `all ${n} articles`;
+  return n === 1 ? t.bot.answer.theLoadedArticle : t.bot.answer.allArticles(n);
 }

@@ -2,6 +2,8 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { Answer, Engine } from '../engine/engine.ts';
 import type { Cooldown } from './cooldown.ts';
+import type { FeedbackStore } from './feedback/store.ts';
+import type { VoteBook } from './feedback/votes.ts';
 import type { Logger } from './logger.ts';
 import type { ExpiringLru } from './store.ts';
 
@@ -17,6 +19,14 @@ export interface BotOptions {
   stateTtlMs?: number;
   /** Most button states remembered (least recently used dropped first). Default: 1000. */
   stateMax?: number;
+  /**
+   * An answer's first page shows the passages whose score is at least this
+   * share of the best one's (at most `pageSize`); the rest wait behind "More".
+   * Default: `STRONG_RATIO` (src/engine/strong.ts), chosen with `npm run eval:shown`.
+   */
+  strongRatio?: number;
+  /** How long 👍 / 👎 under an answer keep working, in ms. Default: 24 hours. */
+  voteTtlMs?: number;
 }
 
 /** What a "More" button needs to show the next page: the question, re-asked. */
@@ -24,8 +34,10 @@ export interface AnswerState {
   kind: 'answer';
   question: string;
   articleId?: string;
-  /** Title prefix, e.g. "Find in article: ". */
-  heading?: string;
+  /** A claim from "Find in article" (titled so). Default: false. */
+  find?: boolean;
+  /** The server asked in, for the record of votes; null or absent in DMs. */
+  guildId?: string | null;
 }
 
 /** What "Post to channel" needs: the quote, and the private reply to take the button off. */
@@ -45,4 +57,7 @@ export interface BotContext {
   store: ExpiringLru<ButtonState>;
   pageSize: number;
   maxPassages: number;
+  strongRatio: number;
+  votes: VoteBook;
+  feedback: FeedbackStore;
 }

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Interaction } from 'discord.js';
+import { type Catalogue, catalogue, en } from '../i18n/index.ts';
 import type { Logger } from './logger.ts';
 import { body, privateBody } from './reply.ts';
 
@@ -13,8 +14,8 @@ export function newErrorId(): string {
 }
 
 /** What the user reads when something failed. */
-export function errorMessage(errorId: string): string {
-  return `Sorry, something went wrong on my side. Please try again in a moment. If it keeps happening, tell the bot's operator the error id \`${errorId}\`.`;
+export function errorMessage(errorId: string, t: Catalogue = en): string {
+  return t.bot.errors.failed(errorId);
 }
 
 /**
@@ -31,7 +32,7 @@ export async function reportFailure(interaction: Interaction, errorId: string, l
       return;
     }
     if (!interaction.isRepliable()) return;
-    const said = { content: errorMessage(errorId), embeds: [], components: [] };
+    const said = { content: errorMessage(errorId, catalogue(interaction.locale)), embeds: [], components: [] };
     const message = privateBody(said);
     if (interaction.deferred && !interaction.replied) {
       if (interaction.ephemeral === true) {

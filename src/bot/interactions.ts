@@ -5,18 +5,19 @@
  */
 import { performance } from 'node:perf_hooks';
 import { DiscordAPIError, RESTJSONErrorCodes, type Interaction } from 'discord.js';
+import { type Catalogue, catalogue, en } from '../i18n/index.ts';
 import { messageCommands, slashCommands } from './commands/index.ts';
 import { parseCustomId } from './components/customId.ts';
 import * as more from './components/more.ts';
 import * as postQuote from './components/postQuote.ts';
+import * as vote from './components/vote.ts';
 import type { BotContext } from './context.ts';
 import { newErrorId, reportFailure } from './errors.ts';
 import { privateBody } from './reply.ts';
 
 /** The friendly answer to a user on cooldown. */
-export function cooldownMessage(waitMs: number): string {
-  const s = Math.max(1, Math.ceil(waitMs / 1000));
-  return `Easy there! I can take your next question in ${s} second${s === 1 ? '' : 's'}.`;
+export function cooldownMessage(waitMs: number, t: Catalogue = en): string {
+  return t.bot.errors.cooldown(Math.max(1, Math.ceil(waitMs / 1000)));
 }
 
 /** What to call an interaction in logs. */
@@ -31,11 +32,12 @@ function describe(interaction: Interaction): { kind: string; name: string } {
 async function passCooldown(interaction: Interaction, ctx: BotContext): Promise<boolean> {
   const wait = ctx.cooldown.take(interaction.user.id);
   if (wait === 0) return true;
-  if (interaction.isRepliable()) await interaction.reply(privateBody({ content: cooldownMessage(wait) }));
+  if (interaction.isRepliable()) await interaction.reply(privateBody({ content: cooldownMessage(wait, catalogue(interaction.locale)) }));
   return false;
 }
 
 async function route(interaction: Interaction, ctx: BotContext): Promise<string> {
+  const t = catalogue(interaction.locale);
   if (interaction.isAutocomplete()) {
     const command = slashCommands.get(interaction.commandName);
     await (command?.autocomplete ? command.autocomplete(interaction, ctx) : interaction.respond([]));
@@ -44,7 +46,7 @@ async function route(interaction: Interaction, ctx: BotContext): Promise<string>
   if (interaction.isChatInputCommand()) {
     const command = slashCommands.get(interaction.commandName);
     if (!command) {
-      await interaction.reply(privateBody({ content: 'I do not know that command any more. Type / to see my commands.' }));
+      await interaction.reply(privateBody({ content: t.bot.errors.unknownCommand }));
       return 'unknown';
     }
     if (command.cooldown !== false && !(await passCooldown(interaction, ctx))) return 'cooldown';
@@ -54,7 +56,7 @@ async function route(interaction: Interaction, ctx: BotContext): Promise<string>
   if (interaction.isMessageContextMenuCommand()) {
     const command = messageCommands.get(interaction.commandName);
     if (!command) {
-      await interaction.reply(privateBody({ content: 'I do not know that command any more.' }));
+      await interaction.reply(privateBody({ content: t.bot.errors.unknownCommand }));
       return 'unknown';
     }
     if (!(await passCooldown(interaction, ctx))) return 'cooldown';
@@ -65,7 +67,8 @@ async function route(interaction: Interaction, ctx: BotContext): Promise<string>
     const id = parseCustomId(interaction.customId);
     if (id?.kind === 'more') await more.execute(interaction, ctx, id.key, id.offset);
     else if (id?.kind === 'post') await postQuote.execute(interaction, ctx, id.key);
-    else await interaction.reply(privateBody({ content: 'This button no longer works. Ask again.' }));
+    else if (id?.kind === 'vote') await vote.execute(interaction, ctx, id.key, id.vote);
+    else await interaction.reply(privateBody({ content: t.bot.errors.buttonGone }));
     return id ? 'ok' : 'unknown';
   }
   return 'ignored';

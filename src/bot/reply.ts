@@ -43,9 +43,14 @@ export function messageReplyBody(b: ReplyBody) {
   return { ...body(b), allowedMentions: NO_MENTIONS_REPLY };
 }
 
-/** One row of buttons. */
-export function buttonRow(...buttons: { customId: string; label: string; style?: ButtonStyle }[]): ActionRowBuilder<ButtonBuilder> {
+/** One row of buttons, each with a label, an emoji or both. */
+export function buttonRow(...buttons: { customId: string; label?: string; emoji?: string; style?: ButtonStyle }[]): ActionRowBuilder<ButtonBuilder> {
   return new ActionRowBuilder<ButtonBuilder>().addComponents(
-    buttons.map((b) => new ButtonBuilder().setCustomId(b.customId).setLabel(b.label).setStyle(b.style ?? ButtonStyle.Secondary)),
+    buttons.map((b) => {
+      const button = new ButtonBuilder().setCustomId(b.customId).setStyle(b.style ?? ButtonStyle.Secondary);
+      if (b.label) button.setLabel(b.label);
+      if (b.emoji) button.setEmoji(b.emoji);
+      return button;
+    }),
   );
 }

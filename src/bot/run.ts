@@ -16,6 +16,9 @@ import type { Engine } from '../engine/engine.ts';
 import { openEngine } from '../engine/open.ts';
 import type { BotContext, BotOptions } from './context.ts';
 import { Cooldown, DEFAULT_COOLDOWN_MS } from './cooldown.ts';
+import { FeedbackStore } from './feedback/store.ts';
+import { VoteBook } from './feedback/votes.ts';
+import { STRONG_RATIO } from '../engine/strong.ts';
 import { handleInteraction } from './interactions.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { handleMessage } from './mention.ts';
@@ -127,6 +130,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     store: new ExpiringLru({ max: options.stateMax ?? 1000, ttlMs: options.stateTtlMs ?? 15 * 60_000 }),
     pageSize: options.pageSize ?? 3,
     maxPassages: options.maxPassages ?? 10,
+    strongRatio: options.strongRatio ?? STRONG_RATIO,
+    votes: new VoteBook({ ttlMs: options.voteTtlMs }),
+    feedback: new FeedbackStore({ dir: config.dataDir, logger }),
   };
 
   let stopped = false;
@@ -162,7 +168,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     if (stopped) return;
     stopped = true;
     ctx.store.clear();
+    ctx.votes.clear();
     await client.destroy();
+    await ctx.feedback.flush();
     logger.info('bot stopped');
   };
 

@@ -15,13 +15,16 @@ import { formatResult } from './format.ts';
  * Every answer has `kind`: "passage" (a sentence matching the question),
  * "summary" (a sentence of the article's summary, for "What is this article
  * about?") or "metadata" (byline, date, publication or a cited source, with
- * `field` and `span`).
+ * `field` and `span`). A refusal has `reason` in English and `refusal`, the
+ * same as data (`{ code, … }`, see `Refusal` in src/engine/engine.ts; null
+ * when answered).
  */
 export function toJsonLine(result: AskResult): string {
   return JSON.stringify({
     question: result.question,
     abstained: result.abstained,
     reason: result.reason,
+    refusal: result.refusal ?? null,
     answers: result.answers.map((a) => ({
       kind: a.kind,
       text: a.text,

@@ -1,56 +1,62 @@
 /**
- * Plain-text rendering of engine results for the console and the CLI.
+ * Plain-text rendering of engine results for the console and the CLI, in
+ * the reader's language (the catalogue; default English). Quotes are the
+ * article's own words in any language.
  */
 import type { ArticleMeta } from '../corpus/types.ts';
-import type { Answer, AskResult, Citation, MetadataField } from '../engine/engine.ts';
+import type { Answer, AskResult, Citation } from '../engine/engine.ts';
+import { type Catalogue, en, refusalText } from '../i18n/index.ts';
 
 /** One line naming where a quote comes from (a metadata answer has no paragraph or sentence). */
-export function citationLine(c: Citation): string {
+export function citationLine(c: Citation, t: Catalogue = en): string {
   const parts = [c.publisher, `„${c.title}“`, c.byline].filter(Boolean).join(', ');
-  const where = c.paragraph === null ? '' : ` · paragraph ${c.paragraph}, sentence ${c.sentence}${c.role === 'body' ? '' : ` (${c.role})`}`;
-  const per = c.attributedTo ? ` · per ${c.attributedTo}` : '';
+  const where =
+    c.paragraph === null || c.sentence === null
+      ? ''
+      : ` · ${t.console.paragraph(c.paragraph, c.sentence)}${c.role && c.role !== 'body' ? ` (${t.citation.role[c.role] ?? c.role})` : ''}`;
+  const per = c.attributedTo ? ` · ${t.citation.per(c.attributedTo)}` : '';
   return `— ${parts}${where}${per}`;
 }
 
-/** How each metadata field is named. */
-const FIELD_LABELS: Record<MetadataField, string> = { byline: 'Byline', date: 'Date', publisher: 'Publication', url: 'Address', sources: 'Source the article cites' };
-
 /** A metadata answer as text: label, value, and where the value comes from (not a quote). */
-function formatMetadata(a: Answer): string {
-  const label = FIELD_LABELS[a.field ?? 'byline'];
+function formatMetadata(a: Answer, t: Catalogue): string {
+  const label = t.metadata.labels[a.field ?? 'byline'];
   const c = a.citation;
   const names = [c.publisher, `„${c.title}“`, c.byline].filter(Boolean).join(', ');
   const from =
     a.field === 'sources'
-      ? c.paragraph === null ? '' : ` · first credited in paragraph ${c.paragraph}, sentence ${c.sentence}`
-      : a.span ? ` · quoted verbatim from line ${a.span.line} of the page` : " · from the article's metadata";
-  return `${label}: ${a.text}\n   — ${names}${from}`;
+      ? c.paragraph === null || c.sentence === null ? '' : t.metadata.firstCredited(t.console.paragraph(c.paragraph, c.sentence))
+      : a.span ? t.metadata.fromLine(a.span.line) : t.metadata.fromMetadata;
+  return `${label}: ${a.text}\n   — ${names}${from ? ` · ${from}` : ''}`;
 }
 
-/** Renders an answer or abstention as text. */
-export function formatResult(result: AskResult): string {
-  if (result.abstained) return result.reason ?? 'The article does not say.';
-  if (result.answers[0]?.kind === 'metadata') return result.answers.map(formatMetadata).join('\n\n');
-  const head = result.answers[0]?.kind === 'summary' ? "The article's summary, in its own sentences:\n\n" : '';
+/** Renders an answer or abstention as text, in the language `t`. */
+export function formatResult(result: AskResult, t: Catalogue = en): string {
+  if (result.abstained) return refusalText(t, result.refusal, t === en ? result.reason : null);
+  if (result.answers[0]?.kind === 'metadata') return result.answers.map((a) => formatMetadata(a, t)).join('\n\n');
+  const head = result.answers[0]?.kind === 'summary' ? `${t.metadata.summaryIntro}\n\n` : '';
   return head + result.answers
     .map((a, i) => {
-      const matched = a.matched.length ? `\n   matched: ${a.matched.map((m) => (m.question === m.article ? m.question : `${m.question} → ${m.article}`)).join(', ')}` : '';
-      return `${i + 1}. »${a.text}«\n   ${citationLine(a.citation)}${matched}`;
+      const matched = a.matched.length ? `\n   ${t.console.matched}: ${a.matched.map((m) => (m.question === m.article ? m.question : `${m.question} → ${m.article}`)).join(', ')}` : '';
+      return `${i + 1}. »${a.text}«\n   ${citationLine(a.citation, t)}${matched}`;
     })
     .join('\n\n');
 }
 
-/** Renders an article's metadata. */
-export function formatSource(meta: ArticleMeta): string {
+/** Renders an article's metadata, and the sources it cites when given. */
+export function formatSource(meta: ArticleMeta, t: Catalogue = en, cited: readonly string[] = []): string {
+  const l = t.console.labels;
   const rows: [string, string | null][] = [
-    ['Headline', meta.title],
-    ['Kicker', meta.kicker],
-    ['Publisher', meta.publisher],
-    ['Byline', meta.byline],
-    ['Language', meta.language],
-    ['Date', meta.date],
-    ['URL', meta.url],
-    ['Id', meta.id],
+    [l.headline, meta.title],
+    [l.kicker, meta.kicker],
+    [l.publisher, meta.publisher],
+    [l.byline, meta.byline],
+    [l.language, meta.language],
+    [l.date, meta.date],
+    [l.url, meta.url],
+    [l.id, meta.id],
+    [l.cites, cited.length ? cited.join('; ') : null],
   ];
-  return rows.filter(([, v]) => v).map(([k, v]) => `${k.padEnd(10)} ${v}`).join('\n');
+  const width = Math.max(10, ...rows.map(([k]) => k.length));
+  return rows.filter(([, v]) => v).map(([k, v]) => `${k.padEnd(width)} ${v}`).join('\n');
 }

@@ -11,7 +11,8 @@
  * - byline, date, publication: the metadata field (kind "metadata"), quoted
  *   verbatim with its place in the source file when the file holds it (the
  *   byline line, a dateline at the top of the page), else as the metadata
- *   gives it; a missing field is said plainly ("The article has no date.");
+ *   gives it; a missing field is said plainly ("The article has no date.",
+ *   with the refusal `article-lacks` for front ends in other languages);
  * - sources: whom the article credits, as `/source` lists them, each with
  *   the first sentence that credits it.
  *
@@ -197,7 +198,7 @@ function answersFor(kind: ArticleQuestion, article: Article, index: SentenceInde
   switch (kind) {
     case 'summary': {
       const summary = summarize(index, { articleId: meta.id, sentences: perArticle });
-      if (summary.sentences.length === 0) return summary.reason ?? 'The article has no text to summarise.';
+      if (summary.sentences.length === 0) return summary.reason ?? 'The article has no body text to summarise.';
       return summary.sentences.map((s): Answer => {
         const sentence = index.sentences.get(s.sentenceId)!;
         return { kind: 'summary', text: s.text, score: s.score, citation: options.cite(sentence), sentenceId: s.sentenceId, matched: [] };
@@ -265,8 +266,9 @@ export function askAboutArticle(question: string, index: SentenceIndex, options:
     else answers.push(...found);
   }
   if (answers.length === 0) {
+    // `reason` in English for the JSON contract; `refusal` as data, for front ends to say in their reader's language.
     const reason = articles.length === 1 ? lacking[0]! : NONE_OF[kind](articles.length);
-    return { question, abstained: true, reason, missing: [], invalid: false, answers: [] };
+    return { question, abstained: true, reason, refusal: { code: 'article-lacks', field: kind, articles: articles.length }, missing: [], invalid: false, answers: [] };
   }
-  return { question, abstained: false, reason: null, missing: [], invalid: false, answers: answers.slice(0, options.limit) };
+  return { question, abstained: false, reason: null, refusal: null, missing: [], invalid: false, answers: answers.slice(0, options.limit) };
 }

@@ -10,7 +10,7 @@ import { planQuery } from '../search/query.ts';
 import { rank, type Scored } from '../search/rank.ts';
 import { buildIndex, type SentenceIndex, wordTermsOf } from '../search/sentenceIndex.ts';
 import { summarize, type SummaryOptions } from '../summary/summarize.ts';
-import { askAboutArticle } from './aboutArticle.ts';
+import { type ArticleQuestion, askAboutArticle } from './aboutArticle.ts';
 
 /** Where a quote comes from. */
 export interface Citation {
@@ -75,12 +75,33 @@ export interface Answer {
   span?: SourceSpan | null;
 }
 
+/**
+ * Why the engine refused, as data, so each front end can say it in its
+ * reader's language (`reason` says the same in English): the question was
+ * empty, too long, for an unknown article or without words to search
+ * (these are `invalid`), or the articles do not mention some key words,
+ * match nothing for some words, or simply do not say; or a question about
+ * the article itself ("Who wrote this?") asks for what the article lacks
+ * (`article-lacks`: which field, and of how many articles none has it).
+ */
+export type Refusal =
+  | { code: 'empty' }
+  | { code: 'too-long'; length: number; max: number }
+  | { code: 'unknown-article'; articleId: string }
+  | { code: 'no-words' }
+  | { code: 'not-mentioned'; words: string[] }
+  | { code: 'no-match'; words: string[] }
+  | { code: 'not-said' }
+  | { code: 'article-lacks'; field: ArticleQuestion; articles: number };
+
 /** The reply to a question: quotes, or an abstention saying why there are none. */
 export interface AskResult {
   question: string;
   abstained: boolean;
   /** Why the engine abstained, in words a reader understands; null when it answered. */
   reason: string | null;
+  /** Why the engine abstained, as data (see {@link Refusal}); null when it answered. Always set by the engine. */
+  refusal?: Refusal | null;
   /** Key words of the question that occur nowhere in the corpus. */
   missing: string[];
   /** True when the question itself could not be searched (empty, too long, no words, unknown article), as opposed to not found. */
@@ -197,35 +218,36 @@ export function engineFromIndex(index: SentenceIndex): Engine {
     return out;
   };
 
-  const abstain = (question: string, reason: string, missing: string[] = []): AskResult => ({
+  const abstain = (question: string, reason: string, refusal: Refusal, missing: string[] = []): AskResult => ({
     question,
     abstained: true,
     reason,
+    refusal,
     missing,
     invalid: false,
     answers: [],
   });
-  const invalid = (question: string, reason: string): AskResult => ({ ...abstain(question, reason), invalid: true });
+  const invalid = (question: string, reason: string, refusal: Refusal): AskResult => ({ ...abstain(question, reason, refusal), invalid: true });
 
   return {
     ask(question, options = {}) {
       const wanted = Number.isFinite(options.limit) ? Math.floor(options.limit!) : 3;
       const limit = Math.max(1, Math.min(wanted, 25));
       const q = question.trim();
-      if (!q) return invalid(question, 'The question is empty. Ask something about the article.');
+      if (!q) return invalid(question, 'The question is empty. Ask something about the article.', { code: 'empty' });
       // Characters as people count them (code points): an emoji is one, not two.
       const length = [...q].length;
       if (length > MAX_QUESTION_LENGTH) {
-        return invalid(question, `The question is too long (${length} characters; at most ${MAX_QUESTION_LENGTH}).`);
+        return invalid(question, `The question is too long (${length} characters; at most ${MAX_QUESTION_LENGTH}).`, { code: 'too-long', length, max: MAX_QUESTION_LENGTH });
       }
       if (options.articleId && !index.articles.has(options.articleId)) {
-        return invalid(question, `There is no article "${options.articleId}".`);
+        return invalid(question, `There is no article "${options.articleId}".`, { code: 'unknown-article', articleId: options.articleId });
       }
       // "Who wrote this?", "Worum geht es?": answered from the article itself, not by retrieval.
       const about = askAboutArticle(question, index, { cite, articleId: options.articleId, limit });
       if (about) return about;
       const plan = planQuery(q, index);
-      if (plan.groups.length === 0) return invalid(question, 'The question has no words to search for.');
+      if (plan.groups.length === 0) return invalid(question, 'The question has no words to search for.', { code: 'no-words' });
       const ranking = rank(index, plan, { articleId: options.articleId, limit });
       if (ranking.results.length === 0 || (index.mechanisms.abstention && ranking.weak)) {
         const keys = plan.groups.filter((g) => g.isKey).map((g) => g.word);
@@ -235,13 +257,18 @@ export function engineFromIndex(index: SentenceIndex): Engine {
           : ranking.missing.length
             ? `The article does not say. Nothing in it matches ${listWords(ranking.missing)}.`
             : 'The article does not say.';
-        return abstain(question, reason, ranking.missing);
+        const refusal: Refusal = missingNames.length
+          ? { code: 'not-mentioned', words: missingNames }
+          : ranking.missing.length
+            ? { code: 'no-match', words: ranking.missing }
+            : { code: 'not-said' };
+        return abstain(question, reason, refusal, ranking.missing);
       }
       const answers = ranking.results.slice(0, limit).map((r): Answer => {
         const s = index.sentences.get(r.id)!;
         return { kind: 'passage', text: s.text, score: r.score, citation: cite(s), sentenceId: s.id, matched: explain(s, r) };
       });
-      return { question, abstained: false, reason: null, missing: [], invalid: false, answers };
+      return { question, abstained: false, reason: null, refusal: null, missing: [], invalid: false, answers };
     },
     summarize(options = {}) {
       // Topic relevance: the ranking of the topic as a question, without abstention, keeping the

@@ -64,10 +64,10 @@ describe('bot end to end (one shard)', () => {
 
   it('deploy-commands put every command to the guild', () => {
     const commands = discord.guildCommands.get(discord.guildId) ?? [];
-    expect(commands.map((c) => c.name).sort()).toEqual(['Find in article', 'ask', 'help', 'quote', 'source', 'summary']);
+    expect(commands.map((c) => c.name).sort()).toEqual(['Find in article', 'article', 'ask', 'help', 'quote', 'source', 'summary']);
     expect(commands.find((c) => c.name === 'Find in article')?.type).toBe(ApplicationCommandType.Message);
     const ask = commands.find((c) => c.name === 'ask')!;
-    expect(ask.options?.map((o) => o.name)).toEqual(['question', 'article', 'public']);
+    expect(ask.options?.map((o) => o.name)).toEqual(['question', 'article', 'public', 'thread']);
     expect(ask.options?.find((o) => o.name === 'article')).toMatchObject({ autocomplete: true });
   });
 
@@ -84,8 +84,11 @@ describe('bot end to end (one shard)', () => {
     expect(edit!.body).toMatchObject({ allowed_mentions: { parse: [] } });
     const embed = embedOf(edit!.body);
     expect(embed.title).toBe('Who succeeded Bezos?');
-    expect(embed.description).toMatch(/^> .*Jeff \*\*Bezos\*\* seinen Chefposten an den ehemaligen AWS-Chef Andy Jassy weiter\.\n— DER SPIEGEL, „Britischer Geheimdienst schließt Deal mit Amazon“, jlk\/Reuters · ¶ 8, sentence 4 \(body\)/);
-    expect(embed.footer?.text).toContain('Britischer Geheimdienst schließt Deal mit Amazon (spiegel-gchq-aws)');
+    // the Jassy quote alone, with a short citation line; the article named once, in the footer
+    expect(embed.description).toMatch(/^> [^\n]*Jeff \*\*Bezos\*\* seinen Chefposten an den ehemaligen AWS-Chef Andy Jassy weiter\.\n— ¶ 8, sentence 4$/);
+    expect(embed.footer?.text).toMatch(/^passage 1 of \d+ · DER SPIEGEL — Britischer Geheimdienst schließt Deal mit Amazon, jlk\/Reuters \(spiegel-gchq-aws\)$/);
+    const buttons = (edit!.body as { components: { components: { custom_id: string; label?: string; emoji?: { name: string } }[] }[] }).components[0]!.components;
+    expect(buttons.map((b) => b.emoji?.name ?? b.label)).toEqual(['👍', '👎', 'More']);
     const stored = discord.botMessages().find((m) => m.interactionId === sent.id)!;
     expect(stored.ephemeral).toBe(true);
     expect(stored.message.flags! & MessageFlags.Loading).toBe(0);
@@ -95,15 +98,14 @@ describe('bot end to end (one shard)', () => {
     const first = await slash('ask', { question: 'Who succeeded Bezos?' });
     const message = discord.botMessages().find((m) => m.interactionId === first.sent.id)!;
     const row = message.message.components?.[0] as { components: { custom_id: string; label: string }[] };
-    expect(row.components[0]).toMatchObject({ label: 'More' });
-    const customId = row.components[0]!.custom_id;
+    const customId = row.components.find((b) => b.label === 'More')!.custom_id;
     expect(customId.length).toBeLessThanOrEqual(100);
     const press = discord.dispatchInteraction({ kind: 'button', customId, message: message.message.id, user: first.user });
     expect(await press.waitForCallback()).toMatchObject({ type: 6, accepted: true });
     const edit = await discord.waitForRequest(originalPath(discord, press.token), { method: 'PATCH' });
     expect(edit.status).toBe(200);
-    expect(embedOf(edit.body).footer?.text).toMatch(/^passages 4–6 of \d+/);
-    expect(embedOf(discord.messages.get(message.message.id)!.message).footer?.text).toMatch(/^passages 4–6/);
+    expect(embedOf(edit.body).footer?.text).toMatch(/^passages 2–4 of \d+/);
+    expect(embedOf(discord.messages.get(message.message.id)!.message).footer?.text).toMatch(/^passages 2–4/);
   });
 
   it('/ask public:true answers in the channel; "More" there answers the presser privately', async () => {
@@ -112,13 +114,13 @@ describe('bot end to end (one shard)', () => {
     expect((first.callback.data?.flags ?? 0) & MessageFlags.Ephemeral).toBe(0);
     const message = discord.botMessages().find((m) => m.interactionId === first.sent.id)!;
     expect(message.ephemeral).toBe(false);
-    const customId = (message.message.components?.[0] as { components: { custom_id: string }[] }).components[0]!.custom_id;
+    const customId = (message.message.components?.[0] as { components: { custom_id: string }[] }).components.find((b) => b.custom_id.startsWith('more:'))!.custom_id;
     const other = user();
     const press = discord.dispatchInteraction({ kind: 'button', customId, message: message.message.id, user: other });
     expect(await press.waitForCallback()).toMatchObject({ type: 5, data: { flags: MessageFlags.Ephemeral } });
     const edit = await discord.waitForRequest(originalPath(discord, press.token), { method: 'PATCH' });
-    expect(embedOf(edit.body).footer?.text).toMatch(/^passages 4–6/);
-    expect(embedOf(discord.messages.get(message.message.id)!.message).footer?.text).toMatch(/^passages 1–3/);
+    expect(embedOf(edit.body).footer?.text).toMatch(/^passages 2–4/);
+    expect(embedOf(discord.messages.get(message.message.id)!.message).footer?.text).toMatch(/^passage 1 of/);
   });
 
   it('/quote privately, then "Post to channel" posts it publicly as "Quoted by @user" without pinging', async () => {
@@ -126,7 +128,7 @@ describe('bot end to end (one shard)', () => {
     expect(q.callback).toMatchObject({ type: 5, data: { flags: MessageFlags.Ephemeral } });
     const body = q.edit!.body as { content: string; components: { components: { custom_id: string; label: string }[] }[] };
     expect(body.content).toContain('Andy Jassy');
-    expect(body.content).toContain('— DER SPIEGEL, „Britischer Geheimdienst schließt Deal mit Amazon“, jlk/Reuters · ¶ 8, sentence 4 (body)');
+    expect(body.content).toContain('— DER SPIEGEL, „Britischer Geheimdienst schließt Deal mit Amazon“, jlk/Reuters · ¶ 8, sentence 4\n');
     expect(body.content.length).toBeLessThanOrEqual(2000);
     const button = body.components[0]!.components[0]!;
     expect(button.label).toBe('Post to channel');
@@ -260,15 +262,16 @@ describe('bot end to end (one shard)', () => {
   });
 
   it('an over-long (5,000-character) sentence stays within limits, cut with "…", citation kept', async () => {
-    const { edit } = await slash('ask', { question: 'zebra committee crossing', article: 'zebra-crossings', public: true });
+    const { edit } = await slash('ask', { question: 'pedestrians crossing number harbour market', article: 'zebra-crossings', public: true });
     expect(edit!.status).toBe(200);
     const embed = embedOf(edit!.body);
     expect(embed.description!.length).toBeLessThanOrEqual(LIMITS.embedDescription);
-    expect(embed.description).toMatch(/…\n— The Test Gazette, „Zebra committee reviews the harbour crossings“, Jane Doe · ¶ 3, sentence 1 \(body\) · per zebra committee/);
+    expect(embed.description).toMatch(/…\n— ¶ 3, sentence 1 · per zebra committee/);
+    expect(embed.footer?.text).toContain('The Test Gazette — Zebra committee reviews the harbour crossings, Jane Doe (zebra-crossings)');
     const q = await slash('quote', { query: 'zebra committee noted crossing number pedestrians', article: 'zebra-crossings' });
     const content = (q.edit!.body as { content: string }).content;
     expect(content.length).toBeLessThanOrEqual(2000);
-    expect(content).toMatch(/…“\n— The Test Gazette, „Zebra committee reviews the harbour crossings“, Jane Doe · ¶ 3, sentence 1 \(body\)/);
+    expect(content).toMatch(/…“\n— The Test Gazette, „Zebra committee reviews the harbour crossings“, Jane Doe · ¶ 3, sentence 1/);
   });
 
   it('mentions and markdown inside quotes and questions cannot ping or format', async () => {
@@ -362,8 +365,8 @@ describe('deploy-commands', () => {
     await discord.start();
     try {
       const result = await deployCommands(loadConfig({ env: standInEnv(discord, false) }));
-      expect(result).toMatchObject({ count: 6, guildId: null });
-      expect(discord.globalCommands).toHaveLength(6);
+      expect(result).toMatchObject({ count: 7, guildId: null });
+      expect(discord.globalCommands).toHaveLength(7);
       expect(discord.guildCommands.size).toBe(0);
       expect(discord.requestsTo('/applications/:app/commands', 'PUT')[0]?.headers.authorization).toBe(`Bot ${discord.token}`);
       discord.assertNoUnexpectedRequests();

@@ -25,6 +25,7 @@ import {
   renderSummary,
 } from '../../src/bot/format/render.ts';
 import { body, messageReplyBody, privateBody } from '../../src/bot/reply.ts';
+import { de } from '../../src/i18n/index.ts';
 
 // ---------------------------------------------------------------- helpers
 
@@ -239,9 +240,26 @@ describe('renderAnswers', () => {
   it('renders block quotes with bold matches, citation lines and an article footer', () => {
     const page = renderAnswers(result('Who succeeded Bezos?', [answer(JASSY, { matched: [{ question: 'Bezos', article: 'Bezos' }] })]));
     expect(page.embed.title).toBe('Who succeeded Bezos?');
-    expect(page.embed.description).toBe(`> ${JASSY.replace('Bezos', '**Bezos**')}\n— DER SPIEGEL, „Britischer Geheimdienst schließt Deal mit Amazon“, jlk/Reuters · ¶ 8, sentence 4 (body)`);
-    expect(page.embed.footer?.text).toBe('passage 1 of 1 · DER SPIEGEL — Britischer Geheimdienst schließt Deal mit Amazon (spiegel-gchq-aws)');
+    // one article: short citation lines, the article named once in the footer
+    expect(page.embed.description).toBe(`> ${JASSY.replace('Bezos', '**Bezos**')}\n— ¶ 8, sentence 4`);
+    expect(page.embed.footer?.text).toBe('passage 1 of 1 · DER SPIEGEL — Britischer Geheimdienst schließt Deal mit Amazon, jlk/Reuters (spiegel-gchq-aws)');
     expect(page).toMatchObject({ shown: 1, more: false });
+  });
+
+  it('quotes of several articles keep full citation lines; the footer lists the articles', () => {
+    const other = answer('Another sentence.', { citation: citation({ articleId: 'zebra', title: 'Zebra', publisher: 'Gazette', byline: 'Jane', paragraph: 3, sentence: 1 }) });
+    const page = renderAnswers(result('q', [answer(JASSY), other]));
+    expect(page.embed.description).toContain('— DER SPIEGEL, „Britischer Geheimdienst schließt Deal mit Amazon“, jlk/Reuters · ¶ 8, sentence 4\n');
+    expect(page.embed.description).toMatch(/— Gazette, „Zebra“, Jane · ¶ 3, sentence 1$/);
+    expect(page.embed.footer?.text).toBe('passages 1–2 of 2 · 2 articles: spiegel-gchq-aws, zebra');
+  });
+
+  it('in German: German citation, attribution and footer; the quote as it is', () => {
+    const page = renderAnswers(result('Wer folgte Bezos?', [answer(JASSY, { citation: citation({ attributedTo: 'Financial Times', role: 'teaser' }) })]), { t: de });
+    expect(page.embed.description).toBe(`> ${JASSY}\n— ¶ 8, Satz 4 (Vorspann) · laut Financial Times`);
+    expect(page.embed.footer?.text).toBe('Passage 1 von 1 · DER SPIEGEL — Britischer Geheimdienst schließt Deal mit Amazon, jlk/Reuters (spiegel-gchq-aws)');
+    const refusal: AskResult = { question: 'q', abstained: true, reason: 'The article does not mention "Mars".', refusal: { code: 'not-mentioned', words: ['Mars'] }, missing: ['Mars'], invalid: false, answers: [] };
+    expect(renderAbstention(refusal, 'alle 2 Artikel', undefined, de)).toMatchObject({ description: '**Nicht gefunden.** Der Artikel erwähnt „Mars“ nicht.', footer: { text: 'Durchsucht: alle 2 Artikel' } });
   });
 
   it('pages: three per page, "more" while answers remain', () => {
@@ -313,18 +331,54 @@ describe('answers about the article itself', () => {
     expect(post.embeds[0]!.description).toMatch(/^\*\*Byline:\*\* jlk\/Reuters/);
   });
 
+  it('in German: German labels, provenance, summary line and footer; the values and quotes as they are', () => {
+    const page = renderAnswers(result('Wer hat das geschrieben?', [byline]), { t: de });
+    expect(page.embed.description).toBe('**Autor:** jlk/Reuters\n*wörtlich aus Zeile 20 der Seite*');
+    const publisher = renderAnswers(result('Aus welcher Zeitung?', [answer('DER SPIEGEL', { kind: 'metadata', field: 'publisher', citation: metaCitation, span: null })]), { t: de });
+    expect(publisher.embed.description).toBe('**Medium:** DER SPIEGEL\n*aus den Metadaten des Artikels*');
+    const sources = renderAnswers(result('Welche Quellen?', [answer('Financial Times', { kind: 'metadata', field: 'sources', citation: citation({ paragraph: 4, sentence: 1, attributedTo: 'Financial Times' }) })]), { t: de });
+    expect(sources.embed.description).toBe('**Quelle, die der Artikel nennt:** Financial Times\n*zuerst genannt in ¶ 4, Satz 1*');
+    const other = answer('Jane Doe', { kind: 'metadata', field: 'byline', citation: citation({ articleId: 'lanes', paragraph: null, sentence: null, role: null }), span: null });
+    expect(renderAnswers(result('Wer hat das geschrieben?', [byline, other]), { t: de }).embed.description).toBe(
+      '**Autor von `spiegel-gchq-aws`:** jlk/Reuters\n*wörtlich aus Zeile 20 der Seite*\n\n**Autor von `lanes`:** Jane Doe\n*aus den Metadaten des Artikels*',
+    );
+    const summary = renderAnswers(result('Worum geht es?', [answer(JASSY, { kind: 'summary' }), answer('Zweiter Satz.', { kind: 'summary', citation: citation({ paragraph: 2, sentence: 1 }) })]), { t: de });
+    expect(summary.embed.description).toBe(`*Die Zusammenfassung des Artikels, in seinen eigenen Sätzen:*\n\n> ${JASSY}\n— ¶ 8, Satz 4\n\n> Zweiter Satz.\n— ¶ 2, Satz 1`);
+    expect(summary.embed.footer?.text).toBe('Sätze 1–2 von 2 · DER SPIEGEL — Britischer Geheimdienst schließt Deal mit Amazon, jlk/Reuters (spiegel-gchq-aws)');
+    const noDate: AskResult = { question: 'Wann ist er erschienen?', abstained: true, reason: 'The article has no date.', refusal: { code: 'article-lacks', field: 'date', articles: 1 }, missing: [], invalid: false, answers: [] };
+    expect(renderAbstention(noDate, 'spiegel-gchq-aws', undefined, de).description).toBe('**Nicht gefunden.** Der Artikel hat kein Datum.');
+    expect(renderAbstention(noDate, 'spiegel-gchq-aws').description).toBe('**Not found.** The article has no date.');
+  });
+
+  it('a short citation line of a metadata answer still names the article; a cited source keeps its position', () => {
+    expect(citationLine(metaCitation, { short: true })).toBe('— DER SPIEGEL, „Britischer Geheimdienst schließt Deal mit Amazon“, jlk/Reuters');
+    expect(citationLine(citation({ paragraph: 4, sentence: 1, attributedTo: 'Financial Times' }), { short: true, t: de })).toBe('— ¶ 4, Satz 1 · laut Financial Times');
+    expect(citationLine(metaCitation, { max: 20 })).toBe('— spiegel-gchq-aws');
+  });
+
+  it('/quote of a metadata answer in German: a German label, intro and "shared by"', () => {
+    const text = renderQuoteText(byline, de);
+    expect(text).toMatch(/^Aus dem Artikel \(nur du siehst das\):/);
+    expect(text).toContain('Autor: jlk/Reuters (wörtlich aus Zeile 20 der Seite)');
+    const post = renderQuotePost(byline, '42', de);
+    expect(post.content).toBe('Geteilt von <@42>');
+    expect(post.embeds[0]!.description).toMatch(/^\*\*Autor:\*\* jlk\/Reuters\n\*wörtlich aus Zeile 20 der Seite\*/);
+  });
+
   it('huge and hostile metadata from many articles stays within limits and cannot ping', () => {
     const answers = Array.from({ length: 25 }, (_, i) =>
       answer(`@everyone <@&${i}> ${HUGE}`, { kind: 'metadata', field: i % 2 ? 'date' : 'sources', citation: citation({ articleId: `a${i}`, title: MARKDOWN_BOMB, paragraph: i % 2 ? null : 3 }), span: i % 3 ? null : { start: 0, end: 1, line: i } }),
     );
-    const page = renderAnswers(result('@here'.repeat(400), answers));
-    expectWithinLimits({ embeds: [page.embed] });
-    expect(allText({ embeds: [page.embed] })).not.toMatch(PINGABLE);
-    for (const a of answers.slice(0, 3)) {
-      expectWithinLimits({ content: renderQuoteText(a) });
-      const post = renderQuotePost(a, '1');
-      expectWithinLimits(post);
-      expect(allText({ embeds: post.embeds })).not.toMatch(PINGABLE);
+    for (const t of [undefined, de]) {
+      const page = renderAnswers(result('@here'.repeat(400), answers), { t });
+      expectWithinLimits({ embeds: [page.embed] });
+      expect(allText({ embeds: [page.embed] })).not.toMatch(PINGABLE);
+      for (const a of answers.slice(0, 3)) {
+        expectWithinLimits({ content: renderQuoteText(a, t) });
+        const post = renderQuotePost(a, '1', t);
+        expectWithinLimits(post);
+        expect(allText({ embeds: post.embeds })).not.toMatch(PINGABLE);
+      }
     }
   });
 });
@@ -389,7 +443,7 @@ describe('other replies', () => {
   it('ready-to-paste quote keeps the citation within 2000 characters', () => {
     const out = renderQuoteText(answer(HUGE + ' ``` @everyone', { citation: citation({ attributedTo: 'Financial Times' }) }));
     expect(out.length).toBeLessThanOrEqual(2000);
-    expect(out).toContain('— DER SPIEGEL, „Britischer Geheimdienst schließt Deal mit Amazon“, jlk/Reuters · ¶ 8, sentence 4 (body) · per Financial Times');
+    expect(out).toContain('— DER SPIEGEL, „Britischer Geheimdienst schließt Deal mit Amazon“, jlk/Reuters · ¶ 8, sentence 4 · per Financial Times');
     expect(out).toContain(`${ELLIPSIS}“`);
     expect((out.match(/```/g) ?? []).length).toBe(2);
   });

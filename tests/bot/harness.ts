@@ -2,6 +2,9 @@
  * Runs the real bot (`startBot`, a real discord.js Client) against the local
  * Discord stand-in, with its commands deployed and its logs captured.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Engine } from '../../src/engine/engine.ts';
 import { deployCommands } from '../../src/bot/deployCommands.ts';
@@ -23,6 +26,7 @@ export interface Harness {
 /** The environment a deployment would have, pointing at the stand-in. */
 export function standInEnv(discord: DiscordStandIn, guild = true): NodeJS.ProcessEnv {
   return {
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'beleg-data-')),
     DISCORD_TOKEN: discord.token,
     DISCORD_CLIENT_ID: discord.applicationId,
     ...(guild ? { DISCORD_GUILD_ID: discord.guildId } : {}),

@@ -42,6 +42,13 @@ describe('ask --json (the contract)', () => {
     expect(b).toMatchObject({ kind: 'metadata', field: 'byline', text: 'jlk/Reuters', citation: { paragraph: null, sentence: null, role: null } });
     expect(SEED_SOURCE.slice(b.span.start, b.span.end)).toBe('jlk/Reuters');
     expect(publisher.answers[0]).toMatchObject({ kind: 'metadata', field: 'publisher', text: 'DER SPIEGEL', span: null });
+    for (const o of [passage, summary, byline, publisher]) expect(o.refusal).toBeNull();
+  });
+  it('a refusal carries its English reason and the same as data, for questions about the article and for retrieval', () => {
+    const out = run(['--json', '--corpus', SEED_DIR], 'When was it published?\nWhat is the capital of France?\n');
+    const [date, france] = out.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(date).toMatchObject({ abstained: true, reason: 'The article has no date.', refusal: { code: 'article-lacks', field: 'date', articles: 1 }, answers: [] });
+    expect(france).toMatchObject({ abstained: true, reason: 'The article does not mention "France".', refusal: { code: 'not-mentioned', words: ['France'] }, answers: [] });
   });
   it('honours --limit and CORPUS_DIR', () => {
     const out = run(['--json', '--limit', '1'], 'Amazon\n', { CORPUS_DIR: SEED_DIR });

@@ -38,3 +38,39 @@ describe('console', () => {
     expect(text).toContain('vor Ort in Großbritannien gespeichert');
   });
 });
+
+describe('console in German (LANG=de_…)', () => {
+  it('writes its own words in German and quotes the article as it is', async () => {
+    const { de } = await import('../../src/i18n/index.ts');
+    const state = {};
+    expect(handleLine(engine, 'Who succeeded Bezos?', state, de)).toMatch(/^1\. »Wie wichtig AWS[^\n]*«\n {3}— DER SPIEGEL, „Britischer Geheimdienst schließt Deal mit Amazon“, jlk\/Reuters · Absatz 8, Satz 4\n {3}gefunden: Bezos/);
+    expect(handleLine(engine, 'What is the capital of France?', state, de)).toBe('Der Artikel erwähnt „France“ nicht.');
+    expect(handleLine(engine, '/help', state, de)).toMatch(/^Stell eine Frage zum Artikel/);
+    expect(handleLine(engine, '/source', state, de)).toMatch(/Medium\s+DER SPIEGEL[\s\S]*Quellen\s+.*Financial Times/);
+    expect(handleLine(engine, '/summary Tesla', state, de)).toBe('Der Artikel sagt nichts über „Tesla“.');
+    expect(handleLine(engine, '/frobnicate', state, de)).toBe('Unbekannter Befehl /frobnicate. Tippe /help für die Befehle.');
+    // Questions about the article itself: German labels, provenance and refusal; the values as they are.
+    expect(handleLine(engine, 'Who wrote this?', state, de)).toBe('Autor: jlk/Reuters\n   — DER SPIEGEL, „Britischer Geheimdienst schließt Deal mit Amazon“, jlk/Reuters · wörtlich aus Zeile 20 der Seite');
+    expect(handleLine(engine, 'Aus welcher Zeitung ist das?', state, de)).toMatch(/^Medium: DER SPIEGEL\n.*aus den Metadaten des Artikels$/);
+    expect(handleLine(engine, 'Welche Quellen?', state, de)).toMatch(/^Quelle, die der Artikel nennt: Financial Times\n.*zuerst genannt in Absatz 4, Satz 1/);
+    expect(handleLine(engine, 'Wann wurde der Artikel veröffentlicht?', state, de)).toBe('Der Artikel hat kein Datum.');
+    expect(handleLine(engine, 'Worum geht es?', state, de)).toMatch(/^Die Zusammenfassung des Artikels, in seinen eigenen Sätzen:\n\n1\. »[\s\S]*Absatz \d+, Satz \d+/);
+    expect(handleLine(engine, '/help', state, de)).toContain('„Wer hat das geschrieben?“');
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (d) => (text += d));
+    const done = runConsole(engine, { input, output, prompt: false, t: de });
+    input.end('');
+    await done;
+    expect(text).toMatch(/^Beleg — Antworten mit wörtlichen Zitaten aus „Britischer Geheimdienst/);
+  });
+
+  it('npm start without a token follows LANG', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const run = (env: Record<string, string>) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: new URL('../../', import.meta.url), input: 'What is the capital of France?\n', encoding: 'utf8', env: { PATH: process.env.PATH!, CORPUS_DIR: 'corpus', DISCORD_TOKEN: '', ...env }, timeout: 60_000 }).stdout;
+    expect(run({ LANG: 'de_DE.UTF-8' })).toContain('Der Artikel erwähnt „France“ nicht.');
+    expect(run({ LANG: 'de_DE.UTF-8', LC_ALL: 'C.UTF-8' })).toContain('The article does not mention "France".');
+  });
+});

@@ -6,7 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  ChannelType,
   Client,
+  PermissionFlagsBits,
+  Routes,
+  type TextChannel,
   DiscordAPIError,
   Events,
   GatewayIntentBits,
@@ -377,6 +381,80 @@ describe('discord stand-in: two shards on one Client', () => {
     expect(sent.shardIds).toEqual([owner]);
     expect(await sent.waitForCallback()).toMatchObject({ accepted: true, data: { content: 'pong' } });
     expect(errors).toEqual([]);
+    discord.assertNoUnexpectedRequests();
+  });
+});
+
+describe('discord stand-in: threads, permissions, subcommands, resolved options, localisations', () => {
+  let discord: DiscordStandIn;
+  let client: Client;
+  const seen: Interaction[] = [];
+
+  beforeAll(async () => {
+    discord = new DiscordStandIn({ heartbeatIntervalMs: 1000, guildLocale: 'de', log: debug });
+    await discord.start();
+    client = await login(discord);
+    client.on(Events.InteractionCreate, (i) => void seen.push(i));
+  });
+
+  afterAll(async () => {
+    await client?.destroy();
+    await discord?.stop();
+  });
+
+  it('registers localised commands and refuses localised names Discord would refuse', async () => {
+    await client.application!.commands.set([
+      {
+        name: 'mod',
+        nameLocalizations: { de: 'moderation' },
+        description: 'Moderation',
+        descriptionLocalizations: { de: 'Moderation' },
+        options: [
+          {
+            type: ApplicationCommandOptionType.Subcommand,
+            name: 'check',
+            nameLocalizations: { de: 'prüfen' },
+            description: 'Check a member',
+            options: [{ type: ApplicationCommandOptionType.User, name: 'who', description: 'Whom', required: true }],
+          },
+        ],
+      },
+    ]);
+    expect(discord.globalCommands[0]).toMatchObject({ name: 'mod', name_localizations: { de: 'moderation' }, options: [{ name: 'check', name_localizations: { de: 'prüfen' } }] });
+    const bad = client.application!.commands.set([{ name: 'mod', description: 'x', options: [{ type: ApplicationCommandOptionType.String, name: 'q', nameLocalizations: { de: 'Große Frage' }, description: 'x' }] }]);
+    await expect(bad).rejects.toMatchObject({ code: 50035, rawError: { errors: { 0: { options: { 0: { name_localizations: { de: { _errors: [{ code: 'APPLICATION_COMMAND_INVALID_NAME' }] } } } } } } } });
+    const badTop = client.application!.commands.set([{ name: 'mod', nameLocalizations: { de: 'Mod Befehl' }, description: 'x' }]);
+    await expect(badTop).rejects.toMatchObject({ code: 50035, rawError: { errors: { 0: { name_localizations: { _errors: [{ code: 'APPLICATION_COMMAND_INVALID_NAME' }] } } } } });
+  });
+
+  it('a subcommand arrives as an option of type 1; a user option comes with data.resolved; locale and guild_locale are sent', async () => {
+    const who = discord.createUser({ username: 'someone' });
+    const sent = discord.dispatchInteraction({ kind: 'slash', name: 'mod', subcommand: 'check', options: { who: who.id }, locale: 'de' });
+    expect(sent.payload).toMatchObject({ locale: 'de', guild_locale: 'de', data: { options: [{ type: 1, name: 'check', options: [{ type: 6, name: 'who', value: who.id }] }], resolved: { users: { [who.id]: { username: 'someone' } } } } });
+    const interaction = await discord.waitUntil(() => seen.find((i) => i.id === sent.id));
+    expect(interaction.isChatInputCommand() && interaction.options.getSubcommand()).toBe('check');
+    expect(interaction.isChatInputCommand() && interaction.options.getUser('who')?.username).toBe('someone');
+    expect(interaction.locale).toBe('de');
+  });
+
+  it('starts a public thread from a message (thread id = message id), once; without Create Public Threads: 50013', async () => {
+    const channel = client.channels.cache.get(discord.channelId) as TextChannel;
+    const message = await channel.send({ content: 'answer', allowedMentions: { parse: [] } });
+    const thread = await message.startThread({ name: 'Who succeeded Bezos?' });
+    expect(thread).toMatchObject({ id: message.id, name: 'Who succeeded Bezos?', parentId: discord.channelId, type: ChannelType.PublicThread });
+    expect(discord.threads.get(message.id)).toMatchObject({ owner_id: discord.botUser.id, thread_metadata: { archived: false } });
+    await discord.waitForGateway((e) => e.direction === 'out' && e.t === 'THREAD_CREATE');
+    await expect(client.rest.post(Routes.threads(discord.channelId, message.id), { body: { name: 'again' } })).rejects.toMatchObject({ code: 160004, status: 400 });
+
+    discord.setChannelOverwrite(discord.channelId, { deny: PermissionFlagsBits.CreatePublicThreads });
+    const other = await channel.send({ content: 'another answer', allowedMentions: { parse: [] } });
+    await expect(client.rest.post(Routes.threads(discord.channelId, other.id), { body: { name: 'x' } })).rejects.toMatchObject({ code: 50013, status: 403 });
+    const sent = discord.dispatchInteraction({ kind: 'slash', name: 'mod', subcommand: 'check', options: { who: discord.user.id } });
+    expect(BigInt((sent.payload as { app_permissions: string }).app_permissions) & PermissionFlagsBits.CreatePublicThreads).toBe(0n);
+    await expect(client.rest.post(Routes.threads(discord.channelId, other.id), { body: { name: '' } })).rejects.toMatchObject({ code: 50013 });
+    discord.setChannelOverwrite(discord.channelId, {});
+    await expect(client.rest.post(Routes.threads(discord.channelId, other.id), { body: { name: '' } })).rejects.toMatchObject({ code: 50035 });
+    await expect(client.rest.post(Routes.threads(thread.id, other.id), { body: { name: 'x' } })).rejects.toMatchObject({ code: 50024 });
     discord.assertNoUnexpectedRequests();
   });
 });

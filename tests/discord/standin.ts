@@ -59,6 +59,10 @@ import {
   type APIMessageApplicationCommandInteraction,
   type APIRole,
   type APITextChannel,
+  type APIThreadChannel,
+  type APIOverwrite,
+  OverwriteType,
+  ThreadAutoArchiveDuration,
   type APIUser,
   type GatewayGuildCreateDispatchData,
   type GatewayReadyDispatchData,
@@ -112,6 +116,42 @@ function templateRegex(template: string): { regex: RegExp; keys: string[] } {
   return { regex: new RegExp(`^${source}$`), keys };
 }
 
+/** Discord's rule for slash command, subcommand and option names (and their localisations): lower case, no spaces, 1–32. */
+function validSlashName(name: string): boolean {
+  return /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u.test(name) && name === name.toLowerCase();
+}
+
+type FormError = { path: Array<string | number>; code: string; message: string };
+
+/** A description and its localisations: 1–100 characters each. */
+function validateDescriptions(c: any, at: Array<string | number>, errs: FormError[]): void {
+  if (typeof c?.description !== 'string' || c.description.length < 1 || c.description.length > 100)
+    errs.push({ path: [...at, 'description'], code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' });
+  for (const [locale, d] of Object.entries(c?.description_localizations ?? {}))
+    if (typeof d !== 'string' || d.length < 1 || d.length > 100)
+      errs.push({ path: [...at, 'description_localizations', locale], code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' });
+}
+
+/** An option (or subcommand, or group), its localisations, choices and nested options, as Discord checks them. */
+function validateOption(o: any, at: Array<string | number>, errs: FormError[]): void {
+  if (typeof o?.type !== 'number') {
+    errs.push({ path: at, code: 'TAG_FIELD_MISSING', message: 'Field "type" is required to determine the model type.' });
+    return;
+  }
+  if (typeof o.name !== 'string' || !validSlashName(o.name)) errs.push({ path: [...at, 'name'], code: 'APPLICATION_COMMAND_INVALID_NAME', message: 'Command name is invalid' });
+  for (const [locale, n] of Object.entries(o.name_localizations ?? {}))
+    if (typeof n !== 'string' || !validSlashName(n)) errs.push({ path: [...at, 'name_localizations', locale], code: 'APPLICATION_COMMAND_INVALID_NAME', message: 'Command name is invalid' });
+  validateDescriptions(o, at, errs);
+  (o.choices ?? []).forEach((ch: any, i: number) => {
+    if (typeof ch?.name !== 'string' || ch.name.length < 1 || ch.name.length > 100)
+      errs.push({ path: [...at, 'choices', i, 'name'], code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' });
+    for (const [locale, n] of Object.entries(ch?.name_localizations ?? {}))
+      if (typeof n !== 'string' || n.length < 1 || n.length > 100)
+        errs.push({ path: [...at, 'choices', i, 'name_localizations', locale], code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' });
+  });
+  (o.options ?? []).forEach((sub: any, i: number) => validateOption(sub, [...at, 'options', i], errs));
+}
+
 type ErrorTree = { [key: string]: ErrorTree | { code: string; message: string }[] };
 
 /** Discord's nested `errors` object for 50035 Invalid Form Body. */
@@ -151,6 +191,8 @@ export interface StandInOptions {
   echoOwnMessages?: boolean;
   guildName?: string;
   channelName?: string;
+  /** The guild's `preferred_locale` (sent as `guild_locale` on interactions). Default en-US. */
+  guildLocale?: Locale | `${Locale}`;
   /** Debug sink, e.g. `console.log`. */
   log?: (line: string) => void;
 }
@@ -291,7 +333,17 @@ export type SlashOptions =
   | Array<{ name: string; type?: ApplicationCommandOptionType; value: OptionValue; focused?: boolean }>;
 
 export type InteractionSpec =
-  | (InteractionCommon & { kind: 'slash'; name: string; options?: SlashOptions; commandId?: string })
+  | (InteractionCommon & {
+      kind: 'slash';
+      name: string;
+      /** Options of the subcommand when `subcommand` is set, else of the command. */
+      options?: SlashOptions;
+      /** Invoke this subcommand (sent as an option of type 1 holding `options`). */
+      subcommand?: string;
+      /** The subcommand's group (an option of type 2 around the subcommand). */
+      group?: string;
+      commandId?: string;
+    })
   | (InteractionCommon & {
       kind: 'button';
       customId: string;
@@ -365,6 +417,9 @@ const E = {
   alreadyAcknowledged: () =>
     new ApiError(400, { message: 'Interaction has already been acknowledged.', code: 40060 }),
   emptyMessage: () => new ApiError(400, { message: 'Cannot send an empty message', code: 50006 }),
+  missingPermissions: () => new ApiError(403, { message: 'Missing Permissions', code: 50013 }),
+  wrongChannelType: () => new ApiError(400, { message: 'Cannot execute action on this channel type', code: 50024 }),
+  threadAlreadyCreated: () => new ApiError(400, { message: 'A thread has already been created for this message', code: 160004 }),
   invalidForm: (errors: ErrorTree) => new ApiError(400, { message: 'Invalid Form Body', code: 50035, errors }),
 };
 
@@ -490,6 +545,8 @@ export class DiscordStandIn {
   private readonly interactions = new Map<string, InteractionState>();
   private readonly users = new Map<string, APIUser>();
   private readonly channels = new Map<string, APITextChannel>();
+  /** Threads by id (a thread started from a message has the message's id). */
+  readonly threads = new Map<string, APIThreadChannel>();
   private readonly roles: APIRole[];
   private readonly faults: ActiveFault[] = [];
   private readonly routes: RouteDef[] = [];
@@ -990,6 +1047,58 @@ export class DiscordStandIn {
     };
   }
 
+  /**
+   * The bot's permissions in a channel, as Discord computes them: the union of
+   * its roles (@everyone included), all of them with Administrator, then the
+   * channel's overwrites for @everyone, for its roles, and for the bot itself.
+   * A thread uses its parent's.
+   */
+  botChannelPermissions(channelId: string): bigint {
+    const base = BigInt(this.botPermissions());
+    if (base & PermissionFlagsBits.Administrator) return (1n << 53n) - 1n;
+    const parentId = this.threads.get(channelId)?.parent_id ?? channelId;
+    const overwrites = this.channels.get(parentId)?.permission_overwrites ?? [];
+    let perms = base;
+    const apply = (o: APIOverwrite | undefined) => {
+      if (o) perms = (perms & ~BigInt(o.deny)) | BigInt(o.allow);
+    };
+    apply(overwrites.find((o) => o.id === this.everyoneRoleId));
+    const roleOverwrites = overwrites.filter((o) => o.type === OverwriteType.Role && o.id === this.botRoleId);
+    let allow = 0n;
+    let deny = 0n;
+    for (const o of roleOverwrites) {
+      allow |= BigInt(o.allow);
+      deny |= BigInt(o.deny);
+    }
+    perms = (perms & ~deny) | allow;
+    apply(overwrites.find((o) => o.type === OverwriteType.Member && o.id === this.botUser.id));
+    return perms;
+  }
+
+  /**
+   * Sets a channel permission overwrite (default: for the bot member) and sends
+   * CHANNEL_UPDATE, as a server admin editing the channel would; later
+   * interactions carry the new `app_permissions`.
+   */
+  setChannelOverwrite(channelId: string, overwrite: { allow?: bigint; deny?: bigint; id?: string; type?: OverwriteType }): void {
+    const channel = this.channels.get(channelId);
+    if (!channel) throw new Error(`unknown channel ${channelId}`);
+    const id = overwrite.id ?? this.botUser.id;
+    const list = (channel.permission_overwrites ?? []).filter((o) => o.id !== id);
+    list.push({ id, type: overwrite.type ?? OverwriteType.Member, allow: (overwrite.allow ?? 0n).toString(), deny: (overwrite.deny ?? 0n).toString() });
+    channel.permission_overwrites = list;
+    this.dispatch(GatewayDispatchEvents.ChannelUpdate, { ...channel, guild_id: this.guildId });
+  }
+
+  /** Adds a guild channel (text by default) and sends CHANNEL_CREATE; returns its id. */
+  createChannel(spec: { name?: string; type?: ChannelType } = {}): string {
+    const id = snowflake();
+    const channel = { ...this.channels.get(this.channelId)!, id, name: spec.name ?? `channel-${hex(2)}`, type: spec.type ?? ChannelType.GuildText, permission_overwrites: [], last_message_id: null } as APITextChannel;
+    this.channels.set(id, channel);
+    this.dispatch(GatewayDispatchEvents.ChannelCreate, { ...channel, guild_id: this.guildId });
+    return id;
+  }
+
   private botPermissions(): string {
     return this.roles.reduce((acc, r) => acc | BigInt(r.permissions), 0n).toString();
   }
@@ -1055,7 +1164,7 @@ export class DiscordStandIn {
       vanity_url_code: null,
       premium_tier: 0,
       premium_subscription_count: 0,
-      preferred_locale: Locale.EnglishUS,
+      preferred_locale: this.opts.guildLocale ?? Locale.EnglishUS,
       public_updates_channel_id: null,
       nsfw: false,
       nsfw_level: 0,
@@ -1078,7 +1187,7 @@ export class DiscordStandIn {
       voice_states: [],
       members: [botMember],
       channels,
-      threads: [],
+      threads: [...this.threads.values()],
       presences: [],
       stage_instances: [],
       guild_scheduled_events: [],
@@ -1095,16 +1204,48 @@ export class DiscordStandIn {
     } as APIInteractionGuildMember;
   }
 
+  /**
+   * `data.resolved` for options that name users, members, channels or roles
+   * (types 6, 7, 8 and 9), as Discord sends it: each id with its object.
+   */
+  private resolvedFor(options: APIApplicationCommandInteractionDataOption[]): Record<string, Record<string, unknown>> | undefined {
+    const resolved: Record<string, Record<string, unknown>> = {};
+    const put = (kind: string, id: string, value: unknown) => ((resolved[kind] ??= {})[id] = value);
+    for (const o of options as Array<{ type: number; value?: unknown }>) {
+      const id = String(o.value);
+      const user = this.users.get(id);
+      const role = this.roles.find((r) => r.id === id);
+      const channel = this.channels.get(id) ?? this.threads.get(id);
+      if ((o.type === ApplicationCommandOptionType.User || o.type === ApplicationCommandOptionType.Mentionable) && user) {
+        put('users', id, user);
+        const { user: _u, ...member } = this.interactionMember(user, this.everyonePermissions());
+        put('members', id, member);
+      } else if ((o.type === ApplicationCommandOptionType.Role || o.type === ApplicationCommandOptionType.Mentionable) && role) {
+        put('roles', id, role);
+      } else if (o.type === ApplicationCommandOptionType.Channel && channel) {
+        const thread = channel as APIThreadChannel;
+        put('channels', id, {
+          id,
+          name: channel.name,
+          type: channel.type,
+          permissions: this.everyonePermissions(),
+          ...(thread.thread_metadata ? { thread_metadata: thread.thread_metadata, parent_id: thread.parent_id } : {}),
+        });
+      }
+    }
+    return Object.keys(resolved).length ? resolved : undefined;
+  }
+
   private resolveOptions(
     options: SlashOptions | undefined,
-    command: APIApplicationCommand | undefined,
+    declaredOptions: APIApplicationCommand['options'] | undefined,
   ): APIApplicationCommandInteractionDataOption[] {
     if (!options) return [];
     const list = Array.isArray(options)
       ? options
       : Object.entries(options).map(([name, value]) => ({ name, value, type: undefined, focused: undefined }));
     return list.map((o) => {
-      const declared = command?.options?.find((d) => d.name === o.name)?.type;
+      const declared = declaredOptions?.find((d) => d.name === o.name)?.type;
       const type =
         o.type ??
         declared ??
@@ -1134,7 +1275,7 @@ export class DiscordStandIn {
     const user = spec.user ?? this.user;
     this.users.set(user.id, user);
     const channelId = spec.channelId ?? this.channelId;
-    const channel = this.channels.get(channelId);
+    const channel: (APITextChannel | APIThreadChannel) | undefined = this.channels.get(channelId) ?? this.threads.get(channelId);
     if (!spec.dm && !channel) throw new Error(`unknown channel ${channelId}`);
     const guildId = spec.dm ? null : this.guildId;
     const memberPermissions = spec.memberPermissions ?? this.everyonePermissions();
@@ -1143,7 +1284,7 @@ export class DiscordStandIn {
       application_id: this.applicationId,
       token,
       version: 1,
-      app_permissions: spec.appPermissions ?? (spec.dm ? this.everyonePermissions() : this.botPermissions()),
+      app_permissions: spec.appPermissions ?? (spec.dm ? this.everyonePermissions() : this.botChannelPermissions(channelId).toString()),
       locale: spec.locale ?? Locale.EnglishUS,
       entitlements: [],
       authorizing_integration_owners: spec.dm
@@ -1162,8 +1303,8 @@ export class DiscordStandIn {
     } else {
       Object.assign(base, {
         guild_id: guildId,
-        guild: { id: guildId, locale: Locale.EnglishUS, features: [] },
-        guild_locale: Locale.EnglishUS,
+        guild: { id: guildId, locale: this.opts.guildLocale ?? Locale.EnglishUS, features: [] },
+        guild_locale: this.opts.guildLocale ?? Locale.EnglishUS,
         member: this.interactionMember(user, memberPermissions),
         channel_id: channelId,
         // interactions carry a partial channel plus the invoking member's computed `permissions`
@@ -1172,10 +1313,10 @@ export class DiscordStandIn {
           type: channel!.type,
           guild_id: guildId,
           name: channel!.name,
-          position: channel!.position,
+          position: (channel as APITextChannel).position ?? 0,
           flags: channel!.flags ?? 0,
           parent_id: channel!.parent_id ?? null,
-          topic: channel!.topic ?? null,
+          topic: (channel as APITextChannel).topic ?? null,
           nsfw: channel!.nsfw ?? false,
           last_message_id: channel!.last_message_id ?? null,
           rate_limit_per_user: channel!.rate_limit_per_user ?? 0,
@@ -1193,16 +1334,25 @@ export class DiscordStandIn {
           type: ApplicationCommandType.ChatInput,
           ...(cmd?.guild_id ? { guild_id: cmd.guild_id } : {}),
         };
-        const options = this.resolveOptions(spec.options, cmd);
+        let declared = cmd?.options;
+        const group = spec.group ? declared?.find((o) => o.name === spec.group && o.type === ApplicationCommandOptionType.SubcommandGroup) : undefined;
+        if (spec.group) declared = (group as { options?: typeof declared } | undefined)?.options;
+        const sub = spec.subcommand ? declared?.find((o) => o.name === spec.subcommand && o.type === ApplicationCommandOptionType.Subcommand) : undefined;
+        if (spec.subcommand) declared = (sub as { options?: typeof declared } | undefined)?.options;
+        let options = this.resolveOptions(spec.options, declared);
+        const resolved = this.resolvedFor(options);
+        if (spec.subcommand) options = [{ type: ApplicationCommandOptionType.Subcommand, name: spec.subcommand, ...(options.length ? { options } : {}) } as APIApplicationCommandInteractionDataOption];
+        if (spec.group) options = [{ type: ApplicationCommandOptionType.SubcommandGroup, name: spec.group, options } as APIApplicationCommandInteractionDataOption];
         if (options.length) data.options = options;
+        if (resolved) data.resolved = resolved;
         return { ...base, type: InteractionType.ApplicationCommand, data } as APIInteraction;
       }
       case 'autocomplete': {
         const cmd = this.findCommand(spec.name, ApplicationCommandType.ChatInput, guildId);
-        const others = this.resolveOptions(spec.options, cmd);
+        const others = this.resolveOptions(spec.options, cmd?.options);
         const focused = this.resolveOptions(
           [{ name: spec.focused.name, value: spec.focused.value, type: ApplicationCommandOptionType.String, focused: true }],
-          cmd,
+          cmd?.options,
         );
         const data: APIApplicationCommandAutocompleteInteraction['data'] = {
           id: spec.commandId ?? cmd?.id ?? this.stableCommandId(spec.name),
@@ -1329,7 +1479,7 @@ export class DiscordStandIn {
     member: boolean;
   }): APIMessage {
     const id = snowflake();
-    const inGuild = this.channels.has(o.channelId);
+    const inGuild = this.isGuildChannel(o.channelId);
     const message: Record<string, unknown> = {
       type: o.type ?? MessageType.Default,
       content: o.content,
@@ -1423,7 +1573,7 @@ export class DiscordStandIn {
   /** Discord sends the bot its own non-ephemeral guild messages via the gateway too. */
   private echo(t: 'MESSAGE_CREATE' | 'MESSAGE_UPDATE' | 'MESSAGE_DELETE', stored: StoredMessage): void {
     if (this.opts.echoOwnMessages === false || stored.ephemeral) return;
-    if (!this.channels.has(stored.message.channel_id)) return;
+    if (!this.isGuildChannel(stored.message.channel_id)) return;
     if (t === 'MESSAGE_DELETE') {
       this.dispatch(t, { id: stored.message.id, channel_id: stored.message.channel_id, guild_id: this.guildId });
     } else {
@@ -1581,13 +1731,14 @@ export class DiscordStandIn {
 
     this.route('POST', '/channels/:channel/messages', true, (ctx) => this.onChannelMessage(ctx));
     this.route('GET', '/channels/:channel/messages/:message', true, (ctx) => {
-      if (!this.channels.has(ctx.params.channel!)) throw E.unknownChannel();
+      if (!this.isGuildChannel(ctx.params.channel!)) throw E.unknownChannel();
       const stored = this.messages.get(ctx.params.message!);
       if (!stored || stored.deleted || stored.ephemeral || stored.message.channel_id !== ctx.params.channel) throw E.unknownMessage();
       return { status: 200, body: stored.message };
     });
+    this.route('POST', '/channels/:channel/messages/:message/threads', true, (ctx) => this.onStartThread(ctx));
     this.route('POST', '/channels/:channel/typing', true, (ctx) => {
-      if (!this.channels.has(ctx.params.channel!)) throw E.unknownChannel();
+      if (!this.isGuildChannel(ctx.params.channel!)) throw E.unknownChannel();
       return { status: 204 };
     });
   }
@@ -1636,14 +1787,19 @@ export class DiscordStandIn {
     const errs: Array<{ path: Array<string | number>; code: string; message: string }> = [];
     const name = typeof c?.name === 'string' ? c.name : '';
     if (type === ApplicationCommandType.ChatInput) {
-      if (!/^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u.test(name) || name !== name.toLowerCase())
-        errs.push({ path: [...at, 'name'], code: 'APPLICATION_COMMAND_INVALID_NAME', message: `Command name is invalid` });
-      if (typeof c?.description !== 'string' || c.description.length < 1 || c.description.length > 100)
-        errs.push({ path: [...at, 'description'], code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' });
+      if (!validSlashName(name)) errs.push({ path: [...at, 'name'], code: 'APPLICATION_COMMAND_INVALID_NAME', message: `Command name is invalid` });
+      // a bad localised command name is reported on the whole map, as Discord does
+      if (Object.values(c?.name_localizations ?? {}).some((n) => typeof n !== 'string' || !validSlashName(n)))
+        errs.push({ path: [...at, 'name_localizations'], code: 'APPLICATION_COMMAND_INVALID_NAME', message: `Command name is invalid` });
+      validateDescriptions(c, at, errs);
       if ((c?.options?.length ?? 0) > 25)
         errs.push({ path: [...at, 'options'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' });
-    } else if (name.length < 1 || name.length > 32) {
-      errs.push({ path: [...at, 'name'], code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 32 in length.' });
+      (c?.options ?? []).forEach((o: any, i: number) => validateOption(o, [...at, 'options', i], errs));
+    } else {
+      if (name.length < 1 || name.length > 32) errs.push({ path: [...at, 'name'], code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 32 in length.' });
+      for (const [locale, n] of Object.entries(c?.name_localizations ?? {}))
+        if (typeof n !== 'string' || n.length < 1 || n.length > 32)
+          errs.push({ path: [...at, 'name_localizations', locale], code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 32 in length.' });
     }
     if (errs.length) throw E.invalidForm(formErrors(errs));
     const key = `${guildId ?? 'global'}:${type}:${name}`;
@@ -1896,7 +2052,7 @@ export class DiscordStandIn {
 
   private onChannelMessage(ctx: RequestContext): Reply {
     const channelId = ctx.params.channel!;
-    if (!this.channels.has(channelId)) throw E.unknownChannel();
+    if (!this.isGuildChannel(channelId)) throw E.unknownChannel();
     const body = ctx.body ?? {};
     this.validateMessageBody(body, [], true, ctx.files.length > 0);
     let referenced: APIMessage | undefined;
@@ -1929,6 +2085,71 @@ export class DiscordStandIn {
     const stored = this.storeMessage(message, 'bot', false);
     this.echo('MESSAGE_CREATE', stored);
     return { status: 200, body: message };
+  }
+
+  private isGuildChannel(id: string): boolean {
+    return this.channels.has(id) || this.threads.has(id);
+  }
+
+  /**
+   * POST /channels/{channel}/messages/{message}/threads: Discord's "Start Thread
+   * from Message". A text channel gets a public thread (11), an announcement
+   * channel an announcement thread (10), with the message's id; the bot needs
+   * View Channel (else 50001) and Create Public Threads (else 50013); other
+   * channel types answer 50024, a second thread on one message 160004. Sends
+   * THREAD_CREATE (newly_created) and a MESSAGE_UPDATE of the starter message.
+   */
+  private onStartThread(ctx: RequestContext): Reply {
+    const channelId = ctx.params.channel!;
+    const channel = this.channels.get(channelId);
+    if (!channel) throw this.threads.has(channelId) ? E.wrongChannelType() : E.unknownChannel();
+    const perms = this.botChannelPermissions(channelId);
+    if (!(perms & PermissionFlagsBits.ViewChannel)) throw E.missingAccess();
+    const type = channel.type as ChannelType;
+    if (type !== ChannelType.GuildText && type !== ChannelType.GuildAnnouncement) throw E.wrongChannelType();
+    if (!(perms & PermissionFlagsBits.CreatePublicThreads)) throw E.missingPermissions();
+    const stored = this.messages.get(ctx.params.message!);
+    if (!stored || stored.deleted || stored.ephemeral || stored.message.channel_id !== channelId) throw E.unknownMessage();
+    const body = ctx.body ?? {};
+    const errs: Array<{ path: Array<string | number>; code: string; message: string }> = [];
+    if (typeof body.name !== 'string' || body.name.length === 0) errs.push({ path: ['name'], code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
+    else if ([...body.name].length > 100) errs.push({ path: ['name'], code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' });
+    const durations: number[] = [ThreadAutoArchiveDuration.OneHour, ThreadAutoArchiveDuration.OneDay, ThreadAutoArchiveDuration.ThreeDays, ThreadAutoArchiveDuration.OneWeek];
+    if (body.auto_archive_duration !== undefined && !durations.includes(body.auto_archive_duration))
+      errs.push({ path: ['auto_archive_duration'], code: 'BASE_TYPE_CHOICES', message: `Value must be one of {${durations.join(', ')}}.` });
+    if (errs.length) throw E.invalidForm(formErrors(errs));
+    if (this.threads.has(stored.message.id)) throw E.threadAlreadyCreated();
+    const now = iso();
+    const thread = {
+      id: stored.message.id,
+      type: type === ChannelType.GuildAnnouncement ? ChannelType.AnnouncementThread : ChannelType.PublicThread,
+      guild_id: this.guildId,
+      parent_id: channelId,
+      owner_id: this.botUser.id,
+      name: body.name,
+      last_message_id: null,
+      rate_limit_per_user: typeof body.rate_limit_per_user === 'number' ? body.rate_limit_per_user : 0,
+      flags: 0 as ChannelFlags,
+      message_count: 0,
+      member_count: 1,
+      total_message_sent: 0,
+      thread_metadata: {
+        archived: false,
+        archive_timestamp: now,
+        auto_archive_duration: body.auto_archive_duration ?? channel.default_auto_archive_duration ?? ThreadAutoArchiveDuration.OneDay,
+        locked: false,
+        create_timestamp: now,
+      },
+      member: { id: stored.message.id, user_id: this.botUser.id, join_timestamp: now, flags: 0 },
+    } as unknown as APIThreadChannel;
+    this.threads.set(thread.id, thread);
+    this.dispatch(GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true });
+    const msg = stored.message as unknown as Record<string, unknown>;
+    msg.thread = thread;
+    msg.flags = ((msg.flags as number) ?? 0) | MessageFlags.HasThread;
+    this.echo('MESSAGE_UPDATE', stored);
+    this.changed();
+    return { status: 201, body: thread };
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {

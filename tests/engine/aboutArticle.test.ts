@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestArticle } from '../../src/corpus/ingest.ts';
 import { type ArticleQuestion, articleQuestion } from '../../src/engine/aboutArticle.ts';
 import { createEngine } from '../../src/engine/engine.ts';
+import { CATALOGUES, refusalText } from '../../src/i18n/index.ts';
 import { loadLexicon } from '../../src/search/lexicon.ts';
 import { SEED_SOURCE, loadSeed } from '../seed.ts';
 
@@ -157,5 +158,25 @@ describe('engine.ask about the article itself (made-up articles)', () => {
     expect(createEngine([bare], { lexicon }).ask('Wann ist das erschienen?').reason).toBe('The article has no date.');
     const twice = ['h1', 'h2'].map((id) => ingestArticle(bare.source, { id, path: `${id}.txt` }));
     expect(createEngine(twice, { lexicon }).ask('When was it published?').reason).toBe('None of the 2 articles has a date.');
+  });
+
+  it('a missing field is also a refusal as data, which the English catalogue words as the engine does and the German in German', () => {
+    const twice = createEngine(['h1', 'h2'].map((id) => ingestArticle(bare.source, { id, path: `${id}.txt` })), { lexicon });
+    const cases = [
+      [engine.ask('Who wrote this?', { articleId: 'hafen' }), { code: 'article-lacks', field: 'byline', articles: 1 }, 'Der Artikel nennt keinen Autor: Er hat keine Autorenzeile.'],
+      [engine.ask('Von wann ist der Artikel?', { articleId: 'hafen' }), { code: 'article-lacks', field: 'date', articles: 1 }, 'Der Artikel hat kein Datum.'],
+      [engine.ask('Welche Quellen?', { articleId: 'lanes' }), { code: 'article-lacks', field: 'sources', articles: 1 }, 'Der Artikel nennt keine Quellen: Er schreibt keine Aussage jemandem zu.'],
+      [engine.ask('Which newspaper?', { articleId: 'bad' }), { code: 'article-lacks', field: 'publisher', articles: 1 }, 'Der Artikel nennt sein Medium nicht.'],
+      [twice.ask('When was it published?'), { code: 'article-lacks', field: 'date', articles: 2 }, 'Keiner der 2 Artikel hat ein Datum.'],
+      [twice.ask('Who wrote this?'), { code: 'article-lacks', field: 'byline', articles: 2 }, 'Keiner der 2 Artikel nennt seinen Autor: Keiner hat eine Autorenzeile.'],
+    ] as const;
+    for (const [r, refusal, german] of cases) {
+      expect(r).toMatchObject({ abstained: true, invalid: false, refusal });
+      expect(refusalText(CATALOGUES.en, r.refusal)).toBe(r.reason);
+      expect(refusalText(CATALOGUES.de, r.refusal)).toBe(german);
+    }
+    // Answered: no refusal.
+    expect(engine.ask('Who wrote this?', { articleId: 'lanes' }).refusal).toBeNull();
+    expect(engine.ask('Worum geht es?', { articleId: 'bad' }).refusal).toBeNull();
   });
 });

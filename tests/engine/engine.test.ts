@@ -95,3 +95,16 @@ describe('question length', () => {
     expect(engine.ask('What is the capital of France?')).toMatchObject({ abstained: true, invalid: false });
   });
 });
+
+describe('refusals as data', () => {
+  it('gives each refusal a code and its words, beside the English reason', async () => {
+    const { openEngine } = await import('../../src/engine/open.ts');
+    const { SEED_DIR } = await import('../seed.ts');
+    const engine = openEngine(SEED_DIR).engine;
+    expect(engine.ask('What is the capital of France?')).toMatchObject({ refusal: { code: 'not-mentioned', words: ['France'] }, reason: 'The article does not mention "France".' });
+    expect(engine.ask('   ')).toMatchObject({ refusal: { code: 'empty' }, invalid: true });
+    expect(engine.ask('x'.repeat(600))).toMatchObject({ refusal: { code: 'too-long', length: 600, max: 500 }, invalid: true });
+    expect(engine.ask('Bezos', { articleId: 'nope' })).toMatchObject({ refusal: { code: 'unknown-article', articleId: 'nope' } });
+    expect(engine.ask('Who succeeded Bezos?')).toMatchObject({ refusal: null, abstained: false });
+  });
+});

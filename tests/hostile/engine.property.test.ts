@@ -139,9 +139,10 @@ describe('engine.ask over the seed corpus, hostile questions', () => {
     expect(engine.ask(' \n\t ').reason).toBe('The question is empty. Ask something about the article.');
     // the question is still answered when markdown and @everyone surround it
     expect(engine.ask('**Who succeeded Bezos?** @everyone `x`').answers[0]?.text).toContain('Andy Jassy');
-    // a mention's id counts as a key word the article lacks (the bot strips mentions from @mention
-    // questions with questionFrom, but /ask passes its option as typed)
-    expect(engine.ask('<@123456789012345678> Who succeeded Bezos?').reason).toBe('The article does not mention "123456789012345678".');
+    // a pasted mention's id does not stop the question from being answered (the bot strips Discord
+    // syntax from every question anyway); since the second-stage ranker (f9104bd) refusing is a
+    // calibrated decision, and a number the article lacks no longer vetoes the words it has
+    expect(engine.ask('<@123456789012345678> Who succeeded Bezos?').answers[0]?.text).toContain('Andy Jassy');
   });
 });
 

@@ -10,6 +10,9 @@
  * rendered quote is un-escaped and compared with the article text, so a
  * renderer that changed a word would fail here.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import type { APIEmbed } from 'discord.js';
 import { stringify as toYaml } from 'yaml';
@@ -26,6 +29,11 @@ import { createLogger } from '../../src/bot/logger.ts';
 import { EMPTY_MENTION } from '../../src/bot/mention.ts';
 import { body, messageReplyBody, privateBody, type ReplyBody } from '../../src/bot/reply.ts';
 import { ExpiringLru } from '../../src/bot/store.ts';
+import { FeedbackStore } from '../../src/bot/feedback/store.ts';
+import { VoteBook } from '../../src/bot/feedback/votes.ts';
+import { STRONG_RATIO } from '../../src/engine/strong.ts';
+import { type Catalogue, de, en } from '../../src/i18n/index.ts';
+import { renderMisses } from '../../src/bot/format/misses.ts';
 import { IngestError, ingestArticle } from '../../src/corpus/ingest.ts';
 import { ARTICLE_ID, MetadataError } from '../../src/corpus/metadata.ts';
 import type { Article, ArticleMeta } from '../../src/corpus/types.ts';
@@ -48,6 +56,9 @@ function contextFor(engine: Engine): BotContext {
     store: new ExpiringLru<ButtonState>({ max: 50 }),
     pageSize: 3,
     maxPassages: 10,
+    strongRatio: STRONG_RATIO,
+    votes: new VoteBook(),
+    feedback: new FeedbackStore({ dir: mkdtempSync(join(tmpdir(), 'beleg-hostile-')) }),
   };
 }
 
@@ -68,11 +79,13 @@ function sent(b: ReturnType<typeof body>): MessageBody & { components?: unknown[
 /** Buttons stay within Discord's limits and carry a custom id the bot can parse. */
 function checkComponents(message: { components?: unknown[] }): { more: { key: string; offset: number } | null } {
   let more: { key: string; offset: number } | null = null;
-  for (const row of (message.components ?? []) as { components: { custom_id: string; label: string }[] }[]) {
+  for (const row of (message.components ?? []) as { components: { custom_id: string; label?: string; emoji?: { name: string } }[] }[]) {
     expect(row.components.length).toBeLessThanOrEqual(5);
     for (const button of row.components) {
       expect(button.custom_id.length).toBeLessThanOrEqual(LIMITS.customId);
-      expect(button.label.length).toBeLessThanOrEqual(LIMITS.buttonLabel);
+      // a label, an emoji or both; a label within Discord's 80
+      expect(Boolean(button.label) || Boolean(button.emoji?.name)).toBe(true);
+      expect(button.label?.length ?? 0).toBeLessThanOrEqual(LIMITS.buttonLabel);
       const parsed = parseCustomId(button.custom_id);
       expect(parsed).not.toBeNull();
       if (parsed?.kind === 'more') more = { key: parsed.key, offset: parsed.offset };
@@ -111,15 +124,21 @@ function expectVerbatimQuotes(embed: APIEmbed, texts: readonly string[]): void {
 }
 
 /** /ask and "Find in article", then every "More" page, as the handlers build them. */
+/** Replies alternate between English and German, so every property holds in both (deterministically: same runs, same order). */
+let turn = 0;
+const nextLanguage = (): Catalogue => (turn++ % 2 ? de : en);
+
 function askPages(ctx: BotContext, state: AnswerState, wellFormedInput: boolean, name: string): void {
+  const t = nextLanguage();
   const result = ctx.engine.ask(state.question, { limit: ctx.maxPassages, articleId: state.articleId });
-  let reply = sent(body(answerPage(ctx, state)));
+  let reply = sent(body(answerPage(ctx, state, 0, undefined, t)));
   expectSafeMessage(reply, { wellFormedInput });
   if (result.abstained) {
     // "Not found" when the articles were searched; otherwise the reason the question could not be searched.
-    expect(reply.embeds![0]!.description).toMatch(result.invalid ? /^\S/ : /^\*\*Not found\.\*\* \S/);
+    if (result.invalid) expect(reply.embeds![0]!.description).toMatch(/^\S/);
+    else expect(reply.embeds![0]!.description!.startsWith(`**${t.bot.answer.notFound}** `)).toBe(true);
     const length = [...state.question.trim()].length;
-    if (length > MAX_QUESTION_LENGTH) expect(reply.embeds![0]!.description).toContain(`The question is too long (${length} characters; at most ${MAX_QUESTION_LENGTH})`);
+    if (length > MAX_QUESTION_LENGTH) expect(reply.embeds![0]!.description).toContain(t.refusal.tooLong(length, MAX_QUESTION_LENGTH).replace(/\.$/, ''));
     return;
   }
   countAnswered(name);
@@ -130,27 +149,28 @@ function askPages(ctx: BotContext, state: AnswerState, wellFormedInput: boolean,
     if (!more) return;
     expect(more.offset).toBeGreaterThan(offset);
     offset = more.offset;
-    reply = sent(body(answerPage(ctx, state, offset, more.key)));
+    reply = sent(body(answerPage(ctx, state, offset, more.key, t)));
     expectSafeMessage(reply, { wellFormedInput });
   }
 }
 
 /** /quote: the private ready-to-paste quote, and the public "Post to channel" post. */
 function quoteReplies(ctx: BotContext, query: string, articleId: string | undefined, userId: string, wellFormedInput: boolean): void {
+  const t = nextLanguage();
   const result = ctx.engine.ask(query, { limit: 1, articleId });
   const best: Answer | undefined = result.answers[0];
   if (result.abstained || !best) {
-    expectSafeMessage(body({ embeds: [renderAbstention(result, scopeLabel(ctx.engine, articleId))] }), { wellFormedInput });
+    expectSafeMessage(body({ embeds: [renderAbstention(result, scopeLabel(ctx.engine, articleId, t), undefined, t)] }), { wellFormedInput });
     return;
   }
-  const text = body({ content: renderQuoteText(best) });
+  const text = body({ content: renderQuoteText(best, t) });
   expectSafeMessage(text, { wellFormedInput });
   // one code block, which the quote cannot close early
   expect(text.content!.match(/```/g)).toHaveLength(2);
-  const post = body(renderQuotePost(best, userId));
+  const post = body(renderQuotePost(best, userId, t));
   // the post credits the user who posted it, as a mention that allowedMentions keeps from pinging
-  expectSafeMessage(post, { wellFormedInput, allowContentMention: /^Quoted by <@\d{1,25}>$/ });
-  expect(post.content).toBe(/^\d{1,25}$/.test(userId) ? `Quoted by <@${userId}>` : 'Quoted by someone');
+  expectSafeMessage(post, { wellFormedInput, allowContentMention: /^(Quoted by|Zitiert von) <@\d{1,25}>$/ });
+  expect(post.content).toBe(t.bot.quote.quotedBy(/^\d{1,25}$/.test(userId) ? `<@${userId}>` : t.bot.quote.someone));
   expectVerbatimQuotes(post.embeds![0]!, [best.text]);
 }
 
@@ -158,7 +178,7 @@ function quoteReplies(ctx: BotContext, query: string, articleId: string | undefi
 function summaryReply(ctx: BotContext, articleId: string, topic: string | undefined, sentences: number | undefined, wellFormedInput: boolean): void {
   const summary = ctx.engine.summarize({ articleId, topic, sentences });
   const meta = ctx.engine.article(summary.articleId)!.meta;
-  const reply = body({ embeds: [renderSummary(summary, meta)] });
+  const reply = body({ embeds: [renderSummary(summary, meta, nextLanguage())] });
   expectSafeMessage(reply, { wellFormedInput });
   if (summary.sentences.length) expectVerbatimQuotes(reply.embeds![0]!, summary.sentences.map((s) => s.text));
 }
@@ -211,7 +231,7 @@ describe('replies to hostile users, over the seed corpus', () => {
         }
         // the mention reply (no ping of the author either) and the context-menu reply
         expectSafeMessage(messageReplyBody(answerPage(ctx, { kind: 'answer', question })), { wellFormedInput });
-        askPages(ctx, { kind: 'answer', question, heading: 'Find in article: ' }, wellFormedInput, '@mention / Find in article');
+        askPages(ctx, { kind: 'answer', question, find: true }, wellFormedInput, '@mention / Find in article');
       }),
       { seed: SEED, numRuns: 150 },
     );
@@ -255,8 +275,12 @@ describe('replies to hostile users, over the seed corpus', () => {
         (meta: ArticleMeta, cited) => {
           count('/source and /help');
           const wellFormedInput = [meta.id, meta.title, meta.kicker, meta.publisher, meta.byline, meta.url, meta.date, ...cited].every((s) => isWellFormed(s ?? ''));
-          expectSafeMessage(body({ embeds: [renderSource(meta, cited)] }), { wellFormedInput });
-          expectSafeMessage(body({ embeds: [renderHelp([seedMeta, meta, ...Array.from({ length: cited.length }, (_, i) => ({ id: `${meta.id}${i}`, title: cited[i]! }))])] }), { wellFormedInput });
+          const t = nextLanguage();
+          expectSafeMessage(body({ embeds: [renderSource(meta, cited, t)] }), { wellFormedInput });
+          expectSafeMessage(body({ embeds: [renderHelp([seedMeta, meta, ...Array.from({ length: cited.length }, (_, i) => ({ id: `${meta.id}${i}`, title: cited[i]! }))], t)] }), { wellFormedInput });
+          // what moderators see of hostile recorded questions and quotes
+          const misses = { recording: true, unanswered: cited.map((q, i) => ({ count: i + 1, question: q || 'x', article: meta.id })), downvoted: cited.map((q, i) => ({ sentenceId: `${meta.id}:${i}.1`, count: i + 1, question: q || 'x' })) };
+          expectSafeMessage(body({ embeds: [renderMisses(misses, (id) => (id.endsWith('0.1') ? { text: meta.title, paragraph: 1, sentence: 1, articleId: meta.id } : undefined), t)] }), { wellFormedInput });
         },
       ),
       { seed: SEED, numRuns: 150 },

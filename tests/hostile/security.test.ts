@@ -192,7 +192,7 @@ describe('npm start never prints the token', () => {
     const discord = new DiscordStandIn({ heartbeatIntervalMs: 1000 });
     standIns.push(discord);
     await discord.start();
-    const env = { DISCORD_TOKEN: discord.token, DISCORD_CLIENT_ID: discord.applicationId, DISCORD_GUILD_ID: discord.guildId, DISCORD_API_URL: discord.apiUrl, LOG_LEVEL: 'trace' };
+    const env = { DISCORD_TOKEN: discord.token, DISCORD_CLIENT_ID: discord.applicationId, DISCORD_GUILD_ID: discord.guildId, DISCORD_API_URL: discord.apiUrl, LOG_LEVEL: 'trace', DATA_DIR: mkdtempSync(join(tmpdir(), 'beleg-data-')) };
     await deployCommands(loadConfig({ env }));
     const bot = start(env);
     await discord.waitUntil(() => (bot.output().includes('"bot ready"') ? true : undefined), 20_000, 'bot ready log');

@@ -1,5 +1,6 @@
 /** Every command of the bot, and their definitions for deployment. */
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
+import * as article from './article.ts';
 import * as ask from './ask.ts';
 import * as findInArticle from './findInArticle.ts';
 import * as help from './help.ts';
@@ -10,7 +11,7 @@ import type { MessageCommand, SlashCommand } from './types.ts';
 
 /** Slash commands by name. */
 export const slashCommands: ReadonlyMap<string, SlashCommand> = new Map(
-  ([ask, quote, summary, source, help] as SlashCommand[]).map((c) => [c.data.name, c]),
+  ([ask, quote, summary, source, help, article] as SlashCommand[]).map((c) => [c.data.name, c]),
 );
 
 /** Message context menu commands by name. */

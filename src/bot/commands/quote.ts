@@ -5,6 +5,7 @@
  */
 import { ButtonStyle, type ChatInputCommandInteraction, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { MAX_QUESTION_LENGTH } from '../../engine/engine.ts';
+import { catalogue } from '../../i18n/index.ts';
 import { withoutDiscordSyntax } from '../answer.ts';
 import { ARTICLE, articleOption, autocompleteArticle } from '../articleOption.ts';
 import { resolveArticle, scopeLabel } from '../articles.ts';
@@ -14,16 +15,16 @@ import { escapeMarkdown } from '../format/escape.ts';
 import { renderAbstention, renderQuoteText } from '../format/render.ts';
 import { body, buttonRow, privateBody } from '../reply.ts';
 import { afterPendingIo } from '../work.ts';
+import { texts } from './localize.ts';
 
-export const data = new SlashCommandBuilder()
-  .setName('quote')
-  .setDescription('The single best passage for a query, ready to paste or post')
-  .addStringOption((o) => o.setName('query').setDescription('What the quote should be about').setRequired(true).setMaxLength(MAX_QUESTION_LENGTH))
-  .addStringOption(articleOption('Only quote from this article (default: all articles)'));
+export const data = texts(new SlashCommandBuilder(), (c) => c.commands.quote)
+  .addStringOption((o) => texts(o, (c) => c.commands.quote.options.query).setRequired(true).setMaxLength(MAX_QUESTION_LENGTH))
+  .addStringOption(articleOption((c) => c.commands.quote.options.article));
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const t = catalogue(interaction.locale);
   const query = withoutDiscordSyntax(interaction.options.getString('query', true));
-  const article = resolveArticle(ctx.engine, interaction.options.getString(ARTICLE));
+  const article = resolveArticle(ctx.engine, interaction.options.getString(ARTICLE), t);
   if (!article.ok) {
     await interaction.reply(privateBody({ content: escapeMarkdown(article.message) }));
     return;
@@ -32,14 +33,14 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const result = await afterPendingIo(() => ctx.engine.ask(query, { limit: 1, articleId: article.id }));
   const best = result.answers[0];
   if (result.abstained || !best) {
-    await interaction.editReply(body({ embeds: [renderAbstention(result, scopeLabel(ctx.engine, article.id))] }));
+    await interaction.editReply(body({ embeds: [renderAbstention(result, scopeLabel(ctx.engine, article.id, t), undefined, t)] }));
     return;
   }
   const key = ctx.store.add({ kind: 'quote', answer: best, posted: false, original: interaction });
   await interaction.editReply(
     body({
-      content: renderQuoteText(best),
-      components: [buttonRow({ customId: postId(key), label: 'Post to channel', style: ButtonStyle.Primary })],
+      content: renderQuoteText(best, t),
+      components: [buttonRow({ customId: postId(key), label: t.bot.quote.post, style: ButtonStyle.Primary })],
     }),
   );
 }

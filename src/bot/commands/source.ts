@@ -4,26 +4,26 @@
  * itself cites. Public; answered at once (no search involved).
  */
 import { type ChatInputCommandInteraction, SlashCommandBuilder } from 'discord.js';
+import { catalogue } from '../../i18n/index.ts';
 import { ARTICLE, articleOption, autocompleteArticle } from '../articleOption.ts';
 import { resolveArticle } from '../articles.ts';
 import type { BotContext } from '../context.ts';
 import { escapeMarkdown } from '../format/escape.ts';
 import { renderSource } from '../format/render.ts';
 import { body, privateBody } from '../reply.ts';
+import { texts } from './localize.ts';
 
-export const data = new SlashCommandBuilder()
-  .setName('source')
-  .setDescription('Where an article comes from, and which sources it cites')
-  .addStringOption(articleOption('The article (default: the first loaded)'));
+export const data = texts(new SlashCommandBuilder(), (c) => c.commands.source).addStringOption(articleOption((c) => c.commands.source.options.article));
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const article = resolveArticle(ctx.engine, interaction.options.getString(ARTICLE));
+  const t = catalogue(interaction.locale);
+  const article = resolveArticle(ctx.engine, interaction.options.getString(ARTICLE), t);
   const info = article.ok ? ctx.engine.sources(article.id) : undefined;
   if (!article.ok || !info) {
-    await interaction.reply(privateBody({ content: escapeMarkdown(article.ok ? 'No article is loaded.' : article.message) }));
+    await interaction.reply(privateBody({ content: escapeMarkdown(article.ok ? t.bot.errors.noArticleLoaded : article.message) }));
     return;
   }
-  await interaction.reply(body({ embeds: [renderSource(info.meta, info.cited)] }));
+  await interaction.reply(body({ embeds: [renderSource(info.meta, info.cited, t)] }));
 }
 
 export const autocomplete = autocompleteArticle;

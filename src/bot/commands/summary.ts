@@ -4,6 +4,7 @@
  * Public. Always deferred: summarising is the slowest thing the engine does.
  */
 import { type ChatInputCommandInteraction, SlashCommandBuilder } from 'discord.js';
+import { catalogue } from '../../i18n/index.ts';
 import { ARTICLE, articleOption, autocompleteArticle } from '../articleOption.ts';
 import { resolveArticle } from '../articles.ts';
 import type { BotContext } from '../context.ts';
@@ -11,19 +12,19 @@ import { escapeMarkdown } from '../format/escape.ts';
 import { renderSummary } from '../format/render.ts';
 import { body, privateBody } from '../reply.ts';
 import { afterPendingIo } from '../work.ts';
+import { texts } from './localize.ts';
 
 /** Most summary sentences the option allows (the engine's own maximum). */
 export const MAX_SENTENCES = 10;
 
-export const data = new SlashCommandBuilder()
-  .setName('summary')
-  .setDescription('A few central sentences of an article, quoted verbatim')
-  .addStringOption(articleOption('The article to summarise (default: the first loaded)'))
-  .addIntegerOption((o) => o.setName('sentences').setDescription('How many sentences (default 3)').setMinValue(1).setMaxValue(MAX_SENTENCES))
-  .addStringOption((o) => o.setName('topic').setDescription('Only what the article says about this').setMaxLength(200));
+export const data = texts(new SlashCommandBuilder(), (c) => c.commands.summary)
+  .addStringOption(articleOption((c) => c.commands.summary.options.article))
+  .addIntegerOption((o) => texts(o, (c) => c.commands.summary.options.sentences).setMinValue(1).setMaxValue(MAX_SENTENCES))
+  .addStringOption((o) => texts(o, (c) => c.commands.summary.options.topic).setMaxLength(200));
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const article = resolveArticle(ctx.engine, interaction.options.getString(ARTICLE));
+  const t = catalogue(interaction.locale);
+  const article = resolveArticle(ctx.engine, interaction.options.getString(ARTICLE), t);
   if (!article.ok) {
     await interaction.reply(privateBody({ content: escapeMarkdown(article.message) }));
     return;
@@ -33,7 +34,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const topic = interaction.options.getString('topic') ?? undefined;
   const summary = await afterPendingIo(() => ctx.engine.summarize({ articleId: article.id, sentences, topic }));
   const meta = ctx.engine.article(summary.articleId)!.meta;
-  await interaction.editReply(body({ embeds: [renderSummary(summary, meta)] }));
+  await interaction.editReply(body({ embeds: [renderSummary(summary, meta, t)] }));
 }
 
 export const autocomplete = autocompleteArticle;

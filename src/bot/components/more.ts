@@ -5,17 +5,20 @@
  * under other readers. Deferred like every engine call.
  */
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
+import { catalogue, en } from '../../i18n/index.ts';
 import { answerPage } from '../answer.ts';
 import type { BotContext } from '../context.ts';
 import { body, privateBody } from '../reply.ts';
 import { afterPendingIo } from '../work.ts';
 
-export const EXPIRED = 'This answer has expired. Ask again to see more passages.';
+export const EXPIRED = en.bot.answer.expired;
 
 export async function execute(interaction: ButtonInteraction, ctx: BotContext, key: string, offset: number): Promise<void> {
+  // the next page in the language of whoever pressed
+  const t = catalogue(interaction.locale);
   const state = ctx.store.get(key);
   if (!state || state.kind !== 'answer') {
-    await interaction.reply(privateBody({ content: EXPIRED }));
+    await interaction.reply(privateBody({ content: t.bot.answer.expired }));
     return;
   }
   if (interaction.message.flags.has(MessageFlags.Ephemeral)) {
@@ -23,6 +26,6 @@ export async function execute(interaction: ButtonInteraction, ctx: BotContext, k
   } else {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   }
-  const page = await afterPendingIo(() => answerPage(ctx, state, offset, key));
+  const page = await afterPendingIo(() => answerPage(ctx, state, offset, key, t));
   await interaction.editReply(body(page));
 }

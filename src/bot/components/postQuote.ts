@@ -4,25 +4,28 @@
  * and takes the button off the private reply.
  */
 import type { ButtonInteraction } from 'discord.js';
+import { catalogue, en } from '../../i18n/index.ts';
 import type { BotContext } from '../context.ts';
 import { renderQuotePost } from '../format/render.ts';
 import { body, privateBody } from '../reply.ts';
 
-export const EXPIRED = 'This quote has expired. Run /quote again to post it.';
-export const ALREADY_POSTED = 'This quote is already posted.';
+export const EXPIRED = en.bot.quote.expired;
+export const ALREADY_POSTED = en.bot.quote.alreadyPosted;
 
 export async function execute(interaction: ButtonInteraction, ctx: BotContext, key: string): Promise<void> {
+  const t = catalogue(interaction.locale);
   const state = ctx.store.get(key);
   if (!state || state.kind !== 'quote') {
-    await interaction.reply(privateBody({ content: EXPIRED }));
+    await interaction.reply(privateBody({ content: t.bot.quote.expired }));
     return;
   }
   if (state.posted) {
-    await interaction.reply(privateBody({ content: ALREADY_POSTED }));
+    await interaction.reply(privateBody({ content: t.bot.quote.alreadyPosted }));
     return;
   }
   state.posted = true;
-  await interaction.reply(body(renderQuotePost(state.answer, interaction.user.id)));
+  // posted for everyone, in the language of the person who posts it
+  await interaction.reply(body(renderQuotePost(state.answer, interaction.user.id, t)));
   try {
     await state.original.editReply(body({ components: [] }));
   } catch (err) {

@@ -7,6 +7,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { ArticleMeta } from '../../corpus/types.ts';
 import type { Answer, AskResult, Citation, MetadataField } from '../../engine/engine.ts';
+import { type Catalogue, en, refusalText } from '../../i18n/index.ts';
 import { citationLine } from './citation.ts';
 import { codeBlockText, escapeMarkdown } from './escape.ts';
 import { fitEmbed, LIMITS } from './limits.ts';
@@ -72,16 +73,27 @@ export function layoutPassages(passages: readonly Passage[], budget: number): { 
   return { text: '', shown: 0 };
 }
 
-/** Names the articles of some citations for a footer: "DER SPIEGEL — Headline (id)" or "3 articles: a, b, c". */
-export function articlesLabel(citations: readonly Pick<Citation, 'articleId' | 'title' | 'publisher'>[]): string {
-  const seen = new Map<string, Pick<Citation, 'articleId' | 'title' | 'publisher'>>();
+type Named = Pick<Citation, 'articleId' | 'title' | 'publisher'> & { byline?: string | null };
+
+/** Whether every citation is of one article (its quotes then get short citation lines, and the footer names it once). */
+export function oneArticle(citations: readonly Pick<Citation, 'articleId'>[]): boolean {
+  return citations.every((c) => c.articleId === citations[0]?.articleId);
+}
+
+/**
+ * Names the articles of some citations for a footer: "DER SPIEGEL — Headline, byline (id)"
+ * (the byline only with `withByline`, when the quotes' own citation lines are short)
+ * or "3 articles: a, b, c".
+ */
+export function articlesLabel(citations: readonly Named[], t: Catalogue = en, withByline = false): string {
+  const seen = new Map<string, Named>();
   for (const c of citations) if (!seen.has(c.articleId)) seen.set(c.articleId, c);
   const list = [...seen.values()];
   if (list.length === 1) {
     const c = list[0]!;
-    return `${c.publisher ? `${c.publisher} — ` : ''}${c.title} (${c.articleId})`;
+    return `${c.publisher ? `${c.publisher} — ` : ''}${c.title}${withByline && c.byline ? `, ${c.byline}` : ''} (${c.articleId})`;
   }
-  return `${list.length} articles: ${list.map((c) => c.articleId).join(', ')}`;
+  return t.bot.answer.articles(list.length, list.map((c) => c.articleId).join(', '));
 }
 
 /** Options of {@link renderAnswers}. */
@@ -92,6 +104,8 @@ export interface RenderAnswersOptions {
   pageSize?: number;
   /** Put before the question in the title, e.g. "Find in article: ". Default: none. */
   heading?: string;
+  /** The reader's language. Default: English. */
+  t?: Catalogue;
 }
 
 /** One page of an answer. */
@@ -110,85 +124,85 @@ export function questionTitle(question: string, heading = ''): string {
 
 /**
  * A page of answers: each quote a block quote with the matched words in bold,
- * then its citation line; the footer names the article(s) and the page. The
- * answer to "What is this article about?" (kind "summary") is laid out the
- * same way under a line saying it is the summary; metadata answers ("Who
- * wrote this?") are shown as metadata, not as quotes (see {@link renderMetadata}).
+ * then its citation line; the footer names the article(s) and the page. When
+ * every quote of the page is from one article, the citation lines are short
+ * (`— ¶ 8, sentence 4 · per Financial Times`) and the footer names the article
+ * once, with its byline. The answer to "What is this article about?" (kind
+ * "summary") is laid out the same way under a line saying it is the summary;
+ * metadata answers ("Who wrote this?") are shown as metadata, not as quotes
+ * (see {@link renderMetadata}).
  */
 export function renderAnswers(result: AskResult, options: RenderAnswersOptions = {}): AnswerPage {
-  if (result.answers[0]?.kind === 'metadata') return { embed: renderMetadata(result, options.heading), shown: result.answers.length, more: false };
+  const t = options.t ?? en;
+  if (result.answers[0]?.kind === 'metadata') return { embed: renderMetadata(result, options.heading, t), shown: result.answers.length, more: false };
   const offset = Math.max(0, options.offset ?? 0);
   const pageSize = Math.max(1, options.pageSize ?? DEFAULT_PAGE_SIZE);
   const page = result.answers.slice(offset, offset + pageSize);
   const summary = page[0]?.kind === 'summary';
-  const intro = summary ? '*The article\'s summary, in its own sentences:*\n\n' : '';
-  const passages = page.map((a: Answer): Passage => ({ text: a.text, bold: a.matched.map((m) => m.article), citation: citationLine(a.citation) }));
+  const intro = summary ? `*${t.metadata.summaryIntro}*\n\n` : '';
+  const short = oneArticle(page.map((a) => a.citation));
+  const passages = page.map((a: Answer): Passage => ({ text: a.text, bold: a.matched.map((m) => m.article), citation: citationLine(a.citation, { short, t }) }));
   const { text, shown } = layoutPassages(passages, LIMITS.embedDescription - intro.length);
   const total = result.answers.length;
-  const noun = summary ? 'sentence' : 'passage';
-  const range = shown === 1 ? `${noun} ${offset + 1}` : `${noun}s ${offset + 1}–${offset + shown}`;
-  const footer = `${range} of ${total} · ${articlesLabel(page.slice(0, shown).map((a) => a.citation))}`;
+  const range = summary
+    ? shown === 1 ? t.bot.answer.sentence(offset + 1, total) : t.bot.answer.sentences(offset + 1, offset + shown, total)
+    : shown === 1 ? t.bot.answer.passage(offset + 1, total) : t.bot.answer.passages(offset + 1, offset + shown, total);
+  const footer = `${range} · ${articlesLabel(page.slice(0, shown).map((a) => a.citation), t, short)}`;
   const embed: APIEmbed = {
     color: summary ? COLORS.summary : COLORS.answer,
     title: questionTitle(result.question, options.heading),
-    description: text ? intro + text : 'No passage to show.',
+    description: text ? intro + text : t.bot.answer.noPassage,
     footer: { text: plainFit(footer, FOOTER_MAX) },
   };
   return { embed: fitEmbed(embed), shown, more: offset + shown < total };
 }
 
-/** How each metadata field is named in a reply. */
-export const FIELD_LABELS: Record<MetadataField, string> = {
-  byline: 'Byline',
-  date: 'Date',
-  publisher: 'Publication',
-  url: 'Address',
-  sources: 'Source the article cites',
-};
-
-/** Where a metadata answer comes from, in words: the line of the page it is quoted from, or the article's metadata. */
-export function provenance(answer: Pick<Answer, 'span' | 'field' | 'citation'>): string {
-  if (answer.field === 'sources') {
-    const where = answer.citation.paragraph === null ? '' : `first credited in ¶ ${answer.citation.paragraph}, sentence ${answer.citation.sentence}`;
-    return where;
-  }
-  return answer.span ? `quoted verbatim from line ${answer.span.line} of the page` : 'from the article\'s metadata';
+/**
+ * Where a metadata answer comes from, in the reader's words: the line of the
+ * page it is quoted from, or the article's metadata; for a cited source, the
+ * sentence that first credits it.
+ */
+export function provenance(answer: Pick<Answer, 'span' | 'field' | 'citation'>, t: Catalogue = en): string {
+  const c = answer.citation;
+  if (answer.field === 'sources') return c.paragraph === null || c.sentence === null ? '' : t.metadata.firstCredited(t.citation.where(c.paragraph, c.sentence));
+  return answer.span ? t.metadata.fromLine(answer.span.line) : t.metadata.fromMetadata;
 }
 
 /**
  * Metadata answers ("Who wrote this?", "When was it published?", "What are
  * its sources?"): each field as a label and its value, with where the value
- * comes from (a line of the page, or the article's metadata). Not block
- * quotes: a byline or a date is no sentence of the article.
+ * comes from (a line of the page, or the article's metadata), in the
+ * reader's language. Not block quotes: a byline or a date is no sentence of
+ * the article.
  */
-export function renderMetadata(result: AskResult, heading?: string): APIEmbed {
-  const several = new Set(result.answers.map((a) => a.citation.articleId)).size > 1;
+export function renderMetadata(result: AskResult, heading?: string, t: Catalogue = en): APIEmbed {
+  const several = !oneArticle(result.answers.map((a) => a.citation));
   const lines = result.answers.map((a) => {
-    const label = FIELD_LABELS[a.field ?? 'byline'];
-    const of = several ? ` of \`${a.citation.articleId.replace(/`/g, 'ˋ')}\`` : '';
-    const from = provenance(a);
-    return `**${label}${of}:** ${escapedFit(a.text, 300)}${from ? `\n*${from}*` : ''}`;
+    const field = t.metadata.labels[a.field ?? 'byline'];
+    const label = several ? t.metadata.labelOf(field, `\`${a.citation.articleId.replace(/`/g, 'ˋ')}\``) : field;
+    const from = provenance(a, t);
+    return `**${label}:** ${escapedFit(a.text, 300)}${from ? `\n*${from}*` : ''}`;
   });
   return fitEmbed({
     color: COLORS.source,
     title: questionTitle(result.question, heading),
-    description: lines.join('\n\n') || 'Nothing to show.',
-    footer: { text: plainFit(articlesLabel(result.answers.map((a) => a.citation)), FOOTER_MAX) },
+    description: lines.join('\n\n') || t.bot.answer.nothingToShow,
+    footer: { text: plainFit(articlesLabel(result.answers.map((a) => a.citation), t), FOOTER_MAX) },
   });
 }
 
 /**
  * The reply when the engine found nothing: says what was not found, in the
- * engine's words. `scope` names what was searched ("all 2 articles", an id).
+ * reader's language. `scope` names what was searched ("all 2 articles", an id).
  */
-export function renderAbstention(result: AskResult, scope: string, heading?: string): APIEmbed {
-  const reason = result.reason ?? 'The article does not say.';
+export function renderAbstention(result: AskResult, scope: string, heading?: string, t: Catalogue = en): APIEmbed {
+  const reason = refusalText(t, result.refusal, t === en ? result.reason : null);
   return fitEmbed({
     color: COLORS.abstention,
     title: questionTitle(result.question, heading),
     // "Not found" only when the articles were searched; a question that could not be searched says why.
-    description: result.invalid ? escapedFit(reason, 1500) : `**Not found.** ${escapedFit(reason, 1500)}`,
-    footer: { text: plainFit(`Searched ${scope}`, FOOTER_MAX) },
+    description: result.invalid ? escapedFit(reason, 1500) : `**${t.bot.answer.notFound}** ${escapedFit(reason, 1500)}`,
+    footer: { text: plainFit(t.bot.answer.searched(scope), FOOTER_MAX) },
   });
 }
 
@@ -202,19 +216,21 @@ export interface SummaryView {
 }
 
 /** An extractive summary: its sentences as block quotes with short citations; the footer names the article. */
-export function renderSummary(summary: SummaryView, meta: Pick<ArticleMeta, 'id' | 'title' | 'publisher' | 'byline'>): APIEmbed {
-  const about = summary.topic ? `About **${escapedFit(summary.topic, 200)}**\n\n` : '';
+export function renderSummary(summary: SummaryView, meta: Pick<ArticleMeta, 'id' | 'title' | 'publisher' | 'byline'>, t: Catalogue = en): APIEmbed {
+  const about = summary.topic ? `${t.bot.summary.about} **${escapedFit(summary.topic, 200)}**\n\n` : '';
   let description: string;
   if (summary.sentences.length === 0) {
-    description = `${about}**Nothing to quote.** ${escapedFit(summary.reason ?? 'The article has nothing to summarise.', 1500)}`;
+    // The engine's two reasons for an empty summary: a topic it says nothing about, or no body text.
+    const reason = t === en && summary.reason ? summary.reason : summary.topic ? t.bot.summary.nothingAbout(summary.topic) : t.bot.summary.noBody;
+    description = `${about}**${t.bot.summary.nothingToQuote}** ${escapedFit(reason, 1500)}`;
   } else {
-    const passages = summary.sentences.map((s): Passage => ({ text: s.text, bold: [], citation: citationLine(s.citation, { short: true }) }));
+    const passages = summary.sentences.map((s): Passage => ({ text: s.text, bold: [], citation: citationLine(s.citation, { short: true, t }) }));
     description = about + layoutPassages(passages, LIMITS.embedDescription - about.length).text;
   }
   const footer = `${meta.publisher ? `${meta.publisher} — ` : ''}${meta.title}${meta.byline ? `, ${meta.byline}` : ''} (${meta.id})`;
   return fitEmbed({
     color: COLORS.summary,
-    title: escapedFit(`Summary: ${summary.title}`, LIMITS.embedTitle),
+    title: escapedFit(t.bot.summary.title(summary.title), LIMITS.embedTitle),
     description,
     footer: { text: plainFit(footer, FOOTER_MAX) },
   });
@@ -235,19 +251,20 @@ function linkable(url: string | null): url is string {
  * publisher, byline, date, language, URL, and which sources the article
  * itself cites (`cited`, in order of first appearance).
  */
-export function renderSource(meta: ArticleMeta, cited: readonly string[]): APIEmbed {
+export function renderSource(meta: ArticleMeta, cited: readonly string[], t: Catalogue = en): APIEmbed {
   const fields: APIEmbedField[] = [];
   const add = (name: string, value: string | null, max = 256, inline = true) => {
     if (value) fields.push({ name, value: escapedFit(value, max), inline });
   };
-  add('Publisher', meta.publisher);
-  add('Byline', meta.byline);
-  add('Date', meta.date);
-  add('Language', meta.language);
-  if (meta.url) fields.push({ name: 'URL', value: linkable(meta.url) && meta.url.length <= LIMITS.fieldValue ? meta.url : escapedFit(meta.url, 512), inline: false });
+  const labels = t.bot.source;
+  add(labels.publisher, meta.publisher);
+  add(labels.byline, meta.byline);
+  add(labels.date, meta.date);
+  add(labels.language, meta.language);
+  if (meta.url) fields.push({ name: labels.url, value: linkable(meta.url) && meta.url.length <= LIMITS.fieldValue ? meta.url : escapedFit(meta.url, 512), inline: false });
   fields.push({
-    name: 'Sources the article cites',
-    value: cited.length ? escapedFit(cited.join(' · '), LIMITS.fieldValue) : 'None: the article attributes no claim to anyone.',
+    name: labels.cites,
+    value: cited.length ? escapedFit(cited.join(' · '), LIMITS.fieldValue) : labels.citesNone,
     inline: false,
   });
   return fitEmbed({
@@ -256,28 +273,18 @@ export function renderSource(meta: ArticleMeta, cited: readonly string[]): APIEm
     ...(linkable(meta.url) ? { url: meta.url } : {}),
     ...(meta.kicker ? { description: `*${escapedFit(meta.kicker, 500)}*` } : {}),
     fields,
-    footer: { text: plainFit(`id: ${meta.id}`, FOOTER_MAX) },
+    footer: { text: plainFit(labels.id(meta.id), FOOTER_MAX) },
   });
 }
 
 /** The /help card: what each command does and which articles are loaded. */
-export function renderHelp(articles: readonly Pick<ArticleMeta, 'id' | 'title'>[]): APIEmbed {
-  const commands = [
-    '`/ask question [article] [public]`: the passages that answer a question, quoted word for word. Ask about the article itself too: "What is this about?", "Who wrote this?", "When was it published?", "Which newspaper?", "What are its sources?"',
-    '`/quote query [article]`: the single best passage, ready to paste, with a button to post it.',
-    '`/summary [article] [sentences] [topic]`: a few central sentences of an article.',
-    '`/source [article]`: headline, publisher, byline, date, URL, and whom the article cites.',
-    '**Find in article** (right-click a message → Apps): the passages about that message\'s claim.',
-    '**@mention** me with a question to get the answer as a reply.',
-    '',
-    'Every answer is a verbatim quote with its citation; when the article does not say, I say so.',
-  ].join('\n');
+export function renderHelp(articles: readonly Pick<ArticleMeta, 'id' | 'title'>[], t: Catalogue = en): APIEmbed {
   const list = articles.map((a) => `\`${a.id.replace(/`/g, 'ˋ')}\` ${escapeMarkdown(a.title)}`).join('\n');
   return fitEmbed({
     color: COLORS.help,
-    title: 'Beleg: answers with verbatim, sourced quotes',
-    description: commands,
-    fields: [{ name: `Articles (${articles.length})`, value: escapedFitLines(list, LIMITS.fieldValue) || 'None loaded.', inline: false }],
+    title: t.bot.help.title,
+    description: t.bot.help.lines.join('\n'),
+    fields: [{ name: t.bot.help.articles(articles.length), value: escapedFitLines(list, LIMITS.fieldValue) || t.bot.help.noArticles, inline: false }],
   });
 }
 
@@ -299,16 +306,16 @@ function escapedFitLines(text: string, max: number): string {
  * copy and paste, with its citation; at most 2000 characters, the quote cut
  * first so the citation is kept.
  */
-export function renderQuoteText(answer: Pick<Answer, 'text' | 'citation'> & Partial<Pick<Answer, 'kind' | 'field' | 'span'>>): string {
+export function renderQuoteText(answer: Pick<Answer, 'text' | 'citation'> & Partial<Pick<Answer, 'kind' | 'field' | 'span'>>, t: Catalogue = en): string {
   const metadata = answer.kind === 'metadata';
-  const intro = metadata ? 'From the article (only you can see this):' : 'Your quote, ready to paste (only you can see this):';
-  const citation = codeBlockText(citationLine(answer.citation, { plain: true }));
+  const intro = metadata ? t.bot.quote.metadataIntro : t.bot.quote.intro;
+  const citation = codeBlockText(citationLine(answer.citation, { plain: true, t }));
   // intro + "\n```\n" + „quote“ + "\n" + citation + "\n```"
   const room = LIMITS.content - intro.length - citation.length - 12;
   if (metadata) {
     // A byline or a date is metadata, not a quote: label and value, no quotation marks.
-    const label = `${FIELD_LABELS[answer.field ?? 'byline']}: `;
-    const from = provenance({ citation: answer.citation, field: answer.field, span: answer.span });
+    const label = `${t.metadata.labels[answer.field ?? 'byline']}: `;
+    const from = provenance({ citation: answer.citation, field: answer.field, span: answer.span }, t);
     const value = codeBlockText(plainFit(answer.text, Math.max(0, room - label.length - from.length - 3)));
     return `${intro}\n\`\`\`\n${label}${value}${from ? ` (${codeBlockText(from)})` : ''}\n${citation}\n\`\`\``;
   }
@@ -317,19 +324,23 @@ export function renderQuoteText(answer: Pick<Answer, 'text' | 'citation'> & Part
 }
 
 /** The public post of a quote: content "Quoted by <@user>" (never pinging) and the quote as an embed. */
-export function renderQuotePost(answer: Pick<Answer, 'text' | 'citation' | 'matched'> & Partial<Pick<Answer, 'kind' | 'field' | 'span'>>, userId: string): { content: string; embeds: APIEmbed[] } {
-  const mention = /^\d{1,25}$/.test(userId) ? `<@${userId}>` : 'someone';
+export function renderQuotePost(
+  answer: Pick<Answer, 'text' | 'citation' | 'matched'> & Partial<Pick<Answer, 'kind' | 'field' | 'span'>>,
+  userId: string,
+  t: Catalogue = en,
+): { content: string; embeds: APIEmbed[] } {
+  const mention = /^\d{1,25}$/.test(userId) ? `<@${userId}>` : t.bot.quote.someone;
   if (answer.kind === 'metadata') {
-    const from = provenance({ citation: answer.citation, field: answer.field, span: answer.span });
-    const description = `**${FIELD_LABELS[answer.field ?? 'byline']}:** ${escapedFit(answer.text, 300)}${from ? `\n*${from}*` : ''}\n${citationLine(answer.citation)}`;
+    const from = provenance({ citation: answer.citation, field: answer.field, span: answer.span }, t);
+    const description = `**${t.metadata.labels[answer.field ?? 'byline']}:** ${escapedFit(answer.text, 300)}${from ? `\n*${from}*` : ''}\n${citationLine(answer.citation, { t })}`;
     return {
-      content: `Shared by ${mention}`,
-      embeds: [fitEmbed({ color: COLORS.source, description, footer: { text: plainFit(articlesLabel([answer.citation]), FOOTER_MAX) } })],
+      content: t.bot.quote.sharedBy(mention),
+      embeds: [fitEmbed({ color: COLORS.source, description, footer: { text: plainFit(articlesLabel([answer.citation], t), FOOTER_MAX) } })],
     };
   }
-  const { text } = layoutPassages([{ text: answer.text, bold: answer.matched.map((m) => m.article), citation: citationLine(answer.citation) }], LIMITS.embedDescription);
+  const { text } = layoutPassages([{ text: answer.text, bold: answer.matched.map((m) => m.article), citation: citationLine(answer.citation, { t }) }], LIMITS.embedDescription);
   return {
-    content: `Quoted by ${mention}`,
-    embeds: [fitEmbed({ color: COLORS.answer, description: text, footer: { text: plainFit(articlesLabel([answer.citation]), FOOTER_MAX) } })],
+    content: t.bot.quote.quotedBy(mention),
+    embeds: [fitEmbed({ color: COLORS.answer, description: text, footer: { text: plainFit(articlesLabel([answer.citation], t), FOOTER_MAX) } })],
   };
 }
