@@ -45,7 +45,7 @@ const MONTHS = new Set([
  */
 const ORDINAL_BEFORE = new Set([
   'der', 'die', 'das', 'dem', 'den', 'des', 'ein', 'eine', 'einem', 'einen', 'einer', 'eines',
-  'am', 'im', 'zum', 'zur', 'vom', 'beim', 'ins', 'ans', 'aufs', 'übers', 'ab', 'bis',
+  'am', 'im', 'zum', 'zur', 'vom', 'beim', 'ins', 'ans', 'aufs', 'übers',
   'jede', 'jeder', 'jedem', 'jeden', 'jedes', 'diese', 'dieser', 'diesem', 'diesen', 'dieses',
   ...['mein', 'dein', 'sein', 'ihr', 'unser', 'euer', 'eur'].flatMap((p) => ['', 'e', 'em', 'en', 'er', 'es'].map((e) => p + e)),
 ]);

@@ -82,3 +82,9 @@ describe('splitSentences on news German', () => {
     expect(split('Das war es. +++')).toEqual(['Das war es. +++']);
   });
 });
+
+describe('splitSentences after a year range', () => {
+  it('ends a sentence at a year after "bis"', () => {
+    expect(split('Er regierte von 1321 bis 1323. Er setzte die Politik fort.')).toEqual(['Er regierte von 1321 bis 1323.', 'Er setzte die Politik fort.']);
+  });
+});
