@@ -54,10 +54,15 @@ function lineSpans(source: string, line: string): [number, number][] {
   return out;
 }
 
-/** Ingests one page and finds the chrome lines that became sentences. */
+/** Ingests one page of a realnews folder and finds the chrome lines that became sentences. */
 export function auditPage(dir: string, slug: string): PageAudit {
-  const article = loadArticleFile(join(dir, slug, `${slug}.txt`));
-  const chrome = readFileSync(join(dir, `${slug}.chrome.txt`), 'utf8')
+  return auditFile(join(dir, slug, `${slug}.txt`), join(dir, `${slug}.chrome.txt`), slug);
+}
+
+/** Ingests a page file and finds which of the chrome lines listed in `chromeFile` became sentences. */
+export function auditFile(file: string, chromeFile: string, slug = file): PageAudit {
+  const article = loadArticleFile(file);
+  const chrome = readFileSync(chromeFile, 'utf8')
     .split(/\r?\n/)
     .filter((l) => l.trim());
   const indexed: PageAudit['indexed'] = [];

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { IngestError, ingestArticle } from './ingest.ts';
+import { IngestError, type IngestReport, ingestReport } from './ingest.ts';
 import { MetadataError, type MetadataInput, parseMetadata } from './metadata.ts';
 import type { Article, Corpus, CorpusError } from './types.ts';
 
@@ -54,6 +54,11 @@ function formatSize(n: number): string {
 
 /** Loads one article file with its optional sidecar metadata. */
 export function loadArticleFile(path: string, options: LoadOptions = {}): Article {
+  return loadArticleReport(path, options).article;
+}
+
+/** {@link loadArticleFile}, with the text ingest left out of the article and why (for `npm run ingest`). */
+export function loadArticleReport(path: string, options: LoadOptions = {}): IngestReport {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const read = options.readFile ?? ((p: string) => readFileSync(p));
   const tooLarge = (n: number) => new IngestError(`${path}: the file is ${formatSize(n)}, over the ${formatSize(max)} limit for one article`);
@@ -77,7 +82,7 @@ export function loadArticleFile(path: string, options: LoadOptions = {}): Articl
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
   if (sidecar) meta = parseMetadata(decodeText(sidecar, sidecarPath), sidecarPath);
-  return ingestArticle(source, { id: stem, path, meta });
+  return ingestReport(source, { id: stem, path, meta });
 }
 
 /** Loads every article file in `dir` (not recursive), in file-name order. */

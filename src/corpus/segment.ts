@@ -74,6 +74,8 @@ function segmenterFor(language: string): Intl.Segmenter {
 /** True when a segment ending like `head` was split too early before a segment starting like `next`. */
 function falseBoundary(head: string, next: string): boolean {
   const tail = head.trimEnd();
+  // No space between the pieces: "S!STERS", "richten.09.10.2024" is one word, not two sentences.
+  if (tail === head && /^[\p{L}\p{N}]/u.test(next) && /[\p{L}\p{N}][.!?]$/u.test(tail)) return true;
   if (!tail.endsWith('.')) return false;
   const lastWord = /(?:^|[\s(»„"'“])([\p{L}.]+)\.$/u.exec(tail)?.[1]?.toLowerCase();
   if (lastWord !== undefined) {
