@@ -6,7 +6,7 @@
  *
  * The file is keyed by a content hash of the corpus (every article file's
  * name and bytes, and its `.meta.yaml` sidecar), the analyzer's version
- * ({@link ANALYZER_VERSION}), the lexicon file's bytes, the mechanisms, the
+ * ({@link ANALYZER_VERSION}), ingest's version ({@link INGEST_VERSION}), the lexicon file's bytes, the mechanisms, the
  * load options, this file format's version and the corpus directory as given
  * (it is in every article's path). Any difference means a rebuild.
  *
@@ -35,6 +35,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
+import { INGEST_VERSION } from '../corpus/ingest.ts';
 import { ARTICLE_EXTENSIONS, type LoadOptions, SIDECAR_SUFFIX } from '../corpus/load.ts';
 import type { Article, ArticleMeta, CorpusError, Role, Sentence } from '../corpus/types.ts';
 import { aliasTableOf, type Entity } from './aliases.ts';
@@ -185,6 +186,7 @@ export function indexKey(snapshot: CorpusSnapshot, options: KeyOptions): string 
     JSON.stringify({
       format: PERSIST_FORMAT,
       analyzer: ANALYZER_VERSION,
+      ingest: INGEST_VERSION,
       lexicon: options.lexiconId,
       mechanisms: { ...ALL_MECHANISMS, ...options.mechanisms },
       maxFileBytes: options.maxFileBytes ?? null,
