@@ -277,7 +277,7 @@ describe('with no loadable article, start-up refuses to run and says why', () =>
 
   it('openEngine says so for an empty directory and a missing one', () => {
     const empty = corpusDir({ 'README.yaml': 'x' });
-    expect(() => openEngine(empty)).toThrow(new NoArticlesError(`No article could be loaded from ${empty}:\n  - ${empty} has no .txt or .md article files`));
+    expect(() => openEngine(empty)).toThrow(new NoArticlesError(`No article could be loaded from ${empty}:\n  - ${empty} has no .txt, .md or .html article files`));
     expect(() => openEngine('/nonexistent/beleg-corpus')).toThrow(/^No article could be loaded from \/nonexistent\/beleg-corpus:\n {2}- \/nonexistent\/beleg-corpus: cannot read the corpus directory \(ENOENT/);
   });
 
