@@ -36,8 +36,14 @@ import type { Role } from './types.ts';
 /** Parses an HTML text into a document. `url` is the page's address, for DOMs that resolve links. */
 export type DomParser = (html: string, url?: string) => DomDocument;
 
-/** linkedom's parser (the default). */
-export const linkedomParser: DomParser = (html) => parseHTML(html).document as unknown as DomDocument;
+/**
+ * linkedom's parser (the default). linkedom builds a whole document only from
+ * a whole page, so a fragment (a page saved without `<html>`) is wrapped in one.
+ */
+export const linkedomParser: DomParser = (html) => {
+  const whole = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  return parseHTML(whole).document as unknown as DomDocument;
+};
 
 /** The article of an HTML page. */
 export interface HtmlArticle {
@@ -127,12 +133,45 @@ function blocksOf(root: DomElement): RawBlock[] {
   return blocks;
 }
 
+/**
+ * Deepest nesting of elements a page may have. Readability's time grows
+ * with the cube of the nesting depth (a page of 2,000 nested elements takes a
+ * minute, over linkedom or jsdom alike); real news pages nest 20 to 80 deep.
+ */
+export const MAX_NESTING_DEPTH = 200;
+/**
+ * Most elements a page may have; a heavy real page has 5,000 to 15,000.
+ * (Readability's own `maxElemsToParse` counts with `getElementsByTagName("*")`,
+ * which linkedom does not answer, so the page is measured here.)
+ */
+export const MAX_ELEMENTS = 60_000;
+
+/** Why a page cannot be read at all (too deeply nested, too many elements). */
+export class HtmlPageError extends Error {}
+
+/**
+ * Checks that a page is of a size Readability reads in reasonable time,
+ * walking it without recursion (a hostile page may nest thousands deep).
+ */
+function checkPageShape(root: DomElement): void {
+  let elements = 0;
+  const stack: [DomElement, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [el, depth] = stack.pop()!;
+    if (depth > MAX_NESTING_DEPTH) throw new HtmlPageError(`the page nests elements more than ${MAX_NESTING_DEPTH} deep, which no article page does`);
+    if (++elements > MAX_ELEMENTS) throw new HtmlPageError(`the page has more than ${MAX_ELEMENTS.toLocaleString('en')} elements, more than any article page`);
+    for (const child of Array.from(el.children)) stack.push([child, depth + 1]);
+  }
+}
+
 /** Case- and space-folded text, without a final ellipsis: for comparing the description with a paragraph. */
 const fold = (s: string) => cleanText(s).replace(/\s*(?:…|\.\.\.)$/, '').toLowerCase();
 
 /**
  * Reads the article of an HTML page: its text, the roles of its blocks and
- * its metadata. Returns null when Readability finds no article at all.
+ * its metadata. Returns null when Readability finds no article at all;
+ * throws {@link HtmlPageError} for a page too deeply nested or too large to
+ * read in reasonable time.
  *
  * @param html - the page
  * @param url - the address the page came from, if known (for the canonical URL)
@@ -140,8 +179,16 @@ const fold = (s: string) => cleanText(s).replace(/\s*(?:…|\.\.\.)$/, '').toLow
 export function readHtmlArticle(html: string, url?: string, options: ReadHtmlOptions = {}): HtmlArticle | null {
   const doc = (options.parse ?? linkedomParser)(html, url);
   // Metadata first: Readability changes the document as it works.
+  if (!doc.documentElement) return null;
+  checkPageShape(doc.documentElement);
   const meta = readPageMeta(doc, url);
-  const parsed = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0], { serializer: (el: unknown) => el }).parse();
+  let parsed: ReturnType<Readability<unknown>['parse']>;
+  try {
+    parsed = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0], { serializer: (el: unknown) => el }).parse();
+  } catch (err) {
+    // Markup so broken that the DOM has no head or body to work on.
+    throw new HtmlPageError(`the page could not be read as HTML (${(err as Error).message})`);
+  }
   const content = parsed?.content as DomElement | null | undefined;
   if (!parsed || !content) return null;
   meta.headline ??= cleanText(parsed.title ?? '') || null;
@@ -190,7 +237,13 @@ export const MIN_ARTICLE_CHARS = 200;
  * {@link IngestError}, naming the page, when it holds no article.
  */
 export function ingestHtml(html: string, options: IngestHtmlOptions): IngestReport {
-  const page = readHtmlArticle(html, options.url, { parse: options.parse });
+  let page: HtmlArticle | null;
+  try {
+    page = readHtmlArticle(html, options.url, { parse: options.parse });
+  } catch (err) {
+    if (err instanceof HtmlPageError) throw new IngestError(`${options.path}: ${err.message}`);
+    throw err;
+  }
   const refuse = (why: string) =>
     new IngestError(`${options.path}: no article found in this page (${why}); is it a login wall, a cookie notice or a list of links? Save the page with the article shown, or its text as .txt`);
   if (!page) throw refuse('Readability found no article text');
