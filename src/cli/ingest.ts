@@ -4,6 +4,10 @@
  * drops and why, in the page's order. This is how a person adding an article
  * sees what Beleg will quote from it.
  *
+ * `--text` prints the text sentences are quoted from instead: the file's own
+ * text, or for an HTML page the article text extracted from it (which the
+ * persisted index keeps; no file holds it).
+ *
  * `--json` prints one line per file instead:
  * `{file, articleId, meta: {headline, kicker, byline, publisher, language, url, date},
  *   sentences: [{id, role, text}], dropped: [{text, why}]}`,
@@ -14,9 +18,9 @@ import { parseArgs } from 'node:util';
 import { loadArticleReport } from '../corpus/load.ts';
 import type { IngestReport } from '../corpus/ingest.ts';
 
-const { values, positionals } = parseArgs({ options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
-if (positionals.length === 0) {
-  console.error('Usage: npm run ingest -- [--json] FILE…');
+const { values, positionals } = parseArgs({ options: { json: { type: 'boolean', default: false }, text: { type: 'boolean', default: false } }, allowPositionals: true });
+if (positionals.length === 0 || (values.json && values.text)) {
+  console.error('Usage: npm run ingest -- [--json | --text] FILE…   (.txt, .md, .html, .htm)');
   process.exit(2);
 }
 
@@ -57,7 +61,8 @@ let failed = false;
 for (const [i, file] of positionals.entries()) {
   try {
     const report = loadArticleReport(file);
-    console.log(values.json ? JSON.stringify(toJson(file, report)) : `${i > 0 ? '\n' : ''}${toText(file, report)}`);
+    if (values.text) process.stdout.write(report.article.source.endsWith('\n') ? report.article.source : `${report.article.source}\n`);
+    else console.log(values.json ? JSON.stringify(toJson(file, report)) : `${i > 0 ? '\n' : ''}${toText(file, report)}`);
   } catch (err) {
     failed = true;
     const message = (err as Error).message;

@@ -41,6 +41,15 @@ describe('npm run ingest', () => {
     expect(out).toMatch(/subhead\s+bruecke:4\.1\s+Umleitung über die Hafenstraße/);
     expect(out).toMatch(/✗\s+\[image file name\] bruecke_kanal_0407_ab/);
   });
+  it('--text prints the text quotes are taken from: for an HTML page, the extracted article text', () => {
+    const html = join(ROOT, 'tests/corpus/fixtures/html/river-dam.html');
+    const out = execFileSync(TSX, [CLI, '--text', html], { encoding: 'utf8' });
+    expect(out.split('\n')[0]).toBe('Town votes to remove century-old dam to save salmon run');
+    expect(out).toContain('The council will contribute £2.1m, a spokesperson said.');
+    expect(out).not.toContain('<');
+    const json = JSON.parse(execFileSync(TSX, [CLI, '--json', html], { encoding: 'utf8' }));
+    for (const s of json.sentences) expect(out).toContain(s.text);
+  });
   it('names a file it cannot use, shows the others, and exits 1', () => {
     const dir = mkdtempSync(join(tmpdir(), 'beleg-ingest-'));
     const empty = join(dir, 'empty.txt');
