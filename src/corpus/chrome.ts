@@ -41,9 +41,13 @@ const CALL_TO_ACTION =
 const OFFER =
   /\b(?:jederzeit\s+kündbar|werbefrei\w*|ad-?blocker\w*|adblocker\w*|werbeblocker\w*|werbeblockierung|probemonat|im\s+ersten\s+monat|unbegrenzte[nrs]?\s+zugang|unlimited\s+access|cancel\s+any\s?time|\d+(?:[.,]\d{2})?\s?€\s*(?:im|pro|\/)\s*monat|per\s+month)\b/i;
 
-/** Site features that are never article text: reading lists, players, sharing, comments. */
+/**
+ * Site features that are never article text: reading lists, players, sharing,
+ * comments. (Bare "teilen", "drucken", "Player" are ordinary words of news
+ * text; as button labels they are caught as menu words, see UI_WORDS.)
+ */
 const SITE_FEATURE =
-  /\b(?:merkliste|leseliste|lesezeichen|lieblingsartikel|gemerkt|reading\s+list|saved\s+articles|bookmark(?:s|ed)?|wiedergabe|playback|video\s+(?:wird|is)\b|audio\s+(?:wird|is)\b|player|vorlesen|anhören|listen\s+to\s+this|mehrfachnutzung|gleichzeitige?\s+nutzung|zeitgleiche?\s+nutzung|cookies?|datenschutzeinstellungen|privacy\s+settings|kommentare?\s+(?:anzeigen|lesen)|show\s+comments|teilen|share\s+(?:this|on)|drucken|print\s+this)\b/i;
+  /\b(?:merkliste|leseliste|lesezeichen|lieblingsartikel|gemerkt|reading\s+list|saved\s+articles|bookmark(?:s|ed)?|wiedergabe|playback|video\s+(?:wird|is)\b|audio\s+(?:wird|is)\b|(?:video|audio)-?player|vorlesen|anhören|listen\s+to\s+this|mehrfachnutzung|gleichzeitige?\s+nutzung|zeitgleiche?\s+nutzung|cookies?|datenschutzeinstellungen|privacy\s+settings|kommentare?\s+(?:anzeigen|lesen)|show\s+comments|share\s+(?:this|on)|print\s+this)\b/i;
 
 /** German formal address of the reader: "Speichern Sie", "Ihre", "Ihnen" (capitalised mid-line). */
 const READER_ADDRESS_DE = /(?<=[\p{Ll},:;]\s)(?:Ihre?[mnrs]?|Ihnen)\b|^(?:Bitte\s+)?\p{L}\p{Ll}*n\s+Sie\b(?!\s+(?:sich|es)\b)/u;
@@ -73,13 +77,21 @@ const SITE_NOUN =
 const CREDIT = /^(?:Fotos?|Bild(?:er|quelle|rechte)?|Quelle|Quellen|Grafik|Infografik|Karte|Daten|Illustration|Montage|Collage|Video|Audio|Photos?|Photograph|Image|Picture|Credit|Credits|Source|Graphic|Map|Data)\s*:\s*\S/iu;
 const COPYRIGHT = /^(?:©|\(c\)|Copyright\b)/i;
 /** A credit after a caption on the same line: after a sentence end or "|", a label and a colon, or "©" anywhere. */
-const TRAILING_CREDIT = /(?:(?<=[.!?»«“”")\]|]\s*)(?:Fotos?|Bild(?:er|quelle|rechte)?|Quelle|Quellen|Grafik|Infografik|Karte|Daten|Illustration|Montage|Collage|Video|Audio|Photos?|Photograph|Image|Picture|Credit|Credits|Source|Graphic|Map|Data)\s*:|©|\(c\)\s)/gu;
+const TRAILING_CREDIT = /(?:(?<=[.!?»«“”")\]|]\s*)\(?(?:Fotos?|Bild(?:er|quelle|rechte)?|Quelle|Quellen|Grafik|Infografik|Karte|Daten|Illustration|Montage|Collage|Video|Audio|Photos?|Photograph|Image|Picture|Credit|Credits|Source|Graphic|Map|Data)\s*:|©|\(c\)\s)/gu;
+/**
+ * A line that is only the name of a photo agency or two ("Getty Images",
+ * "picture alliance/dpa", "IMAGO/Sven Simon"): a credit printed without a
+ * label, above or below its caption.
+ */
+const AGENCY_CREDIT =
+  /^(?:Getty\s+Images|picture\s+alliance|IMAGO|imago(?:\s+images)?|Shutterstock|iStock(?:photo)?|Alamy|EPA(?:-EFE)?|Keystone|Reuters|AFP|AP|dpa|PA\s+Media|PA|ddp|Sipa|Bloomberg|Xinhua|Anadolu)(?:\s*(?:\/|via|\||,)\s*[\p{L}][\p{L}\p{M}.'’ -]{0,30}){0,3}$/u;
+
 /** An image's file name, as scrapers pick up from alt and title attributes: "leo_markt3_011222_4c", "IMG_2041.jpg". */
 const FILE_NAME = /^(?:[\p{L}\p{N}-]*_[\p{L}\p{N}_.-]*|[\p{L}\p{N}_.-]+\.(?:jpe?g|png|gif|webp|avif|svg|tiff?))$/iu;
 
 /** Headings of the link lists that follow an article ("Mehr lesen über", "Read more"). */
 const FOOTER_MARKER =
-  /^(?:mehr\s+(?:lesen\s+)?(?:über|zu|zum\s+thema)|mehr\s+zum\s+thema|mehr\s+aus\s+dem\s+ressort|lesen\s+sie\s+(?:auch|mehr)(?:\s+zum\s+thema)?|weitere\s+(?:artikel|nachrichten|themen)|auch\s+interessant|das\s+könnte\s+sie\s+auch\s+interessieren|empfehlungen(?:\s+der\s+redaktion)?|meistgelesen|meistgelesene\s+artikel|themen|schlagworte|read\s+more(?:\s+about)?|more\s+(?:on|about|from)(?:\s+this\s+(?:story|topic))?|most\s+read|related(?:\s+(?:articles|stories|topics|content))?|topics|you\s+may\s+also\s+like|recommended(?:\s+for\s+you)?)\s*:?$/i;
+  /^(?:mehr\s+(?:lesen\s+)?(?:über|zu|zum\s+thema)|mehr\s+zum\s+thema|mehr\s+aus\s+dem\s+ressort|lesen\s+sie\s+(?:auch|mehr)(?:\s+zum\s+thema)?|weitere\s+(?:artikel|nachrichten|themen)|auch\s+interessant|das\s+könnte\s+sie\s+auch\s+interessieren|empfehlungen(?:\s+der\s+redaktion)?|meistgelesen|meistgelesene\s+artikel|themen|schlagworte|read\s+more(?:\s+about)?|more\s+(?:on|about|from)(?:\s+this\s+(?:story|topic))?|most\s+read|related(?:\s+(?:articles|stories|topics|content))?|topics|you\s+may\s+also\s+like|recommended(?:\s+for\s+you)?|(?:verwendete\s+)?quellen|sources?(?:\s+used)?)\s*:?$/i;
 
 /** Dates, times and durations, as rows above and below articles print them (every regular expression here is a literal). */
 const DATE_TIME_TOKENS = [
@@ -107,7 +119,8 @@ const UI_WORDS = new Set(
     'pinterest instagram e-mail email mail link kopieren copy abonnieren subscribe folgen follow playlist abspielen play pause ' +
     'vollbild fullscreen zur zum zu to the go view watch artikel article bilder bild fotos foto photos photo images liveblog ' +
     'ticker übersicht overview top oben nach scroll hören listen ansehen vorlesen anhören akzeptieren accept ablehnen reject ' +
-    'zustimmen agree ok okay optionen options privacy terms conditions nutzungsbedingungen passwort password vergessen forgot'
+    'zustimmen agree ok okay optionen options privacy terms conditions nutzungsbedingungen passwort password vergessen forgot ' +
+    'skip content inhalt springen main'
   ).split(' '),
 );
 
@@ -125,7 +138,12 @@ const MEDIA_DURATION = /\|\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:min\.?|Min\.?|Minuten
 /** True for a photo or image credit ("Foto: Name, AGENCY", "© dpa"). */
 export function isCreditLine(line: string): boolean {
   const text = line.trim();
-  return (CREDIT.test(text) || COPYRIGHT.test(text)) && wordCount(text) <= 12;
+  return ((CREDIT.test(text) || COPYRIGHT.test(text)) && wordCount(text) <= 12) || isAgencyCredit(text);
+}
+
+/** True for a credit that is only a photo agency's name ("Getty Images", "picture alliance/dpa"). */
+export function isAgencyCredit(line: string): boolean {
+  return AGENCY_CREDIT.test(line.trim());
 }
 
 /** True for an image's file name standing as a line. */
@@ -170,11 +188,14 @@ function promptWhy(text: string): string | null {
   const cta = CALL_TO_ACTION.test(text);
   const feature = SITE_FEATURE.test(text);
   if ((cta || feature) && (short || strongAddress || weakAddress)) return 'call to action of the site';
-  if (OFFER.test(text) && wordCount(text) <= 30) return 'offer of the site';
+  const address = READER_ADDRESS_DE.test(text) || FORMAL_SIE.test(text) || IMPERATIVE_DE.test(text) || weakAddress;
+  // An offer's words ("im ersten Monat", "werbefrei") also occur in consumer news: short lines or the reader addressed.
+  if (OFFER.test(text) && (short || (address && wordCount(text) <= 30))) return 'offer of the site';
   if (quoted) return null;
   if (PLEASE.test(text)) return 'request to the reader';
-  const address = READER_ADDRESS_DE.test(text) || FORMAL_SIE.test(text) || IMPERATIVE_DE.test(text) || weakAddress;
-  if ((address || FIRST_PLURAL.test(text)) && SITE_NOUN.test(text)) return 'notice of the site';
+  // The site's notice ("unseres journalistischen Angebots sind wir …"), not a speaker's "wir" reported without quotation marks.
+  const reported = /,\s*(?:sagte|sagt|sagten|erklärte|betonte|meinte|so|hieß es|said|says|told)\b/u.test(text);
+  if ((address || FIRST_PLURAL.test(text)) && SITE_NOUN.test(text) && wordCount(text) <= 30 && !reported) return 'notice of the site';
   if (IMPERATIVE_DE.test(text) && wordCount(text) <= 6 && !/:$/.test(text)) return 'prompt to the reader';
   // Quoted speech may address someone as "Sie" too; a line that contains a quotation is left alone (above).
   if (strongAddress && short) return 'prompt to the reader';
@@ -239,6 +260,13 @@ const REPORTING_BY = /^(?:(?:Additional\s+)?[Rr]eporting|Writing|Editing|Compile
 function isNames(text: string): boolean {
   const parts = text.split(/\s*(?:,|\bund\b|\band\b|&)\s*/u).filter(Boolean);
   return parts.length > 0 && parts.length <= 8 && parts.every((p) => NAME.test(p));
+}
+
+/** True for one person's name standing alone: two to four capitalised words ("Jane Doe", "Lisa von der Au"). */
+export function isPersonName(line: string): boolean {
+  const text = line.trim();
+  const words = wordCount(text);
+  return words >= 2 && words <= 5 && !/[\d,]/.test(text) && NAME.test(text);
 }
 
 /** True for agencies joined by slashes: "dpa", "AFP/dpa". */

@@ -15,7 +15,7 @@
  * the line rules and the rules on repeats and chrome neighbours apply.
  */
 import { attribute } from './attribution.ts';
-import { bylineOf, datelineAgencyOf, LIST_MARKER, lineChromeWhy, TRAILING_AUTHOR, trailingCreditAt } from './chrome.ts';
+import { bylineOf, datelineAgencyOf, isAgencyCredit, LIST_MARKER, lineChromeWhy, TRAILING_AUTHOR, trailingCreditAt } from './chrome.ts';
 import { detectLanguage } from './language.ts';
 import { bylineInRow, findHeadline, type HeadlineFind, isProse, type LayoutInput, markAboveHeadline, markArticleEnd, markByNeighbours, type PageLine, PROSE_END, wordCount } from './layout.ts';
 import { ARTICLE_ID, type MetadataInput, parseMetadata, splitFrontMatter } from './metadata.ts';
@@ -183,7 +183,7 @@ export function ingestReport(source: string, options: IngestOptions): IngestRepo
     const reason = why[i] ?? null;
     const last = blocks[blocks.length - 1];
     if (reason !== null) {
-      if (i <= end) byline ??= bylineOf(line.text) ?? bylineInRow(line.text);
+      if (i <= end) byline ??= bylineOf(line.text) ?? bylineInRow(line.text) ?? (reason === 'byline (metadata)' ? line.text : null);
       // The line right above a photo credit is that photo's caption.
       if (reason === 'credit' && PHOTO_CREDIT.test(line.text) && last && last.line === i - 1 && last.role === null && wordCount(last.text) <= MAX_CAPTION_WORDS) {
         last.role = 'caption';
@@ -239,10 +239,14 @@ export function ingestReport(source: string, options: IngestOptions): IngestRepo
     const prose = PROSE_END.test(b.text);
     const furniture = HEAD_FURNITURE.test(why[b.line + 1] ?? '') || blocks[i + 1]?.role === 'caption';
     const afterQuote = i > 0 && /^[»«„“"].*[«»“”"]$/u.test(blocks[i - 1]!.text);
+    const belowAgencyCredit = b.line > 0 && !lines[b.line]!.gapBefore && why[b.line - 1] === 'credit' && isAgencyCredit(lines[b.line - 1]!.text);
+    // A question standing alone as a short paragraph over text is a subhead ("What does it mean for mortgages?").
+    const question = /\?["»«“”']*$/.test(b.text) && !/[.!?]\s/.test(b.text) && wordCount(b.text) <= 12 && i + 1 < blocks.length;
     if (h >= 0 && i === h + 1 && prose && furniture) b.role = 'teaser';
     else if (i < h && isProse(b.text)) b.role = 'body';
     else if (b.line === cutLine || afterQuote) b.role = 'body';
-    else if (!prose && b.text.split(/\s+/).length <= 12) b.role = 'subhead';
+    else if (belowAgencyCredit && wordCount(b.text) <= MAX_CAPTION_WORDS) b.role = 'caption';
+    else if ((!prose && wordCount(b.text) <= 12) || question) b.role = 'subhead';
     else b.role = 'body';
   }
   // The headline is the first block, whatever the scraper put above it.

@@ -20,7 +20,7 @@
  * All of it is by the shape of lines (length, final punctuation, list
  * markers, glued colons, blank lines), never by a site's wording.
  */
-import { dateRowOf, hasWeakChromeSignal, isFooterMarker, LIST_MARKER, TRAILING_AUTHOR, trailingCreditAt } from './chrome.ts';
+import { dateRowOf, hasWeakChromeSignal, isCreditLine, isFooterMarker, isPersonName, LIST_MARKER, TRAILING_AUTHOR, trailingCreditAt } from './chrome.ts';
 
 /** A line of the page: its text trimmed, with offsets into the source. */
 export interface PageLine {
@@ -297,6 +297,18 @@ export function markByNeighbours(input: LayoutInput, end: number, options: { pag
     });
     const keep = inFlow ?? (wordCount(lines[live[0]!]!.text) <= 4 ? -1 : live[0]!);
     for (const i of live) if (i !== keep) why[i] = 'repeated on the page';
+  }
+
+  // The author's name on a line of its own in the article's head (between the headline and the first
+  // paragraph), and the line under it that gives the author's role ("Business reporter, BBC News").
+  for (let i = from; options.pageLayout && i < end; i++) {
+    if (!kept(i)) continue;
+    if (isProse(lines[i]!.text)) break;
+    const n = nextKept(i);
+    if (!isPersonName(lines[i]!.text) || (n >= 0 && isCreditLine(lines[n]!.text)) || why[i + 1]?.startsWith('credit')) continue;
+    why[i] = 'byline (metadata)';
+    if (n >= 0 && n === i + 1 && !isProse(lines[n]!.text) && wordCount(lines[n]!.text) <= 8) why[n] = "author's role (metadata)";
+    break;
   }
 
   // Teasers of other articles: a "Kicker:Headline" line below the article's head, and the short paragraph under it.

@@ -91,6 +91,10 @@ describe('line rules', () => {
       'Was bedeutet das für Mieter?',
       'If you live on Mill Lane, the council says your risk of flooding will fall.',
       'The council approved 20 kilometres of new cycle lanes on Tuesday.',
+      'Die Parteien teilen die Einschätzung.',
+      'The player was injured.',
+      'Der Dienst kostet im ersten Monat 4,99 Euro, danach steigt der Preis auf 12,99 Euro.',
+      'Wir haben der Regierung ein Angebot gemacht, sagte der Gewerkschaftschef.',
     ]) {
       expect(kind(line), line).toBeNull();
     }

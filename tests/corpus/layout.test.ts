@@ -19,7 +19,7 @@ const page = (name: string) => {
 
 describe('made-up scraped pages', () => {
   it('index none of their chrome lines', () => {
-    for (const name of ['bruecke', 'hafenfest', 'cycle-lanes', 'wahlrecht', 'ohne-titel']) {
+    for (const name of ['bruecke', 'hafenfest', 'cycle-lanes', 'wahlrecht', 'ohne-titel', 'rates', 'zugunglueck']) {
       const { audit } = page(name);
       expect(audit.indexed, name).toEqual([]);
       for (const s of audit.article.sentences) expect(audit.article.source.slice(s.start, s.end)).toBe(s.text);
@@ -80,6 +80,24 @@ describe('made-up scraped pages', () => {
     expect(roles).toContainEqual(['body', 'Der Landtag hat am Donnerstag ein neues Wahlrecht beschlossen.']);
     expect(roles).toContainEqual(['teaser', 'Weniger Abgeordnete, größere Wahlkreise – das neue Wahlrecht verändert die nächste Landtagswahl.']);
     expect(why('Kommunalwahl 2026:Was sich für Wählerinnen und Wähler ändert')).toBe('teaser of another article');
+  });
+
+  it('English page: a skip link and menu, the author on a line of its own with a role line, a credit above its caption, a question subhead', () => {
+    const { article, roles, why } = page('rates');
+    expect(article.meta).toMatchObject({ title: 'Bank of England holds interest rates at 5.25%', byline: 'Jane Doe', language: 'en' });
+    expect(why('Business reporter, BBC News')).toBe("author's role (metadata)");
+    expect(why('Getty Images')).toBe('credit');
+    expect(roles).toContainEqual(['caption', 'A woman walks past the Bank of England in the City of London']);
+    expect(roles).toContainEqual(['subhead', 'What does it mean for mortgages?']);
+    expect(roles[roles.length - 1]).toEqual(['body', 'Homeowners will face higher repayments.']);
+  });
+
+  it('German page: a credit in parentheses after its caption, the list of sources after the article', () => {
+    const { article, roles, why } = page('zugunglueck');
+    expect(article.meta.title).toBe('Zugunglück in Bayern: Mehrere Verletzte nach Entgleisung');
+    expect(roles).toContainEqual(['caption', 'Rettungskräfte an der Unfallstelle: Der Zug war am Morgen entgleist.']);
+    expect(why('(Quelle: Max Muster/dpa-bilder)')).toBe('credit');
+    expect(roles[roles.length - 1]).toEqual(['body', 'Die Strecke bleibt bis auf Weiteres gesperrt.']);
   });
 
   it('page that shows no headline: no sentence is called one, the title is the first sentence, a subhead is not promoted', () => {
