@@ -80,10 +80,17 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** A clean metadata value: entities decoded, spaces collapsed; null when empty. */
+/**
+ * Characters no metadata value keeps (as metadata.ts refuses them in a
+ * sidecar): control characters, bidi overrides and lone surrogates, which a
+ * page's JSON-LD or entities can hold.
+ */
+const BAD_VALUE_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** A clean metadata value: entities decoded, invisible and invalid characters removed, spaces collapsed; null when empty. */
 function clean(value: unknown): string | null {
   if (typeof value !== 'string' && typeof value !== 'number') return null;
-  const text = collapse(decodeEntities(String(value)));
+  const text = collapse(decodeEntities(String(value)).replace(BAD_VALUE_CHARS, ' '));
   return text ? text : null;
 }
 

@@ -127,6 +127,12 @@ describe('readHtmlArticle (what a fetched page goes through)', () => {
       expect(a.sentences.some((s) => s.text.includes('Bürgerbefragung')), name).toBe(true);
     }
   });
+  it('keeps no control characters, bidi overrides or broken surrogates in metadata from the page', () => {
+    const html = `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Radwege\\u202e f\\u00fcr\\u0007 die Innenstadt","author":{"name":"Erika &#x202E;Beispiel\\ud800"}}</script></head><body><article><h1>Radwege für die Innenstadt</h1>${body}</article></body></html>`;
+    const meta = readHtmlArticle(html)!.meta;
+    expect(meta.headline).toBe('Radwege für die Innenstadt');
+    expect(meta.byline).toBe('Erika Beispiel');
+  });
   it('is a corpus file for the watcher', () => {
     expect(['a.html', 'b.htm', 'a.meta.yaml'].map(isCorpusFile)).toEqual([true, true, true]);
   });
