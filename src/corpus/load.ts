@@ -4,7 +4,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { IngestError, ingestArticle } from './ingest.ts';
+import { ingestHtml } from './html.ts';
+import { IngestError, type IngestReport, ingestReport } from './ingest.ts';
 import { MetadataError, type MetadataInput, parseMetadata } from './metadata.ts';
 import type { Article, Corpus, CorpusError } from './types.ts';
 
@@ -22,8 +23,10 @@ export interface LoadOptions {
   reuse?: (path: string) => Article | undefined;
 }
 
-/** File extensions read as articles. */
-export const ARTICLE_EXTENSIONS = ['.txt', '.md'];
+/** File extensions read as articles: text (scraped or written) and web pages. */
+export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.html', '.htm'];
+/** File extensions read as HTML pages (through Readability, see html.ts). */
+export const HTML_EXTENSIONS = ['.html', '.htm'];
 /** Suffix of sidecar metadata files: `NAME.meta.yaml` describes `NAME.txt`. */
 export const SIDECAR_SUFFIX = '.meta.yaml';
 
@@ -47,6 +50,48 @@ function decodeText(bytes: Buffer, path: string): string {
   }
 }
 
+/**
+ * The character encoding an HTML page declares in its first 1024 bytes
+ * (`<meta charset="…">` or `<meta http-equiv="Content-Type" content="…;
+ * charset=…">`), as the HTML standard's prescan finds it; null when none.
+ */
+function declaredCharset(bytes: Buffer): string | null {
+  const head = bytes.subarray(0, 1024).toString('latin1');
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+/**
+ * Decodes an HTML page: by its byte order mark, else by the charset it
+ * declares (many older German pages are ISO-8859-1 or windows-1252), else as
+ * UTF-8, falling back to windows-1252 (what browsers assume for Western pages
+ * that do not say) when the bytes are not UTF-8.
+ */
+function decodeHtml(bytes: Buffer, path: string): string {
+  if (bytes.length === 0) throw new IngestError(`${path}: the file is empty`);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  if (bytes.includes(0)) throw new IngestError(`${path}: this is a binary file, not a web page`);
+  let label = declaredCharset(bytes);
+  if (label !== null) {
+    try {
+      const decoder = new TextDecoder(label);
+      label = decoder.encoding;
+    } catch {
+      throw new IngestError(`${path}: the page declares the character encoding "${label}", which is not known; save it as UTF-8`);
+    }
+  }
+  if (label === null || label === 'utf-8') {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      if (label === 'utf-8') throw new IngestError(`${path}: the page says it is UTF-8 but is not valid UTF-8; save it again as UTF-8`);
+      return new TextDecoder('windows-1252').decode(bytes);
+    }
+  }
+  return new TextDecoder(label).decode(bytes);
+}
+
 /** Sizes as people read them: "52.4 MiB", "64 KiB". */
 function formatSize(n: number): string {
   return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`;
@@ -54,6 +99,11 @@ function formatSize(n: number): string {
 
 /** Loads one article file with its optional sidecar metadata. */
 export function loadArticleFile(path: string, options: LoadOptions = {}): Article {
+  return loadArticleReport(path, options).article;
+}
+
+/** {@link loadArticleFile}, with the text ingest left out of the article and why (for `npm run ingest`). */
+export function loadArticleReport(path: string, options: LoadOptions = {}): IngestReport {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const read = options.readFile ?? ((p: string) => readFileSync(p));
   const tooLarge = (n: number) => new IngestError(`${path}: the file is ${formatSize(n)}, over the ${formatSize(max)} limit for one article`);
@@ -61,8 +111,9 @@ export function loadArticleFile(path: string, options: LoadOptions = {}): Articl
   if (size > max) throw tooLarge(size);
   const bytes = read(path);
   if (bytes.length > max) throw tooLarge(bytes.length);
-  const source = decodeText(bytes, path);
   const ext = extname(path);
+  const html = HTML_EXTENSIONS.includes(ext);
+  const source = html ? decodeHtml(bytes, path) : decodeText(bytes, path);
   const stem = basename(path, ext);
   const sidecarPath = join(path, '..', stem + SIDECAR_SUFFIX);
   let meta: MetadataInput | undefined;
@@ -77,7 +128,7 @@ export function loadArticleFile(path: string, options: LoadOptions = {}): Articl
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
   if (sidecar) meta = parseMetadata(decodeText(sidecar, sidecarPath), sidecarPath);
-  return ingestArticle(source, { id: stem, path, meta });
+  return html ? ingestHtml(source, { id: stem, path, meta }) : ingestReport(source, { id: stem, path, meta });
 }
 
 /** Loads every article file in `dir` (not recursive), in file-name order. */

@@ -1,9 +1,17 @@
 /**
  * Sentence splitting. `Intl.Segmenter` (ICU's sentence rules) does the work;
  * what it gets wrong for German and English news is mended here by merging
- * segments back together. ICU has no abbreviation list for German ("z. B.",
- * "Dr.", "Mio."), and no npm package adds one on top of Intl.Segmenter, so
- * the small lists below are written by hand.
+ * segments back together:
+ * - abbreviations ("z. B.", "Dr.", "Mio.") and initials;
+ * - German ordinals ("am 3. Oktober", "in der 56. Minute", "seinem 300.
+ *   Spiel"): a number with a full stop after an article, a preposition with
+ *   an article or a possessive is an ordinal, not a sentence end;
+ * - a quotation of several sentences followed by its attribution
+ *   ("»…. …«, sagte X.", "“…. …,” she said.") is one sentence;
+ * - a dateline ending in a full stop ("BERLIN. Die …") opens its sentence;
+ * - a piece with no letter or digit is not a sentence of its own.
+ * ICU has no abbreviation list for German and no rule for these, and no npm
+ * package adds them on top of Intl.Segmenter, so they are written by hand.
  */
 
 /** A sentence as offsets into the text that was segmented. */
@@ -29,6 +37,30 @@ const MONTHS = new Set([
   'dezember', 'january', 'february', 'march', 'may', 'june', 'july', 'october', 'december',
 ]);
 
+/**
+ * Words after which "NUMBER." is a German ordinal: articles, prepositions
+ * fused with an article, possessives and demonstratives ("der 56. Minute",
+ * "am 3. Oktober", "seinem 300. Spiel"). After other words a number may end
+ * a sentence ("im Jahr 2020.").
+ */
+const ORDINAL_BEFORE = new Set([
+  'der', 'die', 'das', 'dem', 'den', 'des', 'ein', 'eine', 'einem', 'einen', 'einer', 'eines',
+  'am', 'im', 'zum', 'zur', 'vom', 'beim', 'ins', 'ans', 'aufs', 'übers',
+  'jede', 'jeder', 'jedem', 'jeden', 'jedes', 'diese', 'dieser', 'diesem', 'diesen', 'dieses',
+  ...['mein', 'dein', 'sein', 'ihr', 'unser', 'euer', 'eur'].flatMap((p) => ['', 'e', 'em', 'en', 'er', 'es'].map((e) => p + e)),
+]);
+
+/**
+ * Opening quotation marks and the marks that close each. `“` opens English
+ * quotes and closes German „…“; `«`/`»` open Swiss and close German quotes;
+ * scraped German text often closes „ with a straight `"`. `'` and `’` are
+ * apostrophes far more often than quotes, so single quotes are not tracked.
+ */
+const QUOTE_CLOSERS: Record<string, string> = { '»': '«', '«': '»', '„': '“"”', '“': '”"', '"': '"”' };
+
+/** Most segments one quotation may span and still be merged with its attribution. */
+const MAX_QUOTE_SEGMENTS = 6;
+
 const segmenters = new Map<string, Intl.Segmenter>();
 function segmenterFor(language: string): Intl.Segmenter {
   let s = segmenters.get(language);
@@ -42,6 +74,8 @@ function segmenterFor(language: string): Intl.Segmenter {
 /** True when a segment ending like `head` was split too early before a segment starting like `next`. */
 function falseBoundary(head: string, next: string): boolean {
   const tail = head.trimEnd();
+  // No space between the pieces: "S!STERS", "richten.09.10.2024" is one word, not two sentences.
+  if (tail === head && /^[\p{L}\p{N}]/u.test(next) && /[\p{L}\p{N}][.!?]$/u.test(tail)) return true;
   if (!tail.endsWith('.')) return false;
   const lastWord = /(?:^|[\s(»„"'“])([\p{L}.]+)\.$/u.exec(tail)?.[1]?.toLowerCase();
   if (lastWord !== undefined) {
@@ -52,10 +86,75 @@ function falseBoundary(head: string, next: string): boolean {
   const firstWord = /^[\s»„"'“(]*([\p{L}\p{N}]+)/u.exec(next)?.[1] ?? '';
   // An ordinal before a month: "am 1. Juli"
   if (/(?:^|\s)\d{1,2}\.$/.test(tail) && MONTHS.has(firstWord.toLowerCase())) return true;
+  // An ordinal after an article or possessive: "in der 56. Minute", "seinem 300. Spiel"
+  const before = /(?:^|[\s(»„"“])(\p{L}+)\s+\d{1,4}\.$/u.exec(tail)?.[1]?.toLowerCase();
+  if (before !== undefined && ORDINAL_BEFORE.has(before) && /^\p{L}/u.test(firstWord)) return true;
   // Sentences do not start in lower case in German or English news.
   if (/^\p{Ll}/u.test(firstWord)) return true;
   return false;
 }
+
+/** Offset of the first non-space character of `text`. */
+function firstStart(text: string): number {
+  return text.length - text.trimStart().length;
+}
+
+/**
+ * Scans `text` for quotation marks, continuing the open quotations in
+ * `stack` (their opening marks, innermost last). Returns the offset just
+ * past the mark that closes the outermost one, or -1 when it stays open.
+ */
+function scanQuotes(text: string, stack: string[]): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const top = stack[stack.length - 1];
+    if (top !== undefined && QUOTE_CLOSERS[top]!.includes(c)) {
+      stack.pop();
+      if (stack.length === 0) return i + 1;
+    } else if (c in QUOTE_CLOSERS) {
+      stack.push(c);
+    }
+  }
+  return -1;
+}
+
+/** True when the text right after a closing quotation mark (and the character before it) is an attribution: "«, sagte X", ",” she said". */
+function attributionFollows(before: string, after: string): boolean {
+  return /^\s*,/.test(after) || (before === ',' && /^\s*\p{L}/u.test(after));
+}
+
+/**
+ * Merges a quotation of several segments with the attribution after it, so
+ * "»Wir sind gut. Wir gewinnen.«, sagte er." is one sentence. A quotation
+ * that ends a sentence without an attribution ("»Wir kommen.« Sie kamen.")
+ * keeps its segments.
+ */
+function mergeQuotations(text: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const span = { ...spans[i]! };
+    const stack: string[] = [];
+    if (scanQuotes(text.slice(span.start, span.end), stack) === -1 && stack.length > 0) {
+      for (let j = i + 1; j < spans.length && j - i < MAX_QUOTE_SEGMENTS; j++) {
+        const next = spans[j]!;
+        const piece = text.slice(next.start, next.end);
+        const close = scanQuotes(piece, stack);
+        if (close === -1) continue;
+        if (attributionFollows(piece[close - 2] ?? '', piece.slice(close))) {
+          span.end = next.end;
+          i = j;
+        }
+        break;
+      }
+    }
+    out.push(span);
+  }
+  return out;
+}
+
+/** A dateline that ICU made a sentence of its own: a place in capitals ("BERLIN.", "NEW YORK.") or a place with an agency ("Kiel (dpa)."). */
+const DATELINE =
+  /^(?:\p{Lu}{2,}[\p{Lu}\p{M}'’.\/-]*(?:[ /-]\p{Lu}{2,}[\p{Lu}\p{M}'’.\/-]*){0,2}|\p{Lu}[\p{L}\p{M}'’.\/-]*(?:[ /-]\p{Lu}[\p{L}\p{M}'’.\/-]*){0,2}\s*\([\p{L}\/ .-]{2,30}\))\s*\.$/u;
 
 /**
  * Splits `text` into sentences and returns their spans, trimmed of surrounding
@@ -79,11 +178,23 @@ export function splitSentences(text: string, language = 'de'): Span[] {
     }
   }
   const out: Span[] = [];
-  for (const { start, end } of merged) {
+  for (const { start, end } of mergeQuotations(text, merged)) {
     const piece = text.slice(start, end);
     const lead = piece.length - piece.trimStart().length;
     const trail = piece.length - piece.trimEnd().length;
-    if (end - trail > start + lead) out.push({ start: start + lead, end: end - trail });
+    if (end - trail <= start + lead) continue;
+    const span = { start: start + lead, end: end - trail };
+    const prev = out[out.length - 1];
+    const words = text.slice(span.start, span.end);
+    if (prev && !/[\p{L}\p{N}]/u.test(words)) {
+      // "+", "–", "***": not a sentence; it stays with the one before.
+      prev.end = span.end;
+    } else if (prev && out.length === 1 && prev.start === firstStart(text) && DATELINE.test(text.slice(prev.start, prev.end))) {
+      // A dateline opens the paragraph's first sentence.
+      prev.end = span.end;
+    } else {
+      out.push(span);
+    }
   }
   return out;
 }

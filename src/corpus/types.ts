@@ -51,8 +51,18 @@ export interface Article {
   meta: ArticleMeta;
   /** Path of the source file it was read from. */
   path: string;
-  /** The full text of the source file, as read (front matter included, if any). */
+  /**
+   * The text sentences are quoted from: the full text of the source file, as
+   * read (front matter included, if any); for an HTML page, the article text
+   * Readability extracted from it (see `sourceKind`).
+   */
   source: string;
+  /**
+   * Where `source` comes from: `'file'`, the file's own text; `'html'`, the
+   * article text extracted from the HTML page at `path` (in no file of the
+   * corpus: the persisted index keeps it). Default: `'file'`.
+   */
+  sourceKind?: 'file' | 'html';
   sentences: Sentence[];
 }
 

@@ -130,7 +130,7 @@ function finishSetup(dir: string, options: IndexOptions, lexicon: Lexicon, lexic
 }
 
 function noArticles(dir: string, errors: CorpusError[]): NoArticlesError {
-  const why = errors.length ? errors.map((e) => `  - ${e.message}`).join('\n') : `  - ${dir} has no .txt or .md article files`;
+  const why = errors.length ? errors.map((e) => `  - ${e.message}`).join('\n') : `  - ${dir} has no .txt, .md or .html article files`;
   return new NoArticlesError(`No article could be loaded from ${dir}:\n${why}`, errors);
 }
 

@@ -6,7 +6,7 @@
  *
  * The file is keyed by a content hash of the corpus (every article file's
  * name and bytes, and its `.meta.yaml` sidecar), the analyzer's version
- * ({@link ANALYZER_VERSION}), the lexicon file's bytes, the mechanisms, the
+ * ({@link ANALYZER_VERSION}), ingest's version ({@link INGEST_VERSION}), the lexicon file's bytes, the mechanisms, the
  * load options, this file format's version and the corpus directory as given
  * (it is in every article's path). Any difference means a rebuild.
  *
@@ -15,7 +15,8 @@
  * JSON text:
  * - `articles`: per article its file name, file hash, metadata, sentence
  *   spans (the text is the source file's bytes at those offsets, re-read at
- *   load) and the answers each sentence holds;
+ *   load; for an HTML page, the extracted article text saved with it) and the
+ *   answers each sentence holds;
  * - `errors`: the files that could not be loaded, with their messages;
  * - `aliases`: the entities learned from the corpus;
  * - `df`: each index term's document frequency;
@@ -35,6 +36,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
+import { INGEST_VERSION } from '../corpus/ingest.ts';
 import { ARTICLE_EXTENSIONS, type LoadOptions, SIDECAR_SUFFIX } from '../corpus/load.ts';
 import type { Article, ArticleMeta, CorpusError, Role, Sentence } from '../corpus/types.ts';
 import { aliasTableOf, type Entity } from './aliases.ts';
@@ -185,6 +187,7 @@ export function indexKey(snapshot: CorpusSnapshot, options: KeyOptions): string 
     JSON.stringify({
       format: PERSIST_FORMAT,
       analyzer: ANALYZER_VERSION,
+      ingest: INGEST_VERSION,
       lexicon: options.lexiconId,
       mechanisms: { ...ALL_MECHANISMS, ...options.mechanisms },
       maxFileBytes: options.maxFileBytes ?? null,
@@ -202,8 +205,11 @@ export function cacheFileOf(cacheDir: string, corpusDir: string): string {
 const ROLES: Role[] = ['headline', 'teaser', 'body', 'caption', 'subhead'];
 const ANSWER_TYPES: AnswerType[] = ['person', 'time', 'number', 'place', 'reason', 'definition', 'yesno', 'other'];
 
-/** An article as saved: file name, file hash, metadata, sentence spans [paragraph, sentence, start, end, role]…, attributions by sentence index, answers. */
-type SavedArticle = [string, string, ArticleMeta, number[], Record<string, string>, SavedAnswers[]];
+/**
+ * An article as saved: file name, file hash, metadata, sentence spans [paragraph, sentence, start, end, role]…,
+ * attributions by sentence index, answers, and for an HTML page the article text extracted from it (which is in no file).
+ */
+type SavedArticle = [string, string, ArticleMeta, number[], Record<string, string>, SavedAnswers[], string?];
 /** A sentence's answers: a bit mask of answer types, or the mask with names and defined names. */
 type SavedAnswers = number | [number, string[], string[]];
 /** An article's prepared data: its file hash, its documents as [terms, parts, context], what it teaches alias learning, its vocabulary. */
@@ -465,7 +471,9 @@ function* saveSteps(file: string, input: SaveInput): Generator<void, void> {
       if (s.attributedTo !== null) attributed[i] = s.attributedTo;
     });
     const answers = article.sentences.map((s) => saveAnswers(index.answers.get(s.id)!));
-    articles.push([basename(article.path), input.fileHashes.get(article.meta.id) ?? '', article.meta, spans, attributed, answers]);
+    const saved: SavedArticle = [basename(article.path), input.fileHashes.get(article.meta.id) ?? '', article.meta, spans, attributed, answers];
+    if (article.sourceKind === 'html') saved.push(article.source);
+    articles.push(saved);
   }
   const text = (t: string) => Buffer.from(t, 'utf8');
   const binary = (a: Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
@@ -666,11 +674,11 @@ function loadFrom(fd: number, input: LoadInput): LoadedIndex | null {
   const answers = new Map<string, SentenceAnswers>();
   const fileHashes = new Map<string, string>();
   const intern = answerInterner();
-  for (const [name, hash, meta, spans, attributed, savedAnswers] of json<SavedArticle[]>('articles')) {
+  for (const [name, hash, meta, spans, attributed, savedAnswers, extracted] of json<SavedArticle[]>('articles')) {
     const file = byName.get(name);
     if (!file || file.hash !== hash) throw new CacheFormatError(`${name} does not match the snapshot`);
-    // As loadArticleFile decodes it (a byte order mark is dropped).
-    const source = decoder.decode(input.snapshot.readFile(join(input.snapshot.dir, name)));
+    // As loadArticleFile decodes it (a byte order mark is dropped); an HTML page's article text as it was extracted.
+    const source = extracted ?? decoder.decode(input.snapshot.readFile(join(input.snapshot.dir, name)));
     const list: Sentence[] = [];
     for (let i = 0, k = 0; k < spans.length; i++, k += 5) {
       const paragraph = spans[k]!;
@@ -692,7 +700,7 @@ function loadFrom(fd: number, input: LoadInput): LoadedIndex | null {
       sentences.set(s.id, s);
       answers.set(s.id, intern(loadAnswers(savedAnswers[i]!)));
     }
-    articles.set(meta.id, { meta, path: join(input.snapshot.dir, name), source, sentences: list });
+    articles.set(meta.id, { meta, path: join(input.snapshot.dir, name), source, sentences: list, ...(extracted !== undefined ? { sourceKind: 'html' as const } : {}) });
     fileHashes.set(meta.id, hash);
   }
   const errors = json<CorpusError[]>('errors');

@@ -38,3 +38,53 @@ describe('splitSentences', () => {
     for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(text.slice(s.start, s.end).trim());
   });
 });
+
+describe('splitSentences on news German', () => {
+  it('does not end a sentence at an ordinal after an article, a fused preposition or a possessive', () => {
+    expect(split('Er traf in seinem 300. Bundesligaspiel. Danach jubelte er.')).toEqual(['Er traf in seinem 300. Bundesligaspiel.', 'Danach jubelte er.']);
+    expect(split('Das Tor fiel in der 56. Minute. Am 3. Oktober wird gefeiert, beim 1. FC Köln.')).toEqual([
+      'Das Tor fiel in der 56. Minute.',
+      'Am 3. Oktober wird gefeiert, beim 1. FC Köln.',
+    ]);
+  });
+  it('still ends a sentence at a year or count after other words', () => {
+    expect(split('Der Umsatz stieg im Jahr 2020. Die Zahl sank auf 300. Danach kam nichts.')).toEqual([
+      'Der Umsatz stieg im Jahr 2020.',
+      'Die Zahl sank auf 300.',
+      'Danach kam nichts.',
+    ]);
+  });
+  it('keeps a quotation of several sentences with its attribution', () => {
+    expect(split('»Wir sind gut. Wir gewinnen alles.«, sagte der Trainer. Dann ging er.')).toEqual([
+      '»Wir sind gut. Wir gewinnen alles.«, sagte der Trainer.',
+      'Dann ging er.',
+    ]);
+    expect(split('„Es ist verrückt. Die halbe Mannschaft ist weg", sagte der Kapitän.')).toEqual(['„Es ist verrückt. Die halbe Mannschaft ist weg", sagte der Kapitän.']);
+    expect(split('“We talked about this for years. Now we act,” she said. Then she left.', 'en')).toEqual([
+      '“We talked about this for years. Now we act,” she said.',
+      'Then she left.',
+    ]);
+  });
+  it('splits a quotation that ends without an attribution', () => {
+    expect(split('»Das ist gut. Wir kommen.« Dann ging er.')).toEqual(['»Das ist gut.', 'Wir kommen.«', 'Dann ging er.']);
+    expect(split('„Das ist gut. Wir kommen.“ Dann ging er.')).toEqual(['„Das ist gut.', 'Wir kommen.“', 'Dann ging er.']);
+  });
+  it('keeps a dateline with its sentence', () => {
+    expect(split('Wiesbaden (dpa) - Die Polizei hat am Montag einen Mann festgenommen. Er schwieg.')).toEqual([
+      'Wiesbaden (dpa) - Die Polizei hat am Montag einen Mann festgenommen.',
+      'Er schwieg.',
+    ]);
+    expect(split('BERLIN. Die Regierung hat beschlossen. Das ist neu.')).toEqual(['BERLIN. Die Regierung hat beschlossen.', 'Das ist neu.']);
+    expect(split('Kiel (dpa). Ein Zug ist entgleist.')).toEqual(['Kiel (dpa). Ein Zug ist entgleist.']);
+    expect(split('Nein. Das stimmt nicht.')).toEqual(['Nein.', 'Das stimmt nicht.']);
+  });
+  it('makes no sentence of bare symbols', () => {
+    expect(split('Das war es. +++')).toEqual(['Das war es. +++']);
+  });
+});
+
+describe('splitSentences after a year range', () => {
+  it('ends a sentence at a year after "bis"', () => {
+    expect(split('Er regierte von 1321 bis 1323. Er setzte die Politik fort.')).toEqual(['Er regierte von 1321 bis 1323.', 'Er setzte die Politik fort.']);
+  });
+});

@@ -53,7 +53,7 @@ function load(dir: string, options?: { maxFileBytes?: number }) {
     const rest = e.message.slice(dir.length + 1);
     const name = rest.slice(0, rest.indexOf(': '));
     // the message names the file itself or its sidecar
-    expect([e.path, e.path.replace(/\.(txt|md)$/, '.meta.yaml')]).toContain(join(dir, name));
+    expect([e.path, e.path.replace(/\.(txt|md|html?)$/, '.meta.yaml')]).toContain(join(dir, name));
     byName.set(name, rest.slice(name.length + 2));
   }
   return { ids: corpus.articles.map((a) => a.meta.id), errors: byName, corpus };
@@ -184,6 +184,44 @@ describe('each corpus fault is named, and every other article still loads', () =
   });
 });
 
+describe('broken and hostile HTML pages are named, and every other article still loads', () => {
+  const body = '<p>Der Stadtrat hat am Dienstag den Ausbau des Hafens beschlossen. Die Kosten liegen bei zwölf Millionen Euro, davon trägt das Land die Hälfte.</p><p>Die Opposition spricht von Symbolpolitik. Sie fordert eine Bürgerbefragung, bevor die Arbeiten beginnen.</p>';
+  const GOOD_HTML = `<html><head><title>Hafen wird ausgebaut</title></head><body><article><h1>Hafen wird ausgebaut</h1>${body}</article></body></html>`;
+
+  it('names each bad page with what is wrong, fast, and loads the good ones', () => {
+    const deep = `<html><body>${'<div>'.repeat(2000)}${body}${'</div>'.repeat(2000)}</body></html>`;
+    const wide = `<html><body><article>${body}${'<span>x</span>'.repeat(70_000)}</article></body></html>`;
+    const dir = corpusDir({
+      'a-good.html': GOOD_HTML,
+      'b-good.txt': GOOD,
+      'empty.html': '',
+      'image.html': PNG,
+      'junk.html': '<<<>>> <p <div',
+      'scripts.html': '<html><head><script>var a = 1;</script></head><body><script>document.write("Hallo")</script></body></html>',
+      'deep.html': deep,
+      'wide.html': wide,
+      'charset.html': `<html><head><meta charset="x-klingon"></head><body>${body}</body></html>`,
+      'not-utf8.html': Buffer.concat([Buffer.from('<html><head><meta charset="utf-8"></head><body><p>Gr'), Buffer.from([0xfc]), Buffer.from('\u00dfe</p></body></html>')]),
+    });
+    const started = performance.now();
+    const { ids, errors } = load(dir);
+    // A generous bound on a shared machine: Readability alone took a minute on the deep page before it was refused.
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(ids).toEqual(['a-good', 'b-good']);
+    const noArticle = /^no article found in this page \(.*\); is it a login wall, a cookie notice or a list of links\?/;
+    expect(errors.get('empty.html')).toBe('the file is empty');
+    expect(errors.get('image.html')).toBe('this is a binary file, not a web page');
+    expect(errors.get('junk.html')).toMatch(noArticle);
+    expect(errors.get('scripts.html')).toMatch(noArticle);
+    expect(errors.get('deep.html')).toBe('the page nests elements more than 200 deep, which no article page does');
+    expect(errors.get('wide.html')).toBe('the page has more than 60,000 elements, more than any article page');
+    expect(errors.get('charset.html')).toBe('the page declares the character encoding "x-klingon", which is not known; save it as UTF-8');
+    expect(errors.get('not-utf8.html')).toBe('the page says it is UTF-8 but is not valid UTF-8; save it again as UTF-8');
+    expect(errors.size).toBe(8);
+    count('corpus fault files', errors.size);
+  });
+});
+
 describe('a 50 MB file', () => {
   const FIFTY_MB = 50 * 1024 * 1024;
 
@@ -251,6 +289,30 @@ describe('arbitrary bytes as an article file (property)', () => {
       { seed: SEED, numRuns: 150 },
     );
   });
+
+  it('an HTML page of arbitrary markup never throws either; a loaded one quotes its extracted text verbatim', () => {
+    const dir = corpusDir({ 'a-good.txt': GOOD });
+    const tag = fc.constantFrom('p', 'div', 'h2', 'li', 'figcaption', 'script', 'span', 'article', 'nav', 'br', 'table', 'td');
+    const node: fc.Arbitrary<string> = fc.oneof(
+      fc.string({ maxLength: 80 }),
+      fc.tuple(tag, fc.string({ maxLength: 120 })).map(([t, text]) => `<${t}>${text}</${t}>`),
+      fc.constantFrom('<p>Der Stadtrat hat den Ausbau des Hafens am Dienstag beschlossen, die Kosten liegen bei zwölf Millionen Euro.</p>', '<meta property="og:title" content="&amp;&#0;&#x110000;">', '<script type="application/ld+json">{"@type":["NewsArticle"],"headline":{"x":1},"author":[null,1,{"name":"A"}],"@graph":"x"}</script>', '<html lang="zz-!!">', '<!--', ']]>', '<h1>'),
+    );
+    fc.assert(
+      fc.property(fc.array(node, { maxLength: 30 }), (parts) => {
+        count('arbitrary HTML pages');
+        writeFileSync(join(dir, 'x.html'), parts.join(''));
+        const corpus = loadCorpus(dir);
+        expect(corpus.articles[0]?.meta.id).toBe('a-good');
+        const x = corpus.articles.find((a) => a.meta.id === 'x');
+        const error = corpus.errors.find((e) => e.path === join(dir, 'x.html'));
+        expect(Boolean(x) !== Boolean(error)).toBe(true);
+        if (error) expect(error.message).toMatch(new RegExp(`^${join(dir, 'x.html').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: (?:no article found|the file is empty|this is a binary file|the page could not be read as HTML)`));
+        if (x) for (const s of x.sentences) expect(x.source.slice(s.start, s.end)).toBe(s.text);
+      }),
+      { seed: SEED, numRuns: 100 },
+    );
+  });
 });
 
 describe('with no loadable article, start-up refuses to run and says why', () => {
@@ -277,7 +339,7 @@ describe('with no loadable article, start-up refuses to run and says why', () =>
 
   it('openEngine says so for an empty directory and a missing one', () => {
     const empty = corpusDir({ 'README.yaml': 'x' });
-    expect(() => openEngine(empty)).toThrow(new NoArticlesError(`No article could be loaded from ${empty}:\n  - ${empty} has no .txt or .md article files`));
+    expect(() => openEngine(empty)).toThrow(new NoArticlesError(`No article could be loaded from ${empty}:\n  - ${empty} has no .txt, .md or .html article files`));
     expect(() => openEngine('/nonexistent/beleg-corpus')).toThrow(/^No article could be loaded from \/nonexistent\/beleg-corpus:\n {2}- \/nonexistent\/beleg-corpus: cannot read the corpus directory \(ENOENT/);
   });
 

@@ -1,0 +1,268 @@
+/**
+ * Metadata of a news page, read from the page itself: headline, kicker,
+ * byline, site name, publication date, language, canonical URL and
+ * description. Sources, in order of trust:
+ * 1. JSON-LD (`<script type="application/ld+json">`) of type NewsArticle (or
+ *    another schema.org Article type), also inside `@graph` and arrays: what
+ *    the publisher states for search engines;
+ * 2. OpenGraph (`og:*`, `article:*`);
+ * 3. other `<meta>` tags (`author`, `description`, `date`, `language` …),
+ *    `<link rel="canonical">`, `<html lang>`, `<title>`, the `<h1>`.
+ * The canonical URL is the one exception to that order: `<link
+ * rel="canonical">` is the page's own declaration of it, so it comes right
+ * after JSON-LD and before `og:url` (which sites often decorate with
+ * tracking parameters).
+ *
+ * Readability reads some of these too, but stops at the first JSON-LD block
+ * and misses `@type` arrays and `@graph` forms, so the page's metadata is
+ * read here; Readability's findings are the last fallback (html.ts).
+ */
+
+/** The little of a DOM element this module and html.ts use (linkedom's and jsdom's elements both have it). */
+export interface DomElement {
+  readonly tagName: string;
+  readonly textContent: string | null;
+  readonly childNodes: ArrayLike<DomNode>;
+  readonly parentElement: DomElement | null;
+  readonly previousElementSibling: DomElement | null;
+  readonly children: ArrayLike<DomElement>;
+  getAttribute(name: string): string | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+}
+
+/** A DOM node: an element (nodeType 1) or text (3). */
+export interface DomNode {
+  readonly nodeType: number;
+  readonly textContent: string | null;
+}
+
+/** The little of a DOM document this module and html.ts use. */
+export interface DomDocument {
+  readonly documentElement: DomElement | null;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+}
+
+/** What a page says about itself. Every field is null when the page does not say. */
+export interface PageMeta {
+  headline: string | null;
+  /** The kicker (Dachzeile) over the headline in the page's markup. */
+  kicker: string | null;
+  byline: string | null;
+  /** The publication (site name). */
+  publisher: string | null;
+  /** ISO 8601 date or date and time of publication. */
+  date: string | null;
+  /** Two-letter language code. */
+  language: string | null;
+  /** Absolute canonical URL. */
+  url: string | null;
+  /** The page's summary of the article (often the teaser, word for word). */
+  description: string | null;
+}
+
+/** schema.org types of articles, most specific first: a NewsArticle is trusted over a plain Article or a blog post. */
+const ARTICLE_TYPES = [
+  ['NewsArticle', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'OpinionNewsArticle', 'BackgroundNewsArticle', 'ReviewNewsArticle', 'AskPublicNewsArticle', 'LiveBlogPosting'],
+  ['Article', 'Report', 'TechArticle', 'SatiricalArticle'],
+  ['BlogPosting', 'SocialMediaPosting'],
+];
+
+const collapse = (s: string) => s.replace(/[\u00ad\u200b\u200c\u200d\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+
+/** Decodes the HTML entities that sites leave double-escaped in metadata ("Bayern &amp; Co"). */
+export function decodeEntities(text: string): string {
+  const named: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ', ndash: '–', mdash: '—', laquo: '«', raquo: '»', bdquo: '„', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’' };
+  return text.replace(/&(?:#(\d{1,7})|#x([\da-f]{1,6})|([a-z]{2,8}));/gi, (m, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    const code = dec ? Number(dec) : hex ? Number.parseInt(hex, 16) : undefined;
+    if (code !== undefined) return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : m;
+    return named[name!.toLowerCase()] ?? m;
+  });
+}
+
+/**
+ * Characters no metadata value keeps (as metadata.ts refuses them in a
+ * sidecar): control characters, bidi overrides and lone surrogates, which a
+ * page's JSON-LD or entities can hold.
+ */
+const BAD_VALUE_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** A clean metadata value: entities decoded, invisible and invalid characters removed, spaces collapsed; null when empty. */
+function clean(value: unknown): string | null {
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  const text = collapse(decodeEntities(String(value)).replace(BAD_VALUE_CHARS, ' '));
+  return text ? text : null;
+}
+
+type Json = Record<string, unknown>;
+
+/** The objects of a JSON-LD block: arrays and `@graph` unfolded. */
+function jsonLdObjects(data: unknown, out: Json[] = [], depth = 0): Json[] {
+  if (depth > 4 || data === null || typeof data !== 'object') return out;
+  if (Array.isArray(data)) {
+    for (const d of data) jsonLdObjects(d, out, depth + 1);
+    return out;
+  }
+  const obj = data as Json;
+  out.push(obj);
+  if (obj['@graph']) jsonLdObjects(obj['@graph'], out, depth + 1);
+  return out;
+}
+
+/** How much an object's `@type` is trusted as the article (lower is better); Infinity when it is no article. */
+function articleRank(obj: Json): number {
+  const types = ([] as unknown[]).concat(obj['@type'] ?? []).filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^.*[/#:]/, ''));
+  const rank = ARTICLE_TYPES.findIndex((group) => types.some((t) => group.includes(t)));
+  return rank < 0 ? Infinity : rank;
+}
+
+/** The names of a JSON-LD person or organisation value (a string, an object with `name`, or a list). */
+function names(value: unknown): string[] {
+  const out: string[] = [];
+  for (const v of ([] as unknown[]).concat(value ?? [])) {
+    const name = typeof v === 'string' ? clean(v) : v && typeof v === 'object' ? clean((v as Json).name) : null;
+    if (name && !/^https?:\/\//.test(name)) out.push(name);
+  }
+  return [...new Set(out)];
+}
+
+/** A URL value: a string, or an object with `@id` or `url`. */
+function urlOf(value: unknown): string | null {
+  if (typeof value === 'string') return clean(value);
+  if (value && typeof value === 'object') return clean((value as Json)['@id']) ?? clean((value as Json).url);
+  return null;
+}
+
+/** A language value: "de-DE", "en_GB", "German", or an object with `alternateName` or `name`. */
+export function languageCode(value: unknown): string | null {
+  const raw = value && typeof value === 'object' ? (clean((value as Json).alternateName) ?? clean((value as Json).name)) : clean(value);
+  if (!raw) return null;
+  const lower = raw.toLowerCase();
+  if (/^(?:german|deutsch)$/.test(lower)) return 'de';
+  if (/^(?:english|englisch)$/.test(lower)) return 'en';
+  const m = /^([a-z]{2})(?:[-_][a-z0-9]+)*$/.exec(lower);
+  return m ? m[1]! : null;
+}
+
+/** An ISO 8601 date (and time) from a date value; null when it cannot be read as a date. */
+export function isoDate(value: unknown): string | null {
+  const text = clean(value);
+  if (!text) return null;
+  if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(text)) {
+    const day = new Date(`${text.slice(0, 10)}T00:00:00Z`);
+    return Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== text.slice(0, 10) ? null : text.replace(' ', 'T');
+  }
+  const time = Date.parse(text);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+/** An absolute http(s) URL, resolved against `base` when relative; null otherwise. */
+function absoluteUrl(value: string | null, base: string | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The content of the first `<meta>` with one of these `property` or `name` values (case-insensitive). */
+function metaContent(doc: DomDocument, ...keys: string[]): string | null {
+  const wanted = new Set(keys.map((k) => k.toLowerCase()));
+  for (const el of Array.from(doc.querySelectorAll('meta'))) {
+    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? el.getAttribute('http-equiv') ?? '').toLowerCase();
+    if (wanted.has(key)) {
+      const value = clean(el.getAttribute('content'));
+      if (value) return value;
+    }
+  }
+  return null;
+}
+
+/** The JSON-LD article object the page describes itself with, or null. */
+function jsonLdArticle(doc: DomDocument): Json | null {
+  let best: Json | null = null;
+  let bestRank = Infinity;
+  for (const script of Array.from(doc.querySelectorAll('script'))) {
+    if (!/^application\/ld\+json\b/i.test(script.getAttribute('type') ?? '')) continue;
+    let data: unknown;
+    try {
+      data = JSON.parse((script.textContent ?? '').replace(/^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$/g, ''));
+    } catch {
+      continue; // a broken block of one page's JSON-LD is no reason to refuse its article
+    }
+    for (const obj of jsonLdObjects(data)) {
+      const rank = articleRank(obj);
+      if (rank < bestRank) {
+        best = obj;
+        bestRank = rank;
+      }
+    }
+  }
+  return best;
+}
+
+/** `<title>` without the site's name: "Headline | Site", "Headline – Site". */
+function titleOf(doc: DomDocument, site: string | null): string | null {
+  const title = clean(doc.querySelector('title')?.textContent);
+  if (!title) return null;
+  const parts = title.split(/\s+[|–—·•-]\s+/);
+  if (parts.length < 2) return title;
+  if (site && parts[parts.length - 1]!.toLowerCase() === site.toLowerCase()) return parts.slice(0, -1).join(' – ');
+  return parts.reduce((a, b) => (b.length > a.length ? b : a));
+}
+
+/**
+ * The kicker over the headline in the markup: a short text right before the
+ * `<h1>` in the same container, or the first of two parts inside the `<h1>`.
+ */
+function kickerOf(h1: DomElement | null, headline: string | null): string | null {
+  if (!h1) return null;
+  const short = (t: string | null) => (t && t.split(' ').length <= 6 && !/[.!?]$/.test(t) && t !== headline ? t : null);
+  const parts = Array.from(h1.children).map((c) => clean(c.textContent)).filter((t): t is string => t !== null);
+  if (parts.length === 2 && headline && collapse(parts[1]!) === headline) return short(parts[0]!);
+  const before = h1.previousElementSibling;
+  return before && !/^H[1-6]$/i.test(before.tagName) ? short(clean(before.textContent)) : null;
+}
+
+/** The `<h1>` that holds the headline, or the first `<h1>`. */
+export function headlineElement(doc: DomDocument, headline: string | null): DomElement | null {
+  const all = Array.from(doc.querySelectorAll('h1'));
+  return (headline ? all.find((h) => clean(h.textContent)?.endsWith(headline)) : undefined) ?? all[0] ?? null;
+}
+
+/**
+ * Reads a page's metadata. `url` is where the page was fetched from (resolves
+ * relative canonical URLs, and is the last fallback for the URL).
+ */
+export function readPageMeta(doc: DomDocument, url?: string): PageMeta {
+  const ld = jsonLdArticle(doc);
+  const ldPublisher = ld ? names(ld.publisher)[0] ?? names(ld.sourceOrganization)[0] ?? null : null;
+  const publisher = ldPublisher ?? metaContent(doc, 'og:site_name', 'application-name', 'publisher', 'dc.publisher');
+  const h1Text = clean(doc.querySelector('h1')?.textContent);
+  const headline =
+    clean(ld?.headline) ?? clean(ld?.name) ?? metaContent(doc, 'og:title', 'twitter:title', 'title', 'dc.title') ?? titleOf(doc, publisher) ?? h1Text;
+  const ldAuthors = ld ? names(ld.author) : [];
+  const metaAuthor = metaContent(doc, 'article:author', 'author', 'dc.creator', 'parsely-author', 'sailthru.author');
+  const byline = ldAuthors.length ? ldAuthors.join(', ') : metaAuthor && !/^https?:\/\//.test(metaAuthor) ? metaAuthor : null;
+  const date =
+    isoDate(ld?.datePublished) ??
+    isoDate(ld?.dateCreated) ??
+    isoDate(metaContent(doc, 'article:published_time', 'og:published_time')) ??
+    isoDate(metaContent(doc, 'date', 'pubdate', 'publishdate', 'publish-date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'parsely-pub-date', 'sailthru.date'));
+  const language =
+    languageCode(ld?.inLanguage) ??
+    languageCode(metaContent(doc, 'og:locale')) ??
+    languageCode(metaContent(doc, 'content-language', 'language', 'dc.language')) ??
+    languageCode(doc.documentElement?.getAttribute('lang') ?? null);
+  const canonical = Array.from(doc.querySelectorAll('link')).find((l) => /(?:^|\s)canonical(?:\s|$)/i.test(l.getAttribute('rel') ?? ''));
+  const pageUrl =
+    absoluteUrl(urlOf(ld?.url) ?? urlOf(ld?.mainEntityOfPage), url) ??
+    absoluteUrl(clean(canonical?.getAttribute('href')), url) ??
+    absoluteUrl(metaContent(doc, 'og:url'), url) ??
+    absoluteUrl(url ?? null, undefined);
+  const description = clean(ld?.description) ?? metaContent(doc, 'og:description', 'description', 'twitter:description');
+  const kicker = kickerOf(headlineElement(doc, headline), headline);
+  return { headline, kicker, byline, publisher, date, language, url: pageUrl, description };
+}

@@ -1,0 +1,157 @@
+/**
+ * HTML pages: made-up German and English news pages that look like real ones
+ * (navigation, cookie banner, related links, comments, newsletter boxes,
+ * JSON-LD, OpenGraph), a login wall and a cookie page
+ * (tests/corpus/fixtures/html).
+ */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestHtml, readHtmlArticle } from '../../src/corpus/html.ts';
+import { loadArticleFile, loadCorpus } from '../../src/corpus/load.ts';
+import { isCorpusFile } from '../../src/corpus/watch.ts';
+import { openEngine } from '../../src/engine/open.ts';
+
+const DIR = new URL('./fixtures/html/', import.meta.url).pathname;
+const fixture = (name: string) => readFileSync(join(DIR, name), 'utf8');
+
+/** Words of the page around the article that no sentence may hold. */
+const AROUND_DE = ['Cookies', 'Alle akzeptieren', 'Startseite', 'Suchbegriff', 'Abo abschließen', 'Hafenfreund62', 'Steuerzahler', 'Kurzarbeit für 300', 'Impressum', 'Newsletter', 'Lesezeit', 'Werft meldet', 'Teilen'];
+const AROUND_EN = ['cookies', 'Accept all', 'Subscribe', 'Sign up', 'riverwatcher', 'roads in this town', 'Otters return', 'Leave a Reply', 'All rights reserved', 'Advertisement', 'Share on', 'River pollution'];
+
+describe('a German news page', () => {
+  const article = loadArticleFile(join(DIR, 'hafen-terminal.html'));
+  const roles = article.sentences.map((s) => [s.role, s.text]);
+
+  it('takes metadata from JSON-LD first, then OpenGraph and <meta>', () => {
+    expect(article.meta).toEqual({
+      id: 'hafen-terminal',
+      // JSON-LD's headline and publisher, not og:title's or og:site_name's
+      title: 'Neues Containerterminal soll 2027 in Betrieb gehen',
+      kicker: 'Hafenausbau',
+      publisher: 'Hansestädter Tageblatt',
+      byline: 'Jana Petersen, Ole Hansen',
+      language: 'de',
+      // the canonical address, not og:url with its tracking parameter
+      url: 'https://www.hansestaedter-tageblatt.example/wirtschaft/hafenausbau-neues-containerterminal-2027-a48213.html',
+      date: '2024-03-12T06:30:00+01:00',
+    });
+  });
+  it('keeps headline, teaser, subheads, captions and body with their roles', () => {
+    expect(roles[0]).toEqual(['headline', 'Neues Containerterminal soll 2027 in Betrieb gehen']);
+    expect(roles.filter(([r]) => r === 'teaser').map(([, t]) => t)).toEqual(['Stadt und Hafenbetreiber einigen sich auf den Bau eines neuen Terminals am Nordkai.', 'Kritiker warnen vor steigenden Kosten.']);
+    expect(roles.filter(([r]) => r === 'subhead').map(([, t]) => t)).toEqual(['Kritik von Umweltverbänden', 'Zehn Jahre Planung']);
+    expect(roles).toContainEqual(['caption', 'So soll das Terminal aussehen: eine Simulation des Betreibers.']);
+    expect(roles).toContainEqual(['body', 'Kiel (dpa) - Der Hafen der Stadt bekommt ein neues Containerterminal.']);
+    expect(roles).toContainEqual(['body', 'Die Bauarbeiten sollen am 3. Oktober beginnen, dem Tag, an dem auch der alte Fährbetrieb endet.']);
+    expect(roles).toContainEqual(['body', 'Er forderte einen unabhängigen Gutachter, der die Planung bis zur 2. Lesung im Stadtrat prüfen solle.']);
+  });
+  it('leaves out navigation, cookie banner, related links, comments, newsletter box, byline row and credits', () => {
+    for (const s of article.sentences) for (const word of AROUND_DE) expect(s.text, word).not.toContain(word);
+    expect(article.sentences.some((s) => s.text.includes('Grafik: Nordhafen'))).toBe(false);
+    expect(article.sentences.filter((s) => s.text === 'Hafenausbau')).toEqual([]);
+  });
+  it('quotes from the article text Readability extracted: every sentence is a substring of it', () => {
+    expect(article.sourceKind).toBe('html');
+    expect(article.source.startsWith('Neues Containerterminal soll 2027 in Betrieb gehen\n\n')).toBe(true);
+    expect(article.source).not.toContain('<');
+    for (const s of article.sentences) expect(article.source.slice(s.start, s.end)).toBe(s.text);
+  });
+});
+
+describe('an English news page', () => {
+  const article = loadArticleFile(join(DIR, 'river-dam.html'));
+  const roles = article.sentences.map((s) => [s.role, s.text]);
+
+  it('reads JSON-LD inside @graph with an array @type, before OpenGraph and <meta name="author">', () => {
+    expect(article.meta).toMatchObject({
+      title: 'Town votes to remove century-old dam to save salmon run',
+      publisher: 'The Valley Courier',
+      byline: 'Priya Raman',
+      language: 'en',
+      url: 'https://valleycourier.example/news/2023/09/05/millers-weir-dam-removal/',
+      date: '2023-09-05T07:00:00+00:00',
+    });
+  });
+  it('keeps the article with roles and leaves the page around it out', () => {
+    expect(roles).toContainEqual(['teaser', "Councillors back a £14m plan to tear down the Miller's Weir dam, the last barrier on the river."]);
+    expect(roles).toContainEqual(['subhead', 'Opposition from anglers']);
+    expect(roles).toContainEqual(['body', 'The council will contribute £2.1m, a spokesperson said.']);
+    expect(roles).toContainEqual(['body', expect.stringMatching(/^"This is the single biggest thing we can do for the river," said Dr\. Helen Marsh/)]);
+    for (const s of article.sentences) for (const word of AROUND_EN) expect(s.text, word).not.toContain(word);
+  });
+});
+
+describe('pages with no article', () => {
+  it('refuses a login wall and a cookie page with a message naming the file; the rest of the corpus loads', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beleg-html-'));
+    for (const name of ['login-wall.html', 'cookie-wall.html', 'river-dam.html']) cpSync(join(DIR, name), join(dir, name));
+    const corpus = loadCorpus(dir);
+    expect(corpus.articles.map((a) => a.meta.id)).toEqual(['river-dam']);
+    expect(corpus.errors.map((e) => e.path)).toEqual([join(dir, 'cookie-wall.html'), join(dir, 'login-wall.html')]);
+    for (const e of corpus.errors) expect(e.message).toMatch(new RegExp(`^${e.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: no article found in this page`));
+  });
+  it('refuses a page Readability finds nothing in', () => {
+    expect(() => ingestHtml('<html><body><nav><a href="/">Home</a></nav></body></html>', { id: 'x', path: 'empty.html' })).toThrow(/^empty\.html: no article found in this page/);
+  });
+});
+
+describe('readHtmlArticle (what a fetched page goes through)', () => {
+  const body = '<p>Die Stadt baut bis 2027 zwanzig Kilometer Radwege, teilte die Verwaltung am Montag mit. Die Opposition spricht von Symbolpolitik und fordert eine Bürgerbefragung.</p><p>Der Stadtrat hat den Ausbau mit großer Mehrheit beschlossen. Die Kosten liegen bei zwölf Millionen Euro, davon trägt das Land die Hälfte.</p>';
+
+  it('falls back to OpenGraph, then <meta> and <title> without the site name, and resolves a relative canonical URL', () => {
+    const html = `<html lang="de"><head><title>Radwege für die Innenstadt | Stadtanzeiger</title><meta property="og:site_name" content="Stadtanzeiger"><meta name="author" content="Erika Beispiel"><meta name="date" content="2024-05-02"><link rel="canonical" href="/lokales/radwege-123.html"></head><body><article><h1>Radwege für die Innenstadt</h1>${body}</article></body></html>`;
+    const page = readHtmlArticle(html, 'https://stadtanzeiger.example/a?id=123')!;
+    expect(page.meta).toMatchObject({ headline: 'Radwege für die Innenstadt', publisher: 'Stadtanzeiger', byline: 'Erika Beispiel', date: '2024-05-02', language: 'de', url: 'https://stadtanzeiger.example/lokales/radwege-123.html' });
+    expect(page.text.split('\n')[0]).toBe('Radwege für die Innenstadt');
+    expect(page.text).toContain('Die Opposition spricht von Symbolpolitik und fordert eine Bürgerbefragung.');
+  });
+  it('trusts the text over a page template that declares the wrong language', () => {
+    const html = `<html lang="en"><head><title>Radwege</title></head><body><article><h1>Radwege für die Innenstadt</h1>${body}</article></body></html>`;
+    expect(ingestHtml(html, { id: 'rad', path: 'rad.html' }).article.meta.language).toBe('de');
+  });
+  it('lets a sidecar override what the page says', () => {
+    const html = `<html><head><meta property="og:title" content="Radwege für die Innenstadt"><meta property="og:site_name" content="Stadtanzeiger"></head><body><article><h1>Radwege für die Innenstadt</h1>${body}</article></body></html>`;
+    const a = ingestHtml(html, { id: 'rad', path: 'rad.html', meta: { publisher: 'Der Stadtanzeiger', byline: 'abc/dpa' } }).article;
+    expect(a.meta).toMatchObject({ title: 'Radwege für die Innenstadt', publisher: 'Der Stadtanzeiger', byline: 'abc/dpa' });
+  });
+  it('reads a page in the encoding it declares, and an undeclared one that is not UTF-8 as windows-1252', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beleg-html-enc-'));
+    const html = (charset: string) => `<html><head>${charset}<title>Müller über Straßen</title></head><body><article><h1>Müller über Straßen</h1>${body}</article></body></html>`;
+    writeFileSync(join(dir, 'latin1.html'), Buffer.from(html('<meta charset="iso-8859-1">'), 'latin1'));
+    writeFileSync(join(dir, 'undeclared.html'), Buffer.from(html(''), 'latin1'));
+    for (const name of ['latin1.html', 'undeclared.html']) {
+      const a = loadArticleFile(join(dir, name));
+      expect(a.meta.title, name).toBe('Müller über Straßen');
+      expect(a.sentences.some((s) => s.text.includes('Bürgerbefragung')), name).toBe(true);
+    }
+  });
+  it('keeps no control characters, bidi overrides or broken surrogates in metadata from the page', () => {
+    const html = `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Radwege\\u202e f\\u00fcr\\u0007 die Innenstadt","author":{"name":"Erika &#x202E;Beispiel\\ud800"}}</script></head><body><article><h1>Radwege für die Innenstadt</h1>${body}</article></body></html>`;
+    const meta = readHtmlArticle(html)!.meta;
+    expect(meta.headline).toBe('Radwege für die Innenstadt');
+    expect(meta.byline).toBe('Erika Beispiel');
+  });
+  it('is a corpus file for the watcher', () => {
+    expect(['a.html', 'b.htm', 'a.meta.yaml'].map(isCorpusFile)).toEqual([true, true, true]);
+  });
+});
+
+describe('HTML articles in the engine and the persisted index', () => {
+  it('answers with quotes from the extracted text, and the same after loading the persisted index', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beleg-html-corpus-'));
+    const cacheDir = mkdtempSync(join(tmpdir(), 'beleg-html-cache-'));
+    cpSync(join(DIR, 'hafen-terminal.html'), join(dir, 'hafen-terminal.html'));
+    cpSync(new URL('../../corpus/spiegel-gchq-aws.txt', import.meta.url).pathname, join(dir, 'spiegel-gchq-aws.txt'));
+    const log = () => {};
+    const first = openEngine(dir, { cacheDir, log });
+    expect(first.fromCache).toBe(false);
+    const answer = first.engine.ask('Wann beginnen die Bauarbeiten am Terminal?');
+    expect(answer.answers[0]?.text).toBe('Die Bauarbeiten sollen am 3. Oktober beginnen, dem Tag, an dem auch der alte Fährbetrieb endet.');
+    const second = openEngine(dir, { cacheDir, log });
+    expect(second.fromCache).toBe(true);
+    expect(second.engine.ask('Wann beginnen die Bauarbeiten am Terminal?')).toEqual(answer);
+    expect(second.engine.sources('hafen-terminal')?.meta).toEqual(first.engine.sources('hafen-terminal')?.meta);
+  });
+});
