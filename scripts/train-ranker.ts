@@ -112,9 +112,7 @@ readdirSync(realnews)
 
 /** Source weights: the few news questions count as much as a share of XQuAD's many. */
 const SOURCE_WEIGHT: Record<string, number> = { seed: 4, realnews: 4 };
-/** A question about a name the article never mentions is the mistake users notice most: it counts thrice. */
-const SWAPPED_WEIGHT = 3;
-const weightOf = (e: Example) => SOURCE_WEIGHT[e.source] ?? (e.source.endsWith(' swapped') ? SWAPPED_WEIGHT : 1);
+const weightOf = (e: Example) => SOURCE_WEIGHT[e.source] ?? 1;
 
 const dot = (w: number[], f: number[]) => w.reduce((s, x, i) => s + x * f[i]!, 0);
 

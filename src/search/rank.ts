@@ -99,9 +99,14 @@ function idf(n: number, total: number): number {
  * about 3 or less) and cost the most. They are scored only for the sentences
  * that match some rarer term of the question, so they re-rank candidates but
  * do not bring in sentences of their own; a question of only frequent terms
- * is scored in full. Small corpora are never affected.
+ * is scored in full. The same holds, in such an index, for terms that only
+ * loose links reach (synonyms, spelling variants, aliases, or any link
+ * weighing less than `looseWeight`). Small corpora are never affected.
  */
-export const COST_CONTROLS = { frequentShare: 0.05, frequentMinSentences: 10_000 };
+export const COST_CONTROLS = { frequentShare: 0.05, frequentMinSentences: 10_000, looseWeight: 0.5 };
+
+/** Links too loose to bring a sentence in by themselves in a large index (they still re-rank the ones others reach). */
+const LOOSE_VIAS = new Set(['synonym', 'fuzzy', 'alias']);
 
 /** Most a sentence's role and answer type can multiply its word score by. */
 export const MAX_FACTOR = Math.max(...Object.values(ROLE_WEIGHT)) * (1 + ANSWER_TYPE_BONUS);
@@ -366,15 +371,20 @@ export function rank(index: SentenceIndex, plan: QueryPlan, options: RankOptions
   // How many sentences hold a term in any field: what a search for it returns.
   const df = (term: string) => index.df.get(term) ?? 0;
 
-  // Frequent terms: only among the sentences that rarer terms reach (see COST_CONTROLS).
-  const frequentDf = total >= COST_CONTROLS.frequentMinSentences ? COST_CONTROLS.frequentShare * total : Infinity;
+  // Frequent terms, and terms only loose links reach (synonyms, spelling variants, unlikely senses): only among
+  // the sentences that the other terms reach (see COST_CONTROLS).
+  const large = total >= COST_CONTROLS.frequentMinSentences;
+  const frequentDf = large ? COST_CONTROLS.frequentShare * total : Infinity;
   const terms = [...new Set(plan.groups.flatMap((g) => g.alternatives.map((a) => a.term)))].filter((t) => df(t) > 0);
-  const frequent = terms.filter((t) => df(t) > frequentDf);
+  const strongest = new Map<string, number>();
+  for (const g of plan.groups) for (const a of g.alternatives) if (!LOOSE_VIAS.has(a.via)) strongest.set(a.term, Math.max(strongest.get(a.term) ?? 0, a.weight));
+  const restricted = (t: string) => df(t) > frequentDf || (large && (strongest.get(t) ?? 0) < COST_CONTROLS.looseWeight);
+  const frequent = terms.filter(restricted);
   if (frequent.length && frequent.length < terms.length) {
     const candidateStamp = scratch.next();
     const candidates: number[] = [];
     for (const t of terms) {
-      if (df(t) > frequentDf) continue;
+      if (restricted(t)) continue;
       for (const n of postingsOf(t).ids) {
         if (scratch.mark[n] === candidateStamp || (allowed && !allowed(n))) continue;
         scratch.mark[n] = candidateStamp;
@@ -479,7 +489,13 @@ export function rank(index: SentenceIndex, plan: QueryPlan, options: RankOptions
   const reranking = options.rerank !== false && index.mechanisms.rerank;
   // The first stage keeps enough candidates for the second to choose from.
   const limit = options.limit !== undefined && options.limit > 0 ? (reranking ? Math.max(options.limit, RERANK_DEPTH) : options.limit) : reranking ? RERANK_DEPTH : undefined;
-  if (limit !== undefined && touched.length > limit) {
+  if (limit !== undefined && touched.length > limit && reranking) {
+    // The second stage re-orders the pool anyway: the best sentences by word score are the pool.
+    results = topByScore(base, limit)
+      .map(final)
+      .filter((r): r is Scored => r !== null)
+      .sort(byRank);
+  } else if (limit !== undefined && touched.length > limit) {
     const topIndexes = topByScore(base, limit);
     const top = topIndexes.map(final).filter((r): r is Scored => r !== null);
     const cut = top.length >= limit ? Math.min(...top.map((r) => r.score)) : -Infinity;

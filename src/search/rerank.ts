@@ -21,12 +21,12 @@
  * model.ts), not set by hand. The same features of the best sentence feed
  * the calibrated decision to answer or refuse (see {@link answerProbability}).
  */
-import { analyzerLanguage, termOf } from './analyzer.ts';
-import { answerSpans, tokensOf } from './answerSpans.ts';
+import { type AnalyzerLanguage, analyzerLanguage, termOf } from './analyzer.ts';
+import { type AnswerSpan, answerSpans, type SpanToken, tokensOf } from './answerSpans.ts';
 import { ABSTAIN_MODEL, RERANK_MODEL } from './model.ts';
 import { fold } from './normalize.ts';
 import type { QueryGroup, QueryPlan, Via } from './query.ts';
-import { nameTest, type SentenceIndex, wordTermsOf } from './sentenceIndex.ts';
+import { nameTest, type SentenceIndex, type WordTerms, wordTermsOf } from './sentenceIndex.ts';
 import type { Sentence } from '../corpus/types.ts';
 
 /** How many of the first stage's best sentences are rescored. */
@@ -135,6 +135,46 @@ function placeOf(index: SentenceIndex, id: string): { list: Sentence[]; at: numb
   return places.get(id);
 }
 
+/** What the second stage reads of a sentence, whatever the question: computed once and kept (see {@link sentenceInfo}). */
+interface SentenceInfo {
+  language: AnalyzerLanguage;
+  wordTerms: WordTerms[];
+  tokens: SpanToken[];
+  /** Candidate answers of every type (answerSpans.ts). */
+  spans: AnswerSpan[];
+  /** The sentence's first word, folded. */
+  opener: string;
+}
+
+/** Most sentences whose analysis an index keeps for the second stage. */
+const INFO_CACHE_SIZE = 50_000;
+const infos = new WeakMap<SentenceIndex, Map<string, SentenceInfo>>();
+
+/**
+ * A sentence's words, terms and candidate answers, cached per index: the
+ * same sentences come up question after question, and their analysis is
+ * most of the second stage's cost.
+ */
+function sentenceInfo(index: SentenceIndex, s: Sentence): SentenceInfo {
+  let cache = infos.get(index);
+  if (!cache) infos.set(index, (cache = new Map()));
+  let info = cache.get(s.id);
+  if (!info) {
+    const language = analyzerLanguage(index.articles.get(s.articleId)!.meta.language);
+    const tokens = tokensOf(s.text);
+    info = {
+      language,
+      wordTerms: wordTermsOf(s.text, language, index.lexicon, index.mechanisms),
+      tokens,
+      spans: answerSpans(s.text, nameTest(index.lexicon, language), tokens),
+      opener: tokens[0]?.folded ?? '',
+    };
+    if (cache.size >= INFO_CACHE_SIZE) cache.clear();
+    cache.set(s.id, info);
+  }
+  return info;
+}
+
 /** Term → the best alternative of a group that has it. */
 type GroupTerms = Map<string, { weight: number; via: Via }>;
 
@@ -149,8 +189,7 @@ function groupTerms(group: QueryGroup): GroupTerms {
 
 /** How each group matches a sentence's words. */
 function matchGroups(index: SentenceIndex, s: Sentence, groups: readonly GroupTerms[]): { matches: (GroupMatch | null)[]; words: number; matchedWords: number } {
-  const language = analyzerLanguage(index.articles.get(s.articleId)!.meta.language);
-  const wordTerms = wordTermsOf(s.text, language, index.lexicon, index.mechanisms);
+  const { wordTerms } = sentenceInfo(index, s);
   const matches: (GroupMatch | null)[] = groups.map(() => null);
   const matchedAt = new Set<number>();
   wordTerms.forEach((w, p) => {
@@ -202,9 +241,7 @@ export function typedAnswers(index: SentenceIndex, s: Sentence, plan: QueryPlan,
     const defines = index.answers.get(s.id)?.defines ?? [];
     return plan.groups.some((g) => defines.includes(fold(g.word))) ? [[0, Number.MAX_SAFE_INTEGER]] : [];
   }
-  const language = analyzerLanguage(index.articles.get(s.articleId)!.meta.language);
-  const tokens = tokensOf(s.text);
-  const spans = answerSpans(s.text, nameTest(index.lexicon, language), tokens);
+  const { language, tokens, spans } = sentenceInfo(index, s);
   const novel = (first: number, last: number) => {
     for (let i = first; i <= last; i++) {
       const t = tokens[i]!;
@@ -217,9 +254,8 @@ export function typedAnswers(index: SentenceIndex, s: Sentence, plan: QueryPlan,
 }
 
 /** True when one of the answers stands right after (at most two words after) a governing preposition of the question. */
-function governed(s: Sentence, answers: [number, number][], prepositions: readonly string[]): boolean {
+function governed(tokens: readonly SpanToken[], answers: [number, number][], prepositions: readonly string[]): boolean {
   if (!prepositions.length || !answers.length) return false;
-  const tokens = tokensOf(s.text);
   return answers.some(([first]) => {
     for (let k = Math.max(0, first - 3); k < first; k++) if (prepositions.includes(tokens[k]!.folded)) return true;
     return false;
@@ -315,7 +351,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
       const previous = place.list[place.at - 1];
       const near = [previous, place.list[place.at + 1]].filter((n): n is Sentence => !!n && n.paragraph === s.paragraph);
       const nearMatches = near.map((n) => analyse(n).matches);
-      const anaphoric = previous && previous.paragraph === s.paragraph && ANAPHOR.test(fold(s.text.match(/[\p{L}]+/u)?.[0] ?? ''));
+      const anaphoric = previous && previous.paragraph === s.paragraph && ANAPHOR.test(sentenceInfo(index, s).opener);
       const before = previous && previous.paragraph === s.paragraph ? analyse(previous).matches : null;
       matches.forEach((m, g) => {
         if (m) return;
@@ -347,7 +383,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
     // How close the nearest candidate answer stands to a matched question word, in words (1 = adjacent).
     let typedNear = 0;
     if (typed && matched > 0) {
-      const tokens = tokensOf(s.text);
+      const { tokens } = sentenceInfo(index, s);
       const matchedWords = new Set(matches.flatMap((m) => m?.words ?? []));
       const at = tokens.flatMap((t, i) => (matchedWords.has(t.text) ? [i] : []));
       let gap = Infinity;
@@ -372,7 +408,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
       typed && plan.answerType === 'number' ? 1 : 0,
       typed && plan.answerType === 'time' ? 1 : 0,
       typedNear,
-      governed(s, answers, prepositions) ? 1 : 0,
+      governed(sentenceInfo(index, s).tokens, answers, prepositions) ? 1 : 0,
       words > 0 ? (words - matchedWords) / words : 0,
       matchedWords >= words ? 1 : 0,
       s.role === 'headline' ? 1 : 0,
