@@ -391,7 +391,8 @@ export function rank(index: SentenceIndex, plan: QueryPlan, options: RankOptions
         candidates.push(n);
       }
     }
-    for (const t of frequent) if (candidates.length < df(t)) postings.set(t, scorer.score(t, candidates));
+    // (A frequent term is scored in full when that is no more work; a loose one never brings in sentences of its own.)
+    for (const t of frequent) if (candidates.length < df(t) || df(t) <= frequentDf) postings.set(t, scorer.score(t, candidates));
   }
 
   // Each group's weight by its rarest present alternative: what matching it is worth.
@@ -490,8 +491,16 @@ export function rank(index: SentenceIndex, plan: QueryPlan, options: RankOptions
   // The first stage keeps enough candidates for the second to choose from.
   const limit = options.limit !== undefined && options.limit > 0 ? (reranking ? Math.max(options.limit, RERANK_DEPTH) : options.limit) : reranking ? RERANK_DEPTH : undefined;
   if (limit !== undefined && touched.length > limit && reranking) {
-    // The second stage re-orders the pool anyway: the best sentences by word score are the pool.
-    results = topByScore(base, limit)
+    // The second stage re-orders the pool anyway: the best sentences by word score are the pool (ties by id,
+    // so the pool does not depend on how sentences happen to be numbered).
+    const top = topByScore(base, limit);
+    const cut = Math.min(...top.map((i) => base[i]!));
+    const ids = touched.map((n) => scorer.idOf(n) ?? '');
+    const tied: number[] = [];
+    for (let i = 0; i < base.length; i++) if (base[i]! >= cut) tied.push(i);
+    tied.sort((a, b) => base[b]! - base[a]! || ids[a]!.localeCompare(ids[b]!));
+    results = tied
+      .slice(0, limit)
       .map(final)
       .filter((r): r is Scored => r !== null)
       .sort(byRank);

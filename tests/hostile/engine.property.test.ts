@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withoutDiscordSyntax } from '../../src/bot/answer.ts';
 import { type AskResult, type Engine, MAX_QUESTION_LENGTH } from '../../src/engine/engine.ts';
 import { openEngine } from '../../src/engine/open.ts';
 import { splitCompound } from '../../src/search/compounds.ts';
@@ -139,10 +140,8 @@ describe('engine.ask over the seed corpus, hostile questions', () => {
     expect(engine.ask(' \n\t ').reason).toBe('The question is empty. Ask something about the article.');
     // the question is still answered when markdown and @everyone surround it
     expect(engine.ask('**Who succeeded Bezos?** @everyone `x`').answers[0]?.text).toContain('Andy Jassy');
-    // a pasted mention's id does not stop the question from being answered (the bot strips Discord
-    // syntax from every question anyway); since the second-stage ranker (f9104bd) refusing is a
-    // calibrated decision, and a number the article lacks no longer vetoes the words it has
-    expect(engine.ask('<@123456789012345678> Who succeeded Bezos?').answers[0]?.text).toContain('Andy Jassy');
+    // a pasted mention is no word of the question: the bot removes Discord's syntax before asking the engine
+    expect(engine.ask(withoutDiscordSyntax('<@123456789012345678> Who succeeded Bezos?')).answers[0]?.text).toContain('Andy Jassy');
   });
 });
 

@@ -84,6 +84,26 @@ describe('ranking', () => {
     }
   });
 
+  it('in a large index, terms only loose links reach re-rank sentences without bringing in their own (first stage)', () => {
+    const q = 'Who succeeded Bezos as the boss of the cloud?';
+    const plan = planQuery(q, direct);
+    const loose = (t: string) => plan.groups.every((g) => g.alternatives.every((a) => a.term !== t || ['synonym', 'fuzzy', 'alias'].includes(a.via) || a.weight < COST_CONTROLS.looseWeight));
+    const terms = [...new Set(plan.groups.flatMap((g) => g.alternatives.map((a) => a.term)))].filter((t) => (direct.df.get(t) ?? 0) > 0);
+    const strong = terms.filter((t) => !loose(t));
+    expect(strong.length).toBeGreaterThan(0);
+    expect(strong.length).toBeLessThan(terms.length);
+    const saved = { ...COST_CONTROLS };
+    Object.assign(COST_CONTROLS, { frequentShare: 1, frequentMinSentences: 0 });
+    try {
+      const capped = rank(direct, plan, { rerank: false });
+      const reached = new Set(strong.flatMap((t) => direct.search.search(t).map((r) => r.id as string)));
+      expect(capped.results.length).toBeGreaterThan(0);
+      for (const r of capped.results) expect(reached.has(r.id)).toBe(true);
+    } finally {
+      Object.assign(COST_CONTROLS, saved);
+    }
+  });
+
   it('scores very frequent terms only among the sentences that rarer terms reach (first stage)', () => {
     // The most frequent term of the corpus, and a word of the corpus that yields it.
     const [frequentTerm] = [...direct.df].sort((a, b) => b[1] - a[1])[0]!;
@@ -96,7 +116,8 @@ describe('ranking', () => {
       const plan = planQuery(q, direct);
       const full = rank(direct, plan, { rerank: false });
       const saved = { ...COST_CONTROLS };
-      Object.assign(COST_CONTROLS, { frequentShare: share / 2, frequentMinSentences: 0 });
+      // Frequency alone (links of any trust bring sentences in); loose links are tested below.
+      Object.assign(COST_CONTROLS, { frequentShare: share / 2, frequentMinSentences: 0, looseWeight: 0 });
       try {
         const capped = rank(direct, plan, { rerank: false });
         const terms = new Set(plan.groups.flatMap((g) => g.alternatives.map((a) => a.term)).filter((t) => (direct.df.get(t) ?? 0) > 0));
