@@ -5,19 +5,34 @@
  * refusals of answerable questions and of other articles' questions.
  */
 import { parseArgs } from 'node:util';
+import { ALL_MECHANISMS, type Mechanisms } from '../search/mechanisms.ts';
 import { belegRanker, loadXquad, plainRanker, type RankerFactory, scoreXquad, snowballRanker, XQUAD_SETTINGS, type XquadMiss, type XquadSetting } from '../eval/xquad.ts';
 
 const { values, positionals } = parseArgs({
-  options: { prefix: { type: 'string', default: 'xquad-dev' }, misses: { type: 'string' }, json: { type: 'boolean', default: false } },
+  options: { prefix: { type: 'string', default: 'xquad-dev' }, misses: { type: 'string' }, json: { type: 'boolean', default: false }, ablation: { type: 'boolean', default: false } },
   allowPositionals: true,
 });
 const dir = positionals[0];
 if (!dir) {
-  console.error('Usage: npm run eval:xquad -- DIR [--prefix xquad-dev] [--misses en-de|de-de|en-en] [--json]');
+  console.error('Usage: npm run eval:xquad -- DIR [--prefix xquad-dev] [--misses en-de|de-de|en-en] [--json] [--ablation]');
   process.exit(2);
 }
 try {
   const articles = loadXquad(dir, values.prefix);
+  if (values.ablation) {
+    // Each retrieval mechanism switched off in turn: hit@1, answerable refused and other articles' questions refused.
+    const names = Object.keys(ALL_MECHANISMS) as (keyof Mechanisms)[];
+    const configs: [string, Partial<Mechanisms>][] = [['(none)', {}], ...names.map((n): [string, Partial<Mechanisms>] => [n, { [n]: false }]), ['all', Object.fromEntries(names.map((n) => [n, false]))]];
+    console.log(`mechanism off   ${XQUAD_SETTINGS.map((s) => `${s}: hit@1  refused  other refused`.padEnd(36)).join('')}`);
+    for (const [name, mechanisms] of configs) {
+      const cells = XQUAD_SETTINGS.map((setting) => {
+        const f = scoreXquad(articles, setting, belegRanker({ mechanisms }));
+        return `${(f.hit1 / f.questions).toFixed(3)}  ${((100 * f.refused) / f.questions).toFixed(1).padStart(5)} %  ${((100 * f.foreignRefused) / f.foreign).toFixed(1).padStart(5)} %`.padEnd(36);
+      });
+      console.log(`${name.padEnd(15)} ${cells.join('')}`);
+    }
+    process.exit(0);
+  }
   const rankers: [string, RankerFactory][] = [
     ['Beleg', belegRanker()],
     ['MiniSearch', plainRanker],

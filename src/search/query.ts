@@ -11,6 +11,7 @@ import { type AnalyzerLanguage, germanVerbStem, isAcronym, isStopWord, termOf } 
 import type { Entity } from './aliases.ts';
 import { answerTypeOf, type AnswerType } from './answerTypes.ts';
 import { englishLemmas, type Lexicon } from './lexicon.ts';
+import { specificity } from './commonness.ts';
 import { fuzzyMatches } from './fuzzy.ts';
 import { fold, words } from './normalize.ts';
 import { numberSpellings, smallNumber } from './numbers.ts';
@@ -37,6 +38,8 @@ export interface QueryGroup {
   isKey: boolean;
   /** Relative weight of this word in the question. */
   weight: number;
+  /** How specific the word is in general language, 0 (everyday) to 1 (rare; see commonness.ts). */
+  specificity: number;
   /** A dictionary phrase added on top of its words' own groups: it adds score when it matches, and is not missed when it does not. */
   optional: boolean;
   alternatives: Alternative[];
@@ -110,13 +113,14 @@ function isQuestionStopWord(word: string, language: DetectedLanguage): boolean {
 }
 
 /** A group under construction, with de-duplicated alternatives. */
-function groupFor(word: string, isName: boolean, weight: number, optional = false, isKey = isName): QueryGroup & { add(term: string, weight: number, via: Via): void } {
+function groupFor(word: string, isName: boolean, weight: number, optional = false, isKey = isName, specificity = 1): QueryGroup & { add(term: string, weight: number, via: Via): void } {
   const alternatives: Alternative[] = [];
   return {
     word,
     isName,
     isKey,
     weight,
+    specificity,
     optional,
     alternatives,
     add(term, w, via) {
@@ -277,7 +281,9 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
     const isName = (looksLikeName(word, i, language) && !translatable) || (germanNoun && !isGermanNoun(lexicon, key) && !splitGerman(lexicon, key));
     const previous = folded[i - 1];
     const typeNoun = previous !== undefined && /^(?:which|what|welche[rsnm]?)$/.test(previous) && answerType === 'person';
-    const group = groupFor(word, isName, typeNoun ? TYPE_NOUN_WEIGHT : isName ? NAME_WEIGHT : 1, false, isName || germanNoun || (translatable && i > 0));
+    // A name is specific; any other word by how everyday it is in its language.
+    const wordSpecificity = isName ? 1 : Math.max(...(language === 'en' ? ['en' as const] : language === 'de' ? ['de' as const] : (['de', 'en'] as const)).map((l) => specificity(termOf(word, l), l)));
+    const group = groupFor(word, isName, typeNoun ? TYPE_NOUN_WEIGHT : isName ? NAME_WEIGHT : 1, false, isName || germanNoun || (translatable && i > 0), wordSpecificity);
     group.add(key, 1, 'word');
     for (const l of langs) {
       // The other language's stem of a word only helps for loanwords ("Deal", "Partner"); short stems are noise ("comes" → "com").

@@ -41,6 +41,7 @@ export const SENTENCE_FEATURES = [
   'covLoose',
   'covSynonym',
   'covKey',
+  'covSpecific',
   'covNeighbours',
   'covPrevious',
   'covAnaphor',
@@ -62,7 +63,7 @@ export const SENTENCE_FEATURES = [
 ] as const;
 
 /** Names of the question features of the answer/refuse decision, in the order of its weights. */
-export const QUESTION_FEATURES = ['present', 'topCov', 'topCovKey', 'topDirect', 'topWindow', 'topMatchedShare', 'bestCov', 'missing', 'missingName', 'missingNoun', 'anyNameMissing', 'typed', 'typedAsked', 'untyped', 'score', 'margin', 'words'] as const;
+export const QUESTION_FEATURES = ['present', 'presentSpecific', 'topCovSpecific', 'topCov', 'topCovKey', 'topDirect', 'topWindow', 'topMatchedShare', 'bestCov', 'missing', 'missingName', 'missingNoun', 'anyNameMissing', 'typed', 'typedAsked', 'untyped', 'score', 'margin', 'words'] as const;
 
 /** A linear model: one weight per feature. */
 export type LinearModel = Readonly<Record<string, number>>;
@@ -306,6 +307,9 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   const keyWeights = plan.groups.map((g, i) => (g.isKey ? weights[i]! : 0));
   const keyTotal = keyWeights.reduce((a, b) => a + b, 0);
+  // The same weights scaled by how specific each word is: everyday words say little about what a question is about.
+  const specificWeights = plan.groups.map((g, i) => weights[i]! * g.specificity);
+  const specificTotal = specificWeights.reduce((a, b) => a + b, 0);
   const questionTerms = questionTermSet(plan);
   const prepositions = governingPrepositions(plan.question);
   const maxBase = Math.max(1e-9, ...candidates.map((c) => c.base));
@@ -331,6 +335,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
     let covLoose = 0;
     let covSynonym = 0;
     let covKey = 0;
+    let covSpecific = 0;
     matches.forEach((m, g) => {
       if (!m) return;
       const w = weights[g]! * Math.min(1, m.trust);
@@ -340,6 +345,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
       else if (m.via === 'synonym') covSynonym += w;
       else covLoose += w;
       covKey += keyWeights[g]! * Math.min(1, m.trust);
+      covSpecific += specificWeights[g]! * Math.min(1, m.trust);
     });
     // What the neighbours in the same paragraph cover that the sentence does not.
     // An opening pronoun or demonstrative takes the words of the sentence before it.
@@ -398,6 +404,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
       covLoose / total,
       covSynonym / total,
       keyTotal > 0 ? covKey / keyTotal : cov / total,
+      specificTotal > 0 ? covSpecific / specificTotal : 0,
       covNeighbours / total,
       covPrevious / total,
       covAnaphor / total,
@@ -440,6 +447,8 @@ export function questionFeatures(plan: QueryPlan, input: RerankInput, ranked: re
   return [
     // How much of the question the corpus holds anywhere, by the trust of the links that reach it.
     plan.groups.reduce((s, _g, i) => s + weights[i]! * (input.presence[i] ?? 0), 0) / total,
+    plan.groups.reduce((s, g, i) => s + weights[i]! * g.specificity * (input.presence[i] ?? 0), 0) / (plan.groups.reduce((s, g, i) => s + weights[i]! * g.specificity, 0) || 1),
+    f('covSpecific'),
     top?.coverage ?? 0,
     f('covKey'),
     f('covDirect'),
