@@ -33,7 +33,7 @@ const STEM: Record<AnalyzerLanguage, (word: string) => string> = {
 };
 
 /** Bumped whenever analysis changes, so persisted indexes built with the old analysis are rebuilt. */
-export const ANALYZER_VERSION = 4;
+export const ANALYZER_VERSION = 5;
 
 /**
  * One spelling for a number written either way: German "500.000" and English
@@ -132,7 +132,8 @@ export function analyze(text: string, language: AnalyzerLanguage, isGermanWord?:
     const noun = language === 'de' && i > 0 && /^\p{Lu}\p{Ll}/u.test(word);
     if (!noun && STOP[language].has(fold(word))) continue;
     const term = termOf(word, language);
-    const verb = isGermanWord && language === 'de' && /^\p{Ll}/u.test(word) ? germanVerbStem(fold(word), isGermanWord) : null;
+    // A verb form is written in lower case, except as the first word.
+    const verb = isGermanWord && language === 'de' && (i === 0 || /^\p{Ll}/u.test(word)) ? germanVerbStem(fold(word), isGermanWord) : null;
     out.push(verb && verb !== term ? { word, term, verb } : { word, term });
   }
   return out;

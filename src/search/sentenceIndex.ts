@@ -167,14 +167,15 @@ const wordMemos = new WeakMap<Lexicon, Map<string, WordEntry>>();
  * is most of the cost of analysis. Mirrors {@link analyze} word by word
  * (tests/search/sentenceIndex.test.ts checks they agree).
  */
-function wordEntry(word: string, language: AnalyzerLanguage, lexicon: Lexicon, compounds: boolean): WordEntry {
+function wordEntry(word: string, language: AnalyzerLanguage, lexicon: Lexicon, compounds: boolean, initial = false): WordEntry {
   let memo = wordMemos.get(lexicon);
   if (!memo) wordMemos.set(lexicon, (memo = new Map()));
-  const key = `${compounds ? 'c' : 'n'}${language}\u0000${word}`;
+  const key = `${compounds ? 'c' : 'n'}${initial ? 'i' : ''}${language}\u0000${word}`;
   let entry = memo.get(key);
   if (entry) return entry;
   const folded = fold(word);
-  const lower = language === 'de' && /^\p{Ll}/u.test(word);
+  // A verb form is written in lower case, except as a sentence's first word ("Gebaut wird es …").
+  const lower = language === 'de' && (initial || /^\p{Ll}/u.test(word));
   const term = termOf(word, language);
   const verb = lower ? germanVerbStem(folded, (w) => lexicon.isGermanWord(w)) : null;
   const terms = [term];
@@ -224,7 +225,7 @@ export function wordTermsOf(text: string, language: AnalyzerLanguage, lexicon: L
   const all = words(text);
   for (let i = 0; i < all.length; i++) {
     const word = all[i]!;
-    const entry = wordEntry(word, language, lexicon, mechanisms.compounds);
+    const entry = wordEntry(word, language, lexicon, mechanisms.compounds, i === 0);
     // German stop-word lists hold nouns ("Beispiel", "Jahr", "Ende"); capitalised mid-sentence they are content (or names).
     const noun = language === 'de' && i > 0 && /^\p{Lu}\p{Ll}/u.test(word);
     if (entry.stop && !noun) continue;

@@ -5,7 +5,7 @@ import { analyze, type AnalyzerLanguage, termOf } from '../../src/search/analyze
 import { splitCompound } from '../../src/search/compounds.ts';
 import { loadLexicon, type Lexicon } from '../../src/search/lexicon.ts';
 import { ALL_MECHANISMS, type Mechanisms } from '../../src/search/mechanisms.ts';
-import { fold } from '../../src/search/normalize.ts';
+import { fold, words } from '../../src/search/normalize.ts';
 import { isOpaqueCompound, memoizedLexicon, wordTermsOf } from '../../src/search/sentenceIndex.ts';
 import { SEED_SOURCE } from '../seed.ts';
 import { fakeLexicon } from './fakeLexicon.ts';
@@ -13,10 +13,11 @@ import { fakeLexicon } from './fakeLexicon.ts';
 /** wordTermsOf as it was written over analyze(), sentence by sentence, before it memoised words. */
 function reference(text: string, language: AnalyzerLanguage, lexicon: Lexicon, mechanisms: Mechanisms) {
   const isGermanWord = (w: string) => lexicon.isGermanWord(w);
-  return analyze(text, language, isGermanWord).map((t) => {
+  return analyze(text, language, isGermanWord).map((t, i) => {
     const terms = [t.term];
     if (t.verb) terms.push(t.verb);
-    const lemma = language === 'de' && /^\p{Ll}/u.test(t.word) ? lexicon.germanLemma(fold(t.word)) : undefined;
+    const first = i === 0 && t.word === words(text)[0];
+    const lemma = language === 'de' && (first || /^\p{Ll}/u.test(t.word)) ? lexicon.germanLemma(fold(t.word)) : undefined;
     if (lemma && !terms.includes(termOf(lemma, 'de'))) terms.push(termOf(lemma, 'de'));
     const split = mechanisms.compounds && language === 'de' ? splitCompound(fold(t.word), isGermanWord) : null;
     // The head of a compound counts as a term of the word (unless the compound means something else); the modifiers are parts.

@@ -1,0 +1,126 @@
+/**
+ * The mechanisms of "Answers that hold on any article" (issue 10), each on
+ * small made-up texts: numbers written either way, small numbers in words,
+ * spelling variants and cognates, opaque compounds, translation trust,
+ * specificity, answer spans, and the second stage's features.
+ */
+import { describe, expect, it } from 'vitest';
+import { ingestArticle } from '../../src/corpus/ingest.ts';
+import { createEngine } from '../../src/engine/engine.ts';
+import { numberTerm, termOf } from '../../src/search/analyzer.ts';
+import { answerSpans, tokensOf } from '../../src/search/answerSpans.ts';
+import { specificity } from '../../src/search/commonness.ts';
+import { skeleton, spellingSimilarity } from '../../src/search/fuzzy.ts';
+import { loadLexicon } from '../../src/search/lexicon.ts';
+import { numberSpellings, smallNumber } from '../../src/search/numbers.ts';
+import { planQuery } from '../../src/search/query.ts';
+import { rank } from '../../src/search/rank.ts';
+import { governingPrepositions, SENTENCE_FEATURES } from '../../src/search/rerank.ts';
+import { buildIndex, isOpaqueCompound, nameTest, splitGerman } from '../../src/search/sentenceIndex.ts';
+
+const lexicon = loadLexicon();
+const article = (text: string, language = 'de') => ingestArticle(text, { id: 'made-up', path: 'made-up.txt', meta: { language } });
+
+describe('numbers across conventions', () => {
+  it('spells a number one way whatever its separators, ordinal or decade ending', () => {
+    expect(numberTerm('500.000')).toBe(numberTerm('500,000'));
+    expect(numberTerm('28,5')).toBe(numberTerm('28.5'));
+    expect(numberTerm('15th')).toBe('15');
+    expect(numberTerm('1970s')).toBe(numberTerm('1970er'));
+    expect(termOf('1.160.000', 'de')).toBe('1160000');
+    expect(numberTerm('4:51')).toBe('4:51');
+  });
+  it('knows small numbers as digits and in English and German words', () => {
+    expect(smallNumber('vier')).toBe(4);
+    expect(smallNumber('four')).toBe(4);
+    expect(smallNumber('12')).toBe(12);
+    expect(smallNumber('one')).toBeUndefined();
+    expect(numberSpellings(4)).toEqual(expect.arrayContaining(['4', 'four', 'vier']));
+  });
+  it('answers "how many" asked in digits from a number written as a word, and the other way', () => {
+    const engine = createEngine([article('Bericht\n\nDer Verein hat vier neue Spieler verpflichtet. Das Stadion hat 500.000 Euro gekostet.')], { lexicon });
+    expect(engine.ask('Hat der Verein 4 Spieler verpflichtet?').answers[0]?.text).toContain('vier neue Spieler');
+    expect(engine.ask('Did the stadium cost 500,000 euros?').answers[0]?.text).toContain('500.000 Euro');
+  });
+});
+
+describe('spelling variants and cognates (Pirkola)', () => {
+  it('maps cognate spellings together and scores them close', () => {
+    expect(skeleton('photosynthese')).toBe(skeleton('fotosynthese'));
+    expect(spellingSimilarity('huguenot', 'hugenott')).toBeGreaterThan(0.72);
+    expect(spellingSimilarity('warrant', 'warten')).toBeLessThan(0.72);
+  });
+  it('reaches a corpus word the lexicon cannot translate through its spelling', () => {
+    const index = buildIndex([article('Geschichte\n\nDie Karthagonier siedelten im Tal. Später kamen Händler.')], { lexicon });
+    const group = planQuery('Where did the Carthagonians settle?', index).groups.find((g) => g.word === 'Carthagonians')!;
+    expect(group.alternatives.some((a) => a.via === 'fuzzy' && a.term === termOf('Karthagonier', 'de'))).toBe(true);
+  });
+});
+
+describe('compounds and translation trust', () => {
+  it('keeps a lexicalised compound whole and splits a transparent one', () => {
+    expect(isOpaqueCompound(lexicon, 'unternehmen', splitGerman(lexicon, 'unternehmen')!.at(-1)!)).toBe(true);
+    expect(isOpaqueCompound(lexicon, 'nettogewinn', splitGerman(lexicon, 'nettogewinn')!.at(-1)!)).toBe(false);
+  });
+  it('weighs a translation whose senses lead back to the word above one that does not', () => {
+    const index = buildIndex([article('Bericht\n\nDie Firma leidet unter dem Streik.')], { lexicon });
+    const suffer = planQuery('Who will suffer?', index).groups.find((g) => g.word === 'suffer')!;
+    const weight = (term: string) => suffer.alternatives.find((a) => a.term === term)?.weight ?? 0;
+    // "leiden" is suffer's first sense and leads back to it; "auf nehmen müssen" does neither.
+    expect(weight(termOf('leiden', 'de'))).toBeGreaterThan(weight(termOf('nehmen', 'de')));
+  });
+  it('gives everyday words a low specificity and rare ones a high one', () => {
+    expect(specificity(termOf('neu', 'de'), 'de')).toBeLessThan(0.2);
+    expect(specificity(termOf('Nationalhymne', 'de'), 'de')).toBeGreaterThan(0.8);
+    expect(specificity(termOf('used', 'en'), 'en')).toBeLessThan(specificity(termOf('anthem', 'en'), 'en'));
+  });
+});
+
+describe('answer spans', () => {
+  const spans = (text: string) => {
+    const tokens = tokensOf(text);
+    return answerSpans(text, nameTest(lexicon, 'de'), tokens).map((s) => [s.type, text.slice(s.start, s.end)]);
+  };
+  it('finds names, dates, numbers with units, places and reasons', () => {
+    const found = spans('Im Juli 2021 übergab Jeff Bezos das Amt an Andy Jassy in Seattle, weil er sich zurückziehen wollte. Der Anteil lag bei 30 Prozent.');
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['time', 'Juli 2021'],
+        ['person', 'Jeff Bezos'],
+        ['person', 'Andy Jassy'],
+        ['place', 'Seattle'],
+        ['number', '30 Prozent'],
+        ['reason', 'weil er sich zurückziehen wollte'],
+      ]),
+    );
+  });
+  it('takes a number of weeks as a time too', () => {
+    expect(spans('Er fällt drei Wochen aus.')).toEqual(expect.arrayContaining([['time', 'drei Wochen']]));
+  });
+});
+
+describe('the second stage', () => {
+  const text = `Stadtrat beschließt neues Stadion
+
+Der Stadtrat hat am Montag über das neue Stadion abgestimmt.
+Die Mehrheit stimmte für den Bau. Gebaut wird das Stadion von der Firma Betonwerk Krause.
+Die Kosten liegen bei 40 Millionen Euro.`;
+  const engine = createEngine([article(text)], { lexicon });
+  it('prefers the sentence that adds an answer of the asked type to the one that repeats the question', () => {
+    expect(engine.ask('Who will build the stadium?').answers[0]?.text).toContain('Betonwerk Krause');
+    expect(engine.ask('How much does the stadium cost?').answers[0]?.text).toContain('40 Millionen Euro');
+  });
+  it('finds the preposition that governs the answer', () => {
+    expect(governingPrepositions('Who did GCHQ partner with?')).toContain('mit');
+    expect(governingPrepositions('Mit wem hat der Dienst einen Vertrag?')).toContain('with');
+    expect(governingPrepositions('Who won?')).toEqual([]);
+  });
+  it('scores every candidate with every feature, and refuses a question about something the article never names', () => {
+    const index = buildIndex([article(text)], { lexicon });
+    const r = rank(index, planQuery('How much does the stadium cost?', index), { limit: 3 });
+    expect(r.confidence).toBeGreaterThan(0.5);
+    const off = engine.ask('What did the Bundesbank decide about interest rates?');
+    expect(off.abstained).toBe(true);
+    expect(SENTENCE_FEATURES.length).toBeGreaterThan(10);
+  });
+});
