@@ -312,6 +312,14 @@ class RankScratch {
   }
 }
 
+/** The postings of the sentences `keep` accepts. */
+function keepOnly(p: TermPostings, keep: (n: number) => boolean): TermPostings {
+  const at: number[] = [];
+  for (let j = 0; j < p.ids.length; j++) if (keep(p.ids[j]!)) at.push(j);
+  if (at.length === p.ids.length) return p;
+  return { ids: Int32Array.from(at, (j) => p.ids[j]!), scores: Float64Array.from(at, (j) => p.scores[j]!), own: Uint8Array.from(at, (j) => p.own[j]!) };
+}
+
 /** Indexes of the `k` largest values (a min-heap over the values). */
 function topByScore(values: Float64Array, k: number): number[] {
   const heap: number[] = [];
@@ -391,8 +399,11 @@ export function rank(index: SentenceIndex, plan: QueryPlan, options: RankOptions
         candidates.push(n);
       }
     }
-    // (A frequent term is scored in full when that is no more work; a loose one never brings in sentences of its own.)
-    for (const t of frequent) if (candidates.length < df(t) || df(t) <= frequentDf) postings.set(t, scorer.score(t, candidates));
+    // Scored among the candidates, or, when its own postings are fewer, in full and then kept to the candidates.
+    for (const t of frequent) {
+      if (candidates.length < df(t)) postings.set(t, scorer.score(t, candidates));
+      else postings.set(t, keepOnly(postingsOf(t), (n) => scratch.mark[n] === candidateStamp));
+    }
   }
 
   // Each group's weight by its rarest present alternative: what matching it is worth.
@@ -495,10 +506,10 @@ export function rank(index: SentenceIndex, plan: QueryPlan, options: RankOptions
     // so the pool does not depend on how sentences happen to be numbered).
     const top = topByScore(base, limit);
     const cut = Math.min(...top.map((i) => base[i]!));
-    const ids = touched.map((n) => scorer.idOf(n) ?? '');
     const tied: number[] = [];
     for (let i = 0; i < base.length; i++) if (base[i]! >= cut) tied.push(i);
-    tied.sort((a, b) => base[b]! - base[a]! || ids[a]!.localeCompare(ids[b]!));
+    const id = (i: number) => scorer.idOf(touched[i]!) ?? '';
+    tied.sort((a, b) => base[b]! - base[a]! || id(a).localeCompare(id(b)));
     results = tied
       .slice(0, limit)
       .map(final)

@@ -30,7 +30,7 @@ import { nameTest, type SentenceIndex, type WordTerms, wordTermsOf } from './sen
 import type { Sentence } from '../corpus/types.ts';
 
 /** How many of the first stage's best sentences are rescored. */
-export const RERANK_DEPTH = 40;
+export const RERANK_DEPTH = 25;
 
 /** Names of the sentence features, in the order of the model's weights. */
 export const SENTENCE_FEATURES = [
@@ -141,6 +141,8 @@ interface SentenceInfo {
   language: AnalyzerLanguage;
   wordTerms: WordTerms[];
   tokens: SpanToken[];
+  /** Each token's index term, in the sentence's language. */
+  tokenTerms: string[];
   /** Candidate answers of every type (answerSpans.ts). */
   spans: AnswerSpan[];
   /** The sentence's first word, folded. */
@@ -167,6 +169,7 @@ function sentenceInfo(index: SentenceIndex, s: Sentence): SentenceInfo {
       language,
       wordTerms: wordTermsOf(s.text, language, index.lexicon, index.mechanisms),
       tokens,
+      tokenTerms: tokens.map((t) => termOf(t.text, language)),
       spans: answerSpans(s.text, nameTest(index.lexicon, language), tokens),
       opener: tokens[0]?.folded ?? '',
     };
@@ -176,47 +179,52 @@ function sentenceInfo(index: SentenceIndex, s: Sentence): SentenceInfo {
   return info;
 }
 
-/** Term → the best alternative of a group that has it. */
-type GroupTerms = Map<string, { weight: number; via: Via }>;
+/** Index term → the groups that have it, each with its best alternative's weight and link. */
+type TermGroups = Map<string, { group: number; weight: number; via: Via }[]>;
 
-function groupTerms(group: QueryGroup): GroupTerms {
-  const out: GroupTerms = new Map();
-  for (const a of group.alternatives) {
-    const had = out.get(a.term);
-    if (!had || had.weight < a.weight) out.set(a.term, { weight: a.weight, via: a.via });
-  }
+function termGroups(groups: readonly QueryGroup[]): TermGroups {
+  const out: TermGroups = new Map();
+  groups.forEach((group, g) => {
+    for (const a of group.alternatives) {
+      let list = out.get(a.term);
+      if (!list) out.set(a.term, (list = []));
+      const had = list.find((x) => x.group === g);
+      if (!had) list.push({ group: g, weight: a.weight, via: a.via });
+      else if (had.weight < a.weight) (had.weight = a.weight), (had.via = a.via);
+    }
+  });
   return out;
 }
 
-/** How each group matches a sentence's words. */
-function matchGroups(index: SentenceIndex, s: Sentence, groups: readonly GroupTerms[]): { matches: (GroupMatch | null)[]; words: number; matchedWords: number } {
+/** How each group matches a sentence's words (each of its terms looked up once). */
+function matchGroups(index: SentenceIndex, s: Sentence, terms: TermGroups, groupCount: number): { matches: (GroupMatch | null)[]; words: number; matchedWords: number } {
   const { wordTerms } = sentenceInfo(index, s);
-  const matches: (GroupMatch | null)[] = groups.map(() => null);
-  const matchedAt = new Set<number>();
+  const matches: (GroupMatch | null)[] = new Array<GroupMatch | null>(groupCount).fill(null);
+  let matchedWords = 0;
+  const best = new Map<number, { trust: number; via: Via }>();
   wordTerms.forEach((w, p) => {
-    groups.forEach((terms, g) => {
-      let best = 0;
-      let via: Via = 'word';
-      for (const t of w.terms) {
-        const a = terms.get(t);
-        if (a && a.weight > best) (best = a.weight), (via = a.via);
+    best.clear();
+    const consider = (t: string, factor: number, part: boolean) => {
+      for (const x of terms.get(t) ?? []) {
+        const trust = x.weight * factor;
+        const had = best.get(x.group);
+        if (!had || trust > had.trust) best.set(x.group, { trust, via: part ? 'compound' : x.via });
       }
-      for (const t of w.parts) {
-        const a = terms.get(t);
-        if (a && a.weight * PART_TRUST > best) (best = a.weight * PART_TRUST), (via = 'compound');
-      }
-      if (best === 0) return;
-      matchedAt.add(p);
+    };
+    for (const t of w.terms) consider(t, 1, false);
+    for (const t of w.parts) consider(t, PART_TRUST, true);
+    if (best.size) matchedWords++;
+    for (const [g, { trust, via }] of best) {
       const m = matches[g];
-      if (!m) matches[g] = { trust: best, via, positions: [p], words: [w.word] };
+      if (!m) matches[g] = { trust, via, positions: [p], words: [w.word] };
       else {
         m.positions.push(p);
         m.words.push(w.word);
-        if (best > m.trust) (m.trust = best), (m.via = via);
+        if (trust > m.trust) (m.trust = trust), (m.via = via);
       }
-    });
+    }
   });
-  return { matches, words: wordTerms.length, matchedWords: matchedAt.size };
+  return { matches, words: wordTerms.length, matchedWords };
 }
 
 /** The folded words and terms of the question, which are never its answer. */
@@ -242,11 +250,11 @@ export function typedAnswers(index: SentenceIndex, s: Sentence, plan: QueryPlan,
     const defines = index.answers.get(s.id)?.defines ?? [];
     return plan.groups.some((g) => defines.includes(fold(g.word))) ? [[0, Number.MAX_SAFE_INTEGER]] : [];
   }
-  const { language, tokens, spans } = sentenceInfo(index, s);
+  const { tokens, tokenTerms, spans } = sentenceInfo(index, s);
   const novel = (first: number, last: number) => {
     for (let i = first; i <= last; i++) {
       const t = tokens[i]!;
-      if (!questionTerms.has(t.folded) && !questionTerms.has(termOf(t.text, language))) return true;
+      if (!questionTerms.has(t.folded) && !questionTerms.has(tokenTerms[i]!)) return true;
     }
     return false;
   };
@@ -302,7 +310,7 @@ const ANAPHOR = /^(?:er|sie|es|ihr|ihre|sein|seine|dies|diese|dieser|dieses|das|
 
 /** Rescores the first stage's best candidates (see the module comment). */
 export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput, candidates: readonly RerankCandidate[], model: LinearModel = RERANK_MODEL): Rescored[] {
-  const groups = plan.groups.map(groupTerms);
+  const terms = termGroups(plan.groups);
   const weights = plan.groups.map((g, i) => (g.optional ? 0 : g.weight * input.groupIdf[i]!));
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   const keyWeights = plan.groups.map((g, i) => (g.isKey ? weights[i]! : 0));
@@ -322,7 +330,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
   const analysed = new Map<string, ReturnType<typeof matchGroups>>();
   const analyse = (s: Sentence) => {
     let a = analysed.get(s.id);
-    if (!a) analysed.set(s.id, (a = matchGroups(index, s, groups)));
+    if (!a) analysed.set(s.id, (a = matchGroups(index, s, terms, plan.groups.length)));
     return a;
   };
 
