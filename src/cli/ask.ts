@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import type { AskResult } from '../engine/engine.ts';
 import { NoArticlesError, openEngine } from '../engine/open.ts';
-import { formatResult } from './format.ts';
+import { formatResult, markingFor } from './format.ts';
 
 /**
  * The JSON line written for one question (the contract other tools read).
@@ -75,7 +75,7 @@ async function main(): Promise<number> {
     console.error('Ask a question, e.g.: npm run ask -- "Who succeeded Bezos?"');
     return 2;
   }
-  console.log(formatResult(engine.ask(question, options)));
+  console.log(formatResult(engine.ask(question, options), undefined, { marking: markingFor(process.stdout) }));
   return 0;
 }
 
