@@ -279,9 +279,10 @@ export function engineFromIndex(index: SentenceIndex): Engine {
             : { code: 'not-said' };
         return abstain(question, reason, refusal, ranking.missing);
       }
-      const answers = ranking.results.slice(0, limit).map((r): Answer => {
+      const top = ranking.results[0]!.score;
+      const answers = ranking.results.slice(0, limit).map((r, rank): Answer => {
         const s = index.sentences.get(r.id)!;
-        const h = highlightAnswer(index, plan, s);
+        const h = highlightAnswer(index, plan, s, { place: { rank, gap: top - r.score } });
         const highlight = h ? { start: h.start, end: h.end } : null;
         return { kind: 'passage', text: s.text, score: r.score, citation: cite(s), sentenceId: s.id, matched: explain(s, r), highlight };
       });

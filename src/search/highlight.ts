@@ -110,7 +110,8 @@ const MEASURE_UNITS: Record<Measure, RegExp> = {
   age: /^(?:jahre|jahren|jahr|years?|alt|old)$/,
   speed: /^(?:mph|kmh|km\/h|knoten|knots|stundenkilometer|kilometer pro stunde|meilen pro stunde)$/,
 };
-const ANY_UNIT = new RegExp(Object.values(MEASURE_UNITS).map((r) => r.source).join('|'));
+/** True for a unit of any measure. */
+const anyUnit = (u: string) => Object.values(MEASURE_UNITS).some((r) => r.test(u));
 
 /** What a question's number measures, or null. */
 function measureOf(text: string): Measure | null {
@@ -279,6 +280,10 @@ export const CONFIDENCE_FEATURES = [
   'germanWord',
   'measure',
   'otherNoun',
+  'support',
+  'namesMissing',
+  'later',
+  'scoreGap',
 ] as const;
 
 /** A candidate span with what ties it to the question. */
@@ -302,6 +307,10 @@ export interface HighlightAnalysis {
   candidates: HighlightCandidate[];
   /** Share of the question's weight that the sentence's words match (0..1). */
   coverage: number;
+  /** The same, each word counted by how far its link is trusted (an alias or a compound part less than the word itself). */
+  support: number;
+  /** Share of the question's names (by weight) the sentence does not have as written or translated (an alias or nothing). */
+  namesMissing: number;
 }
 
 /** Per token of the sentence: the question groups it matches (their indexes), empty when none. */
@@ -483,7 +492,7 @@ export function analyseHighlight(index: SentenceIndex, plan: QueryPlan, sentence
   const text = sentence.text;
   const language = analyzerLanguage(index.articles.get(sentence.articleId)?.meta.language ?? 'de');
   const tokens = tokensOf(text);
-  if (tokens.length === 0) return { frame, candidates: [], coverage: 0 };
+  if (tokens.length === 0) return { frame, candidates: [], coverage: 0, support: 0, namesMissing: 1 };
   const matches = questionMatches(index, plan, text, language, tokens);
   const isName = highlightNameTest(index.lexicon, language, tokens, text);
   const spans: AnswerSpan[] = answerSpans(text, isName, tokens);
@@ -627,7 +636,7 @@ export function analyseHighlight(index: SentenceIndex, plan: QueryPlan, sentence
     if (kind === 'number' && nounGroups.size > 0) for (let k = Math.max(0, first - 4); k < first; k++) if (nounAt(k) && gap(k, first) === first - k) nounBefore = true;
     // A number counting something other than what the question counts ("308 Punkte" for "How many interceptions").
     const counted = kind === 'number' && last > first && !/^\p{N}/u.test(tokens[last]!.text) && !NUMBER_WORDISH.test(tokens[last]!.folded);
-    const otherNoun = nounGroups.size > 0 && counted && !nounNext && !ANY_UNIT.test(tokens[last]!.folded);
+    const otherNoun = nounGroups.size > 0 && counted && !nounNext && !anyUnit(tokens[last]!.folded);
     const end0 = tokens[last]!.end;
     const sign = kind === 'number' ? (/^\s?(?:%|‰|°\p{Lu}?)/u.exec(text.slice(end0))?.[0] ?? '') : '';
     // The unit says what the number measures: "91%" for a percentage, "340 Meilen" for a distance.
@@ -636,7 +645,7 @@ export function analyseHighlight(index: SentenceIndex, plan: QueryPlan, sentence
       const unit = [sign.trim(), tokens[last]!.folded, tokens[last + 1] && near(last, last + 1) ? tokens[last + 1]!.folded : ''].filter(Boolean);
       if (unit.some((u) => MEASURE_UNITS[frame.measure!].test(u))) measure = 1;
       // A unit of another measure, or a counted noun ("4.500 Mitarbeiter" for a question about money).
-      else if (unit.some((u) => ANY_UNIT.test(u)) || counted) measure = -1;
+      else if (unit.some((u) => anyUnit(u)) || counted) measure = -1;
     }
     // A number of something else than the question measures is no answer ("4.500 Mitarbeiter" for "How much revenue").
     if (measure < 0) continue;
@@ -668,7 +677,22 @@ export function analyseHighlight(index: SentenceIndex, plan: QueryPlan, sentence
   }
   for (const c of out) c.score = linear(model.span, CANDIDATE_FEATURES, c.features);
   out.sort((a, b) => b.score - a.score || a.start - b.start);
-  return { frame, candidates: out, coverage: totalWeight > 0 ? Math.min(1, matchedWeight / totalWeight) : 0 };
+  // Per question group, the best trust of its links in the sentence.
+  const trustOf = new Map<number, number>();
+  matches.forEach((m) => {
+    for (const g of m.groups) if (!nounGroups.has(g)) trustOf.set(g, Math.max(trustOf.get(g) ?? 0, m.trust));
+  });
+  const supported = [...trustOf].reduce((sum, [g, trust]) => sum + weightOf(g) * Math.min(1, trust), 0);
+  const names = plan.groups.flatMap((g, i) => (g.isName && !g.optional && !nounGroups.has(i) ? [i] : []));
+  const nameWeight = names.reduce((sum, g) => sum + weightOf(g), 0);
+  const missingNames = names.reduce((sum, g) => sum + ((trustOf.get(g) ?? 0) < 0.8 ? weightOf(g) : 0), 0);
+  return {
+    frame,
+    candidates: out,
+    coverage: totalWeight > 0 ? Math.min(1, matchedWeight / totalWeight) : 0,
+    support: totalWeight > 0 ? Math.min(1, supported / totalWeight) : 0,
+    namesMissing: nameWeight > 0 ? missingNames / nameWeight : 0,
+  };
 }
 
 function linear(weights: Readonly<Record<string, number>>, names: readonly string[], x: readonly number[]): number {
@@ -678,8 +702,8 @@ function linear(weights: Readonly<Record<string, number>>, names: readonly strin
 }
 
 /** The confidence features of an analysis's best span ({@link CONFIDENCE_FEATURES}); null when it has none. */
-export function confidenceFeatures(analysis: HighlightAnalysis): number[] | null {
-  const { frame, candidates, coverage } = analysis;
+export function confidenceFeatures(analysis: HighlightAnalysis, place: AnswerPlace = FIRST): number[] | null {
+  const { frame, candidates, coverage, support, namesMissing } = analysis;
   const best = candidates[0];
   if (!best) return null;
   // The best span's share of the softmax over the candidates' scores.
@@ -717,12 +741,30 @@ export function confidenceFeatures(analysis: HighlightAnalysis): number[] | null
     f('germanWord'),
     f('measure'),
     f('otherNoun'),
+    support,
+    namesMissing,
+    place.rank > 0 ? 1 : 0,
+    Math.min(5, Math.max(0, place.gap)),
   ];
 }
 
+/**
+ * Where an answer stands among the engine's answers to the question: a
+ * later answer, or one scored well below the first, answers less often, and
+ * a span in a sentence that does not answer is wrong whatever it is.
+ */
+export interface AnswerPlace {
+  /** 0 for the first answer. */
+  rank: number;
+  /** The first answer's ranking score minus this one's (0 for the first). */
+  gap: number;
+}
+
+const FIRST: AnswerPlace = { rank: 0, gap: 0 };
+
 /** Confidence that the best span of an analysis answers the question (0..1). */
-export function highlightConfidence(analysis: HighlightAnalysis, model: HighlightModel = HIGHLIGHT_MODEL): number {
-  const x = confidenceFeatures(analysis);
+export function highlightConfidence(analysis: HighlightAnalysis, model: HighlightModel = HIGHLIGHT_MODEL, place: AnswerPlace = FIRST): number {
+  const x = confidenceFeatures(analysis, place);
   if (!x) return 0;
   return 1 / (1 + Math.exp(-linear(model.confidence, CONFIDENCE_FEATURES, x)));
 }
@@ -733,6 +775,8 @@ export interface HighlightOptions {
   threshold?: number;
   /** The fitted span and confidence weights. Default: {@link HIGHLIGHT_MODEL}. */
   model?: HighlightModel;
+  /** Where the answer stands among the engine's answers. Default: the first. */
+  place?: AnswerPlace;
 }
 
 /** The span of `sentence` that answers the question of `plan`, or null when there is none good enough. */
@@ -740,7 +784,7 @@ export function highlightAnswer(index: SentenceIndex, plan: QueryPlan, sentence:
   const analysis = analyseHighlight(index, plan, sentence, options.model);
   const best = analysis?.candidates[0];
   if (!analysis || !best) return null;
-  const confidence = highlightConfidence(analysis, options.model);
+  const confidence = highlightConfidence(analysis, options.model, options.place);
   if (confidence < (options.threshold ?? HIGHLIGHT_THRESHOLD)) return null;
   return { start: best.start, end: best.end, kind: best.kind, confidence };
 }
