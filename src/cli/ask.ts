@@ -8,14 +8,15 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import type { AskResult } from '../engine/engine.ts';
 import { NoArticlesError, openEngine } from '../engine/open.ts';
-import { formatResult } from './format.ts';
+import { formatResult, markingFor } from './format.ts';
 
 /**
  * The JSON line written for one question (the contract other tools read).
  * Every answer has `kind`: "passage" (a sentence matching the question),
  * "summary" (a sentence of the article's summary, for "What is this article
  * about?") or "metadata" (byline, date, publication or a cited source, with
- * `field` and `span`). A refusal has `reason` in English and `refusal`, the
+ * `field` and `span`). A passage has `highlight`: `{start, end}`, offsets
+ * into `text` of the part that answers the question, or null. A refusal has `reason` in English and `refusal`, the
  * same as data (`{ code, … }`, see `Refusal` in src/engine/engine.ts; null
  * when answered).
  */
@@ -31,6 +32,8 @@ export function toJsonLine(result: AskResult): string {
       score: a.score,
       citation: a.citation,
       matched: a.matched,
+      // A passage's answering span, as offsets into `text` (null: none the engine is sure of).
+      ...(a.kind === 'passage' ? { highlight: a.highlight ?? null } : {}),
       // A metadata answer says which field it gives and where its text stands in the source file (null: from metadata only).
       ...(a.kind === 'metadata' ? { field: a.field, span: a.span ?? null } : {}),
     })),
@@ -72,7 +75,7 @@ async function main(): Promise<number> {
     console.error('Ask a question, e.g.: npm run ask -- "Who succeeded Bezos?"');
     return 2;
   }
-  console.log(formatResult(engine.ask(question, options)));
+  console.log(formatResult(engine.ask(question, options), undefined, { marking: markingFor(process.stdout) }));
   return 0;
 }
 

@@ -5,7 +5,7 @@
 import { createInterface } from 'node:readline';
 import type { Engine } from '../engine/engine.ts';
 import { type Catalogue, en } from '../i18n/index.ts';
-import { citationLine, formatResult, formatSource } from './format.ts';
+import { citationLine, formatResult, formatSource, type HighlightMarking, markingFor } from './format.ts';
 
 export const CONSOLE_HELP = en.console.help;
 
@@ -19,11 +19,11 @@ export interface ConsoleIO {
   t?: Catalogue;
 }
 
-/** Answers one line of console input, in the language `t`; returns null for /quit. */
-export function handleLine(engine: Engine, line: string, state: { articleId?: string }, t: Catalogue = en): string | null {
+/** Answers one line of console input, in the language `t`, marking highlights as `marking`; returns null for /quit. */
+export function handleLine(engine: Engine, line: string, state: { articleId?: string }, t: Catalogue = en, marking: HighlightMarking = 'markdown'): string | null {
   const text = line.trim();
   if (!text) return '';
-  if (!text.startsWith('/')) return formatResult(engine.ask(text, { articleId: state.articleId }), t);
+  if (!text.startsWith('/')) return formatResult(engine.ask(text, { articleId: state.articleId }), t, { marking });
   const [command = '', ...rest] = text.slice(1).split(/\s+/);
   const arg = rest.join(' ');
   switch (command.toLowerCase()) {
@@ -68,12 +68,14 @@ export async function runConsole(engine: Engine, io: ConsoleIO): Promise<void> {
   const state: { articleId?: string } = {};
   const write = (s: string) => io.output.write(s + '\n');
   const t = io.t ?? en;
+  // The answer in a quote: bold on a terminal, **…** otherwise.
+  const marking = markingFor(io.output);
   const titles = engine.articles().map((a) => `„${a.title}“`).join(', ');
   write(t.console.welcome(titles));
   rl.setPrompt('> ');
   if (showPrompt) rl.prompt();
   for await (const line of rl) {
-    const reply = handleLine(engine, line, state, t);
+    const reply = handleLine(engine, line, state, t, marking);
     if (reply === null) break;
     if (reply) write(reply + '\n');
     if (showPrompt) rl.prompt();

@@ -2,11 +2,14 @@
  * `npm run eval:xquad -- DIR [--prefix xquad-dev] [--misses SETTING]` prints,
  * in one run, hit@1, hit@3 and MRR of Beleg, plain MiniSearch and MiniSearch
  * with Snowball stemming on XQuAD (see src/eval/xquad.ts), with Beleg's
- * refusals of answerable questions and of other articles' questions.
+ * refusals of answerable questions and of other articles' questions, and
+ * how well Beleg's highlights on its first answers match the gold spans
+ * (English questions on the German text; SQuAD token F1 and exact match, see
+ * src/eval/squad.ts).
  */
 import { parseArgs } from 'node:util';
 import { ALL_MECHANISMS, type Mechanisms } from '../search/mechanisms.ts';
-import { belegRanker, loadXquad, plainRanker, type RankerFactory, scoreXquad, snowballRanker, XQUAD_SETTINGS, type XquadMiss, type XquadSetting } from '../eval/xquad.ts';
+import { belegRanker, loadXquad, plainRanker, type RankerFactory, scoreHighlights, scoreXquad, snowballRanker, XQUAD_SETTINGS, type XquadMiss, type XquadSetting } from '../eval/xquad.ts';
 
 const { values, positionals } = parseArgs({
   options: { prefix: { type: 'string', default: 'xquad-dev' }, misses: { type: 'string' }, json: { type: 'boolean', default: false }, ablation: { type: 'boolean', default: false } },
@@ -42,8 +45,10 @@ try {
   const rows = XQUAD_SETTINGS.flatMap((setting: XquadSetting) =>
     rankers.map(([name, make]) => ({ setting, name, ...scoreXquad(articles, setting, make, name === 'Beleg' && values.misses === setting ? misses : undefined) })),
   );
+  const highlights = scoreHighlights(articles, 'en-de');
   if (values.json) {
     for (const r of rows) console.log(JSON.stringify(r));
+    console.log(JSON.stringify({ name: 'Beleg highlights', ...highlights }));
   } else {
     for (const m of misses) {
       console.log(`${m.refused ? 'REFUSED' : m.rank ? `@${m.rank}` : 'MISS'}  [${m.title}] ${m.question}\n     gold: ${m.gold[0]}\n     top:  ${m.top?.slice(0, 160) ?? '-'}`);
@@ -55,6 +60,12 @@ try {
       const refusals = r.name === 'Beleg' ? `${r.refused} (${((100 * r.refused) / r.questions).toFixed(1)} %)`.padEnd(22) + `${r.foreignRefused}/${r.foreign} (${((100 * r.foreignRefused) / r.foreign).toFixed(1)} %)` : '-';
       console.log(`${r.setting}    ${r.name.padEnd(20)} ${(r.hit1 / r.questions).toFixed(3)}  ${(r.hit3 / r.questions).toFixed(3)}  ${r.mrr.toFixed(3)}  ${refusals}`);
     }
+    const h = highlights;
+    const pct = (n: number, d: number) => `${d ? ((100 * n) / d).toFixed(1) : '0.0'} %`;
+    console.log(`\nHighlights, ${h.setting}: Beleg's first answers that hold the gold answer: ${h.holding}`);
+    console.log(`  shown on ${h.shown}/${h.holding} (${pct(h.shown, h.holding)})`);
+    console.log(`  where shown: token F1 ${h.f1.toFixed(3)}, exact match ${h.exact.toFixed(3)}, F1 ≥ 0.5 on ${h.good}/${h.shown} (${pct(h.good, h.shown)})`);
+    console.log(`  also shown on ${h.shownElsewhere} first answers that do not hold the gold answer`);
   }
 } catch (err) {
   console.error((err as Error).message);

@@ -30,15 +30,41 @@ function formatMetadata(a: Answer, t: Catalogue): string {
   return `${label}: ${a.text}\n   — ${names}${from ? ` · ${from}` : ''}`;
 }
 
+/**
+ * How the answering span is marked inside a quote; the quote's own characters
+ * are never changed. `ansi`: bold on a terminal (ESC[1m … ESC[22m), so the
+ * text on screen is exactly the article's. `markdown`: `**…**` around the
+ * span, for pipes, files and terminals without colour (NO_COLOR).
+ */
+export type HighlightMarking = 'ansi' | 'markdown';
+
+/** The marking for an output stream: bold on a terminal unless NO_COLOR is set (https://no-color.org), else `**…**`. */
+export function markingFor(stream: NodeJS.WritableStream, env: NodeJS.ProcessEnv = process.env): HighlightMarking {
+  return (stream as NodeJS.WriteStream).isTTY && !env.NO_COLOR ? 'ansi' : 'markdown';
+}
+
+/** A quote with its answering span marked (see {@link HighlightMarking}); the quote itself unchanged when there is none. */
+export function markHighlight(text: string, highlight: { start: number; end: number } | null | undefined, marking: HighlightMarking = 'markdown'): string {
+  if (!highlight || highlight.start < 0 || highlight.end > text.length || highlight.start >= highlight.end) return text;
+  const [open, close] = marking === 'ansi' ? ['\x1b[1m', '\x1b[22m'] : ['**', '**'];
+  return `${text.slice(0, highlight.start)}${open}${text.slice(highlight.start, highlight.end)}${close}${text.slice(highlight.end)}`;
+}
+
+/** Options of {@link formatResult}. */
+export interface FormatOptions {
+  /** How a highlight is marked in a quote. Default: `markdown`. */
+  marking?: HighlightMarking;
+}
+
 /** Renders an answer or abstention as text, in the language `t`. */
-export function formatResult(result: AskResult, t: Catalogue = en): string {
+export function formatResult(result: AskResult, t: Catalogue = en, options: FormatOptions = {}): string {
   if (result.abstained) return refusalText(t, result.refusal, t === en ? result.reason : null);
   if (result.answers[0]?.kind === 'metadata') return result.answers.map((a) => formatMetadata(a, t)).join('\n\n');
   const head = result.answers[0]?.kind === 'summary' ? `${t.metadata.summaryIntro}\n\n` : '';
   return head + result.answers
     .map((a, i) => {
       const matched = a.matched.length ? `\n   ${t.console.matched}: ${a.matched.map((m) => (m.question === m.article ? m.question : `${m.question} → ${m.article}`)).join(', ')}` : '';
-      return `${i + 1}. »${a.text}«\n   ${citationLine(a.citation, t)}${matched}`;
+      return `${i + 1}. »${markHighlight(a.text, a.highlight, options.marking)}«\n   ${citationLine(a.citation, t)}${matched}`;
     })
     .join('\n\n');
 }

@@ -6,6 +6,7 @@ import type { Article, ArticleMeta, Role, Sentence } from '../corpus/types.ts';
 import { analyzerLanguage } from '../search/analyzer.ts';
 import { type Lexicon, loadLexicon } from '../search/lexicon.ts';
 import type { Mechanisms } from '../search/mechanisms.ts';
+import { highlightAnswer } from '../search/highlight.ts';
 import { planQuery } from '../search/query.ts';
 import { rank, type Scored } from '../search/rank.ts';
 import { buildIndex, type SentenceIndex, wordTermsOf } from '../search/sentenceIndex.ts';
@@ -54,6 +55,12 @@ export interface SourceSpan {
   line: number;
 }
 
+/** A span of an answer's text: `text.slice(start, end)`. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
 /** One quoted sentence, or one field of the article's metadata. */
 export interface Answer {
   kind: AnswerKind;
@@ -69,6 +76,14 @@ export interface Answer {
   sentenceId: string;
   /** Which question words matched which article words. */
   matched: MatchedWord[];
+  /**
+   * For a passage: the part of `text` that answers the question ("Andy Jassy"
+   * for "Who succeeded Bezos?"), as JavaScript string offsets into `text`, so
+   * `text.slice(start, end)` is the span; null when the engine cannot tell
+   * well enough (see src/search/highlight.ts). Absent on summary and metadata
+   * answers.
+   */
+  highlight?: TextSpan | null;
   /** For a metadata answer: which field it gives. */
   field?: MetadataField;
   /** For a metadata answer quoted from the source file: where it stands there; null when it comes from metadata only. */
@@ -264,9 +279,12 @@ export function engineFromIndex(index: SentenceIndex): Engine {
             : { code: 'not-said' };
         return abstain(question, reason, refusal, ranking.missing);
       }
-      const answers = ranking.results.slice(0, limit).map((r): Answer => {
+      const top = ranking.results[0]!.score;
+      const answers = ranking.results.slice(0, limit).map((r, rank): Answer => {
         const s = index.sentences.get(r.id)!;
-        return { kind: 'passage', text: s.text, score: r.score, citation: cite(s), sentenceId: s.id, matched: explain(s, r) };
+        const h = highlightAnswer(index, plan, s, { place: { rank, gap: top - r.score } });
+        const highlight = h ? { start: h.start, end: h.end } : null;
+        return { kind: 'passage', text: s.text, score: r.score, citation: cite(s), sentenceId: s.id, matched: explain(s, r), highlight };
       });
       return { question, abstained: false, reason: null, refusal: null, missing: [], invalid: false, answers };
     },

@@ -23,6 +23,7 @@ import type { Article, Sentence } from '../corpus/types.ts';
 import { createEngine, type Engine } from '../engine/engine.ts';
 import type { Lexicon } from '../search/lexicon.ts';
 import type { Mechanisms } from '../search/mechanisms.ts';
+import { bestMatch } from './squad.ts';
 
 /** One question with its answer in both languages. */
 export interface XquadQuestion {
@@ -177,3 +178,55 @@ export const snowballRanker: RankerFactory = (article) => {
   const stem = article.meta.language === 'en' ? englishStemmer : germanStemmer;
   return miniSearchRanker((t) => stem(t.toLowerCase()))(article);
 };
+
+/** How well Beleg's highlights on its first answers match the gold spans, in one setting. */
+export interface HighlightFigures {
+  setting: XquadSetting;
+  /** First answers (the question not refused) that hold the gold answer. */
+  holding: number;
+  /** Of those, the ones with a highlight. */
+  shown: number;
+  /** Mean SQuAD token F1 of the shown highlights against the gold span (src/eval/squad.ts). */
+  f1: number;
+  /** Share of the shown highlights that equal the gold span after normalisation. */
+  exact: number;
+  /** Shown highlights with token F1 ≥ 0.5. */
+  good: number;
+  /** First answers that do not hold the gold answer but carry a highlight (a highlight in a wrong quote). */
+  shownElsewhere: number;
+}
+
+/**
+ * Scores the highlights of Beleg's first answers against XQuAD's gold spans
+ * (by default English questions on the German text, the setting the issue
+ * measures). Only first answers that hold the gold answer are scored; a
+ * highlight on another first answer is counted apart.
+ */
+export function scoreHighlights(articles: readonly XquadArticle[], setting: XquadSetting = 'en-de', options: { lexicon?: Lexicon; mechanisms?: Partial<Mechanisms> } = {}): HighlightFigures {
+  const f: HighlightFigures = { setting, holding: 0, shown: 0, f1: 0, exact: 0, good: 0, shownElsewhere: 0 };
+  for (const article of articles) {
+    const engine = createEngine([setting === 'en-en' ? article.en : article.de], options);
+    for (const q of article.questions) {
+      const gold = setting === 'en-en' ? q.goldEn : q.goldDe;
+      const first = engine.ask(setting === 'de-de' ? q.de : q.en, { limit: 1 }).answers[0];
+      if (!first) continue;
+      const h = first.highlight;
+      if (!gold.some((g) => first.text.includes(g))) {
+        if (h) f.shownElsewhere++;
+        continue;
+      }
+      f.holding++;
+      if (!h) continue;
+      const m = bestMatch(first.text.slice(h.start, h.end), gold);
+      f.shown++;
+      f.f1 += m.f1;
+      if (m.exact) f.exact++;
+      if (m.f1 >= 0.5) f.good++;
+    }
+  }
+  if (f.shown) {
+    f.f1 /= f.shown;
+    f.exact /= f.shown;
+  }
+  return f;
+}

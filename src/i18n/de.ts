@@ -53,6 +53,7 @@ export const de: Catalogue = {
   bot: {
     answer: {
       notFound: 'Nicht gefunden.',
+      matched: (words) => `gefunden: ${words}`,
       noPassage: 'Keine Passage anzuzeigen.',
       passage: (n, total) => `Passage ${n} von ${total}`,
       passages: (first, last, total) => `Passagen ${first}–${last} von ${total}`,

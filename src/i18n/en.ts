@@ -66,6 +66,7 @@ export const en = {
   bot: {
     answer: {
       notFound: 'Not found.',
+      matched: (words: string) => `matched: ${words}`,
       noPassage: 'No passage to show.',
       passage: (n: number, total: number) => `passage ${n} of ${total}`,
       passages: (first: number, last: number, total: number) => `passages ${first}–${last} of ${total}`,

@@ -57,6 +57,13 @@ const TIME_CONTEXT = /^(?:jahrhundert|jahrhunderts|century|centuries|uhr|jahrzeh
 const PLACE_PREP = /^(?:in|im|nach|aus|bei|beim|vor|nahe|nördlich|sudlich|ostlich|westlich|nordlich|from|at|to|near|into|inside|across|throughout|within|zu|zum|zur|gen)$/;
 const ARTICLE = /^(?:der|die|das|den|dem|des|the)$/;
 const NAME_JOINER = /^(?:von|van|der|de|del|della|di|da|du|le|la|ter|ten|zu|vom|of|y|bin|al|el|st|mc)$/;
+/** Words for a part of a year before the year: "Ende 1961", "Anfang 2020", "early 1990". */
+const PART_OF_YEAR = /^(?:anfang|ende|mitte|fruhjahr|early|late|mid)$/;
+/** Words that join two numbers into a range: "7 bis 10", "20 zu 1", "5 to 10". */
+const RANGE = /^(?:bis|to|zu)$/;
+/** "und"/"and" join a range only after "zwischen"/"between". */
+const RANGE_AFTER_BETWEEN = /^(?:und|and)$/;
+const BETWEEN = /^(?:zwischen|between)$/;
 const REASON_CUE = /^(?:weil|denn|da|zumal|wegen|aufgrund|dank|infolge|damit|um|because|since|due|owing|thanks|so)$/;
 
 /** Finds the candidate answer spans of a sentence. */
@@ -70,7 +77,9 @@ export function answerSpans(text: string, isName: (word: string, index: number) 
     if (!t) return false;
     return /^\p{N}/u.test(t.text) || (NUMBER_WORD.test(t.folded) && !NUMBER_WORD_EXCLUDE.test(t.folded) && t.folded.length > 2);
   };
-  const isYear = (t: SpanToken) => /^(?:1\d{3}|20\d\d)(?:er|ern|s)?$/.test(t.text);
+  const isYear = (t: SpanToken) => /^(?:1\d{3}|20\d\d)(?:[-‐](?:1\d{3}|20\d\d))?(?:er|ern|s)?$/.test(t.text);
+  /** True when only spaces stand between two tokens (a unit or a name continues; a bracket or comma ends it). */
+  const spaced = (a: number, b: number): boolean => /^\s*$/u.test(text.slice(tokens[a]!.end, tokens[a + 1]!.start)) && (b === a + 1 || spaced(a + 1, b));
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -85,9 +94,19 @@ export function answerSpans(text: string, isName: (word: string, index: number) 
         if (tokens[i + 2] && isYear(tokens[i + 2]!)) last = i + 2;
       }
       push('time', first, last);
+      i = last;
       continue;
     }
+    // A day before its month is part of the date, not a number ("12. März").
+    if (/^\d{1,2}$/.test(t.text) && tokens[i + 1] && MONTH.test(tokens[i + 1]!.folded)) continue;
     if (isYear(t) && !(tokens[i + 1] && UNIT.test(tokens[i + 1]!.folded))) {
+      // A range of years: "1629 bis 1631", "zwischen 1500 und 1850".
+      const joiner = tokens[i + 1]?.folded ?? '';
+      if ((RANGE.test(joiner) || (RANGE_AFTER_BETWEEN.test(joiner) && i > 0 && BETWEEN.test(tokens[i - 1]!.folded))) && tokens[i + 2] && isYear(tokens[i + 2]!) && spaced(i, i + 2)) {
+        push('time', i, i + 2);
+        i += 2;
+        continue;
+      }
       push('time', i, i);
       continue;
     }
@@ -96,28 +115,58 @@ export function answerSpans(text: string, isName: (word: string, index: number) 
       i++;
       continue;
     }
-    if (TIME_WORD.test(t.folded)) push('time', i, i);
+    if (TIME_WORD.test(t.folded)) {
+      // A season or part of a year with its year: "Sommer 1521", "Ende 1961".
+      if (tokens[i + 1] && isYear(tokens[i + 1]!) && spaced(i, i + 1)) {
+        push('time', i, i + 1);
+        i++;
+        continue;
+      }
+      push('time', i, i);
+    }
+    if (PART_OF_YEAR.test(t.folded) && tokens[i + 1] && isYear(tokens[i + 1]!) && spaced(i, i + 1)) {
+      push('time', i, i + 1);
+      i++;
+      continue;
+    }
     // Numbers: a run of numbers and number words, with a unit after it ("mehr als 30 Prozent", "136 Sacks").
+    // Only words apart by spaces are one number: "68.511 (43,3 %)" is two.
     if (isNum(i)) {
       let last = i;
-      while (isNum(last + 1)) last++;
-      if (tokens[last + 1] && UNIT.test(tokens[last + 1]!.folded)) {
+      while (isNum(last + 1) && spaced(last, last + 1)) last++;
+      // A clock time or score written with a colon: "3:08", "4:51".
+      while (/^\d+$/.test(tokens[last]!.text) && tokens[last + 1] && /^\d+$/.test(tokens[last + 1]!.text) && text.slice(tokens[last]!.end, tokens[last + 1]!.start) === ':') last++;
+      // A range is one answer: "7 bis 10", "0,3 bis 0,6 °C", "20 zu 1", "between 5 and 10".
+      const joiner = tokens[last + 1]?.folded ?? '';
+      if ((RANGE.test(joiner) || (RANGE_AFTER_BETWEEN.test(joiner) && i > 0 && BETWEEN.test(tokens[i - 1]!.folded))) && isNum(last + 2) && spaced(last, last + 2) && /^\p{N}/u.test(tokens[last]!.text) === /^\p{N}/u.test(tokens[last + 2]!.text)) {
+        last += 2;
+        while (isNum(last + 1) && spaced(last, last + 1)) last++;
+      }
+      if (tokens[last + 1] && UNIT.test(tokens[last + 1]!.folded) && spaced(last, last + 1)) {
         last++;
         // A number of days, weeks or years is also a time span ("drei Wochen", "six months").
         if (DURATION.test(tokens[last]!.folded)) push('time', i, last);
       }
-      else if (tokens[last + 1] && /^\p{Lu}/u.test(tokens[last + 1]!.text) && /^\d/.test(tokens[last]!.text)) last++; // "136 Sacks", "vier Pro"
+      else if (tokens[last + 1] && /^\p{Lu}/u.test(tokens[last + 1]!.text) && /^\d/.test(tokens[last]!.text) && spaced(last, last + 1)) last++; // "136 Sacks", "vier Pro"
       push('number', i, last);
+      // A per cent, per mille or degree sign after the number belongs to it: "19,3%", "28,5°E", "0,6 °C".
+      const sign = /^\s?(?:%|‰|°\p{Lu}?)/u.exec(text.slice(tokens[last]!.end));
+      if (sign) out[out.length - 1]!.end = tokens[last]!.end + sign[0].length;
       i = last;
       continue;
     }
     // Names: runs of name words, joined by particles ("Marc-André ter Stegen", "Wilhelm von Humboldt").
-    if (isName(t.text, i)) {
+    // A name may open with an initial ("W. Haydon Burns").
+    const initial = /^\p{Lu}$/u.test(t.text) && text[t.end] === '.' && i > 0 && tokens[i + 1] !== undefined && isName(tokens[i + 1]!.text, i + 1);
+    if (initial || isName(t.text, i)) {
       let last = i;
       for (;;) {
         const next = tokens[last + 1];
-        if (next && isName(next.text, last + 1)) last++;
+        const initialBefore = /^\p{Lu}$/u.test(tokens[last]!.text) && /^\.\s+$/u.test(text.slice(tokens[last]!.end, next?.start ?? 0));
+        if (next && isName(next.text, last + 1) && (spaced(last, last + 1) || initialBefore)) last++;
         else if (next && NAME_JOINER.test(next.folded) && tokens[last + 2] && isName(tokens[last + 2]!.text, last + 2)) last += 2;
+        // An initial between names: "John C. Messenger", "W. Haydon Burns".
+        else if (next && /^\p{Lu}$/u.test(next.text) && text[next.end] === '.' && tokens[last + 2] && isName(tokens[last + 2]!.text, last + 2)) last += 2;
         else break;
       }
       push('person', i, last);

@@ -84,8 +84,9 @@ describe('bot end to end (one shard)', () => {
     expect(edit!.body).toMatchObject({ allowed_mentions: { parse: [] } });
     const embed = embedOf(edit!.body);
     expect(embed.title).toBe('Who succeeded Bezos?');
-    // the Jassy quote alone, with a short citation line; the article named once, in the footer
-    expect(embed.description).toMatch(/^> [^\n]*Jeff \*\*Bezos\*\* seinen Chefposten an den ehemaligen AWS-Chef Andy Jassy weiter\.\n— ¶ 8, sentence 4$/);
+    // the Jassy quote alone, the answer in bold, with a short citation line and the matched words under it;
+    // the article named once, in the footer
+    expect(embed.description).toMatch(/^> [^\n*]*Jeff Bezos seinen Chefposten an den ehemaligen AWS-Chef \*\*Andy Jassy\*\* weiter\.\n— ¶ 8, sentence 4\n\*matched: Bezos\*$/);
     expect(embed.footer?.text).toMatch(/^passage 1 of \d+ · DER SPIEGEL — Britischer Geheimdienst schließt Deal mit Amazon, jlk\/Reuters \(spiegel-gchq-aws\)$/);
     const buttons = (edit!.body as { components: { components: { custom_id: string; label?: string; emoji?: { name: string } }[] }[] }).components[0]!.components;
     expect(buttons.map((b) => b.emoji?.name ?? b.label)).toEqual(['👍', '👎', 'More']);
@@ -127,7 +128,8 @@ describe('bot end to end (one shard)', () => {
     const q = await slash('quote', { query: 'Who succeeded Bezos?' });
     expect(q.callback).toMatchObject({ type: 5, data: { flags: MessageFlags.Ephemeral } });
     const body = q.edit!.body as { content: string; components: { components: { custom_id: string; label: string }[] }[] };
-    expect(body.content).toContain('Andy Jassy');
+    // the answer between ** in the ready-to-paste code block, so it is bold once pasted
+    expect(body.content).toContain('AWS-Chef **Andy Jassy** weiter.“');
     expect(body.content).toContain('— DER SPIEGEL, „Britischer Geheimdienst schließt Deal mit Amazon“, jlk/Reuters · ¶ 8, sentence 4\n');
     expect(body.content.length).toBeLessThanOrEqual(2000);
     const button = body.components[0]!.components[0]!;
@@ -139,7 +141,7 @@ describe('bot end to end (one shard)', () => {
     const cb = await press.waitForCallback();
     expect(cb).toMatchObject({ type: 4, accepted: true, data: { content: `Quoted by <@${q.user.id}>`, allowed_mentions: { parse: [] } } });
     expect((cb.data.flags ?? 0) & MessageFlags.Ephemeral).toBe(0);
-    expect(embedOf(cb.data).description).toContain('Andy Jassy');
+    expect(embedOf(cb.data).description).toContain('AWS-Chef **Andy Jassy** weiter.');
     const posted = discord.botMessages().find((m) => m.interactionId === press.id)!;
     expect(posted).toMatchObject({ ephemeral: false, message: { mentions: [], mention_roles: [], mention_everyone: false } });
     // the button leaves the private reply (edited through the /quote interaction's token)
@@ -232,7 +234,8 @@ describe('bot end to end (one shard)', () => {
     const edit = await discord.waitForRequest(originalPath(discord, sent.token), { method: 'PATCH' });
     const embed = embedOf(edit.body);
     expect(embed.title).toBe('Find in article: I heard Bezos handed his job to Andy Jassy');
-    expect(embed.description).toMatch(/^> .*\*\*Andy Jassy\*\*/);
+    // a claim asks for no kind of answer: the quote without bold, the claim's words that matched under it
+    expect(embed.description).toMatch(/^> [^\n*]*Andy Jassy weiter\.\n— ¶ 8, sentence 4\n\*matched: [^\n]*Andy, Jassy\*/);
   });
 
   it('@mention "who succeeded Bezos?" is answered as a reply that pings no one', async () => {

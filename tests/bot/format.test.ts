@@ -170,50 +170,61 @@ describe('escaping', () => {
   });
 });
 
+/** The span of `text` covering the first occurrence of `part`. */
+const spanOf = (text: string, part: string) => ({ start: text.indexOf(part), end: text.indexOf(part) + part.length });
+
 describe('renderQuote', () => {
-  it('bolds whole matched article words only, after escaping', () => {
-    const out = renderQuote(JASSY, ['Bezos', 'AWS']);
-    expect(out).toContain('Jeff **Bezos** seinen');
-    expect(out).toContain('**AWS**\\-Chef'.replace('\\-', '-'));
-    expect(out).not.toContain('**Bezos**s');
-    // "AWS" inside a longer word is not bold
-    expect(renderQuote('AWSX and AWS', ['AWS'])).toBe('AWSX and **AWS**');
-    // neighbouring matches share one pair of markers
-    expect(renderQuote('an Andy Jassy weiter', ['Andy', 'Jassy'])).toBe('an **Andy Jassy** weiter');
-    expect(renderQuote('Andy Jassy', ['Andy', 'Jassy'], 10)).toBe('**Andy**…');
+  it('bolds the highlight (the answer), not the question words, after escaping', () => {
+    const out = renderQuote(JASSY, spanOf(JASSY, 'Andy Jassy'));
+    expect(out).toContain('AWS-Chef **Andy Jassy** weiter.');
+    expect(out).not.toContain('**Bezos**');
+    expect(out.match(/\*\*/g)).toHaveLength(2);
+    expect(renderQuote(JASSY)).toBe(JASSY);
+    expect(renderQuote('Andy Jassy', { start: 0, end: 10 }, 10)).toBe('**Andy**…');
+  });
+
+  it('follows the highlight through whitespace and control characters made one line', () => {
+    const text = '  Im\n\nJuli gab\u0007 Bezos\t ab.';
+    const out = renderQuote(text, spanOf(text, 'Im\n\nJuli'));
+    expect(out).toBe('**Im Juli** gab Bezos ab.');
+    // a highlight of nothing but whitespace, or out of range, bolds nothing
+    expect(renderQuote(text, { start: 0, end: 2 })).toBe('Im Juli gab Bezos ab.');
+    expect(renderQuote(text, { start: 20, end: 500 })).not.toContain('**');
   });
 
   it('escapes markdown in the quoted text, so only our bold formats', () => {
-    const out = renderQuote('a *b* _c_ **d**', ['c']);
-    expect(out).toBe('a \\*b\\* \\_**c**\\_ \\*\\*d\\*\\*');
+    const text = 'a *b* _c_ **d**';
+    expect(renderQuote(text, spanOf(text, 'c'))).toBe('a \\*b\\* \\_**c**\\_ \\*\\*d\\*\\*');
   });
 
-  it('neutralises mentions in quotes', () => {
-    const out = renderQuote('Told @everyone and <@123456789012345678> and <@&234567890123456789>.', ['Told']);
-    expect(out).not.toMatch(PINGABLE);
+  it('neutralises mentions in quotes, also inside the highlight', () => {
+    const text = 'Told @everyone and <@123456789012345678> and <@&234567890123456789>.';
+    expect(renderQuote(text, spanOf(text, '@everyone'))).not.toMatch(PINGABLE);
+    expect(renderQuote(text, { start: 0, end: text.length })).not.toMatch(PINGABLE);
   });
 
   it('cuts a 10,000-character sentence at a word boundary with "…"', () => {
-    const out = renderQuote(HUGE, ['Wort'], 1000);
+    const out = renderQuote(HUGE, { start: 0, end: 4 }, 1000);
     expect(out.length).toBeLessThanOrEqual(1000);
     expect(out.endsWith(`${ELLIPSIS}`)).toBe(true);
-    expect(out).toMatch(/x{7}…$|\*\*Wort\*\*…$/);
+    expect(out.startsWith('**Wort** ')).toBe(true);
     expect((out.match(/\*\*/g) ?? []).length % 2).toBe(0);
   });
 
   it('cuts inside one 10,000-character word, closing an open bold', () => {
-    const out = renderQuote(HUGE_WORD, [HUGE_WORD], 50);
+    const out = renderQuote(HUGE_WORD, { start: 0, end: HUGE_WORD.length }, 50);
     expect(out.length).toBeLessThanOrEqual(50);
     expect(out.startsWith('**y')).toBe(true);
     expect(out.endsWith(`**${ELLIPSIS}`)).toBe(true);
   });
 
-  it('stays within any budget and keeps bold balanced (property)', () => {
+  it('stays within any budget, keeps bold balanced and the text verbatim, whatever the highlight (property)', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 300 }), fc.array(fc.string({ minLength: 1, maxLength: 6 }), { maxLength: 3 }), fc.integer({ min: 0, max: 200 }), (text, words, max) => {
-        const out = renderQuote(text, words, max);
+      fc.property(fc.string({ maxLength: 300 }), fc.integer({ min: -5, max: 310 }), fc.integer({ min: -5, max: 310 }), fc.integer({ min: 0, max: 200 }), (text, start, end, max) => {
+        const out = renderQuote(text, { start, end }, max);
         expect(out.length).toBeLessThanOrEqual(max);
         expect(out).not.toMatch(PINGABLE);
+        expect((out.match(/(?<!\\)\*\*/g) ?? []).length % 2).toBe(0);
       }),
     );
   });
@@ -237,11 +248,17 @@ describe('citationLine', () => {
 });
 
 describe('renderAnswers', () => {
-  it('renders block quotes with bold matches, citation lines and an article footer', () => {
-    const page = renderAnswers(result('Who succeeded Bezos?', [answer(JASSY, { matched: [{ question: 'Bezos', article: 'Bezos' }] })]));
+  it('renders block quotes with the answer in bold, citation lines, the matched words under them and an article footer', () => {
+    const matched = [
+      { question: 'Bezos', article: 'Bezos' },
+      { question: 'succeeded', article: 'weiter' },
+    ];
+    const page = renderAnswers(result('Who succeeded Bezos?', [answer(JASSY, { matched, highlight: spanOf(JASSY, 'Andy Jassy') })]));
     expect(page.embed.title).toBe('Who succeeded Bezos?');
-    // one article: short citation lines, the article named once in the footer
-    expect(page.embed.description).toBe(`> ${JASSY.replace('Bezos', '**Bezos**')}\n— ¶ 8, sentence 4`);
+    // one article: short citation lines, the article named once in the footer; the matched words on their own line
+    expect(page.embed.description).toBe(`> ${JASSY.replace('Andy Jassy', '**Andy Jassy**')}\n— ¶ 8, sentence 4\n*matched: Bezos, succeeded → weiter*`);
+    // no highlight: nothing bold
+    expect(renderAnswers(result('q', [answer(JASSY, { matched, highlight: null })])).embed.description).toBe(`> ${JASSY}\n— ¶ 8, sentence 4\n*matched: Bezos, succeeded → weiter*`);
     expect(page.embed.footer?.text).toBe('passage 1 of 1 · DER SPIEGEL — Britischer Geheimdienst schließt Deal mit Amazon, jlk/Reuters (spiegel-gchq-aws)');
     expect(page).toMatchObject({ shown: 1, more: false });
   });
@@ -446,6 +463,30 @@ describe('other replies', () => {
     expect(out).toContain('— DER SPIEGEL, „Britischer Geheimdienst schließt Deal mit Amazon“, jlk/Reuters · ¶ 8, sentence 4 · per Financial Times');
     expect(out).toContain(`${ELLIPSIS}“`);
     expect((out.match(/```/g) ?? []).length).toBe(2);
+  });
+
+  it('/quote and Post to channel keep the answer in bold', () => {
+    const best = answer(JASSY, { matched: [{ question: 'Bezos', article: 'Bezos' }], highlight: spanOf(JASSY, 'Andy Jassy') });
+    // in the code block as ** markers, so the pasted quote shows it bold; the quote otherwise as it is
+    const text = renderQuoteText(best);
+    expect(text).toContain(`„${JASSY.replace('Andy Jassy', '**Andy Jassy**')}“`);
+    const post = renderQuotePost(best, '42');
+    expect(post.embeds[0]!.description).toContain('AWS-Chef **Andy Jassy** weiter.');
+    expect(post.embeds[0]!.description).not.toContain('**Bezos**');
+    expect(post.embeds[0]!.description).not.toContain('matched');
+  });
+
+  it('a highlight cut off by a long quote is closed before the "…", or left out when it is cut away', () => {
+    const long = `${'Wort '.repeat(300)}Andy Jassy ${'Wort '.repeat(300)}`;
+    const near = renderQuoteText(answer(long, { highlight: { start: 5, end: long.length - 1 } }));
+    expect(near.length).toBeLessThanOrEqual(2000);
+    expect(near).toMatch(/„Wort \*\*Wort[^*]*\*\*…“/);
+    const far = renderQuoteText(answer(`${'Wort '.repeat(600)}Andy Jassy`, { highlight: { start: 3000, end: 3010 } }));
+    expect(far.length).toBeLessThanOrEqual(2000);
+    expect(far).not.toContain('**');
+    // private-use characters in the text: the quote as it is, without markers
+    const odd = `a\uE000b\uE001c Andy`;
+    expect(renderQuoteText(answer(odd, { highlight: { start: 6, end: 10 } }))).toContain(`„${odd}“`);
   });
 
   it('public quote post: "Quoted by <@user>" and the quote within limits', () => {

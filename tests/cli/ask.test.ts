@@ -30,7 +30,7 @@ describe('ask --json (the contract)', () => {
     const out = run(['--json', '--corpus', SEED_DIR], 'Who succeeded Bezos?\nWhat is this article about?\nWer hat das geschrieben?\nWhich newspaper is this?\n');
     const [passage, summary, byline, publisher] = out.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(passage.answers.map((a: { kind: string }) => a.kind)).toEqual(passage.answers.map(() => 'passage'));
-    expect(Object.keys(passage.answers[0]).sort()).toEqual(['citation', 'kind', 'matched', 'score', 'text']);
+    expect(Object.keys(passage.answers[0]).sort()).toEqual(['citation', 'highlight', 'kind', 'matched', 'score', 'text']);
     expect(summary.answers).toHaveLength(3);
     for (const a of summary.answers) {
       expect(a.kind).toBe('summary');
@@ -43,6 +43,19 @@ describe('ask --json (the contract)', () => {
     expect(SEED_SOURCE.slice(b.span.start, b.span.end)).toBe('jlk/Reuters');
     expect(publisher.answers[0]).toMatchObject({ kind: 'metadata', field: 'publisher', text: 'DER SPIEGEL', span: null });
     for (const o of [passage, summary, byline, publisher]) expect(o.refusal).toBeNull();
+  });
+  it('a passage carries its highlight: offsets into its text of the part that answers, or null', () => {
+    const out = run(['--json', '--corpus', SEED_DIR], "Who succeeded Bezos?\nWhen did Bezos hand over?\nHow large is Amazon's market share?\n");
+    const [who, when, share] = out.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const span = (a: { text: string; highlight: { start: number; end: number } | null }) => (a.highlight ? a.text.slice(a.highlight.start, a.highlight.end) : null);
+    expect(span(who.answers[0])).toBe('Andy Jassy');
+    expect(span(when.answers[0])).toBe('Im Juli');
+    expect(span(share.answers[0])).toBe('mehr als 30 Prozent');
+    for (const o of [who, when, share]) {
+      for (const a of o.answers) {
+        expect(a.highlight === null || (Number.isInteger(a.highlight.start) && a.highlight.end <= a.text.length)).toBe(true);
+      }
+    }
   });
   it('a refusal carries its English reason and the same as data, for questions about the article and for retrieval', () => {
     const out = run(['--json', '--corpus', SEED_DIR], 'When was it published?\nWhat is the capital of France?\n');

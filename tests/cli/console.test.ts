@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { handleLine, runConsole } from '../../src/cli/console.ts';
+import { markHighlight, markingFor } from '../../src/cli/format.ts';
 import { createEngine } from '../../src/engine/engine.ts';
 import { loadSeed } from '../seed.ts';
 
@@ -35,7 +36,29 @@ describe('console', () => {
     const done = runConsole(engine, { input, output, prompt: false });
     input.end('Wo werden die Daten gespeichert?\n');
     await done;
-    expect(text).toContain('vor Ort in Großbritannien gespeichert');
+    // Not a terminal: the answer is marked **…** inside the verbatim quote.
+    expect(text).toContain('vor Ort in **Großbritannien** gespeichert');
+  });
+  it("marks the answer in the quote, not the question's words, which stay on the matched line", () => {
+    const out = handleLine(engine, 'Who succeeded Bezos?', {})!;
+    const first = out.split('\n\n')[0]!;
+    expect(first).toContain('an den ehemaligen AWS-Chef **Andy Jassy** weiter.«');
+    expect(first).not.toContain('**Bezos**');
+    expect(first).toMatch(/\n   matched: .*Bezos/);
+    // Without its marks, the quote is the article's sentence.
+    const quote = /»([^«]*)«/.exec(first)![1]!.replace(/\*\*/g, '');
+    expect(loadSeed().article.source.includes(quote)).toBe(true);
+  });
+  it('marks in bold on a terminal, and with ** elsewhere or under NO_COLOR', () => {
+    const text = 'Im Juli gab Bezos ab.';
+    expect(markHighlight(text, { start: 0, end: 7 }, 'ansi')).toBe('\x1b[1mIm Juli\x1b[22m gab Bezos ab.');
+    expect(markHighlight(text, { start: 0, end: 7 }, 'markdown')).toBe('**Im Juli** gab Bezos ab.');
+    expect(markHighlight(text, null, 'ansi')).toBe(text);
+    expect(markHighlight(text, { start: 3, end: 99 }, 'ansi')).toBe(text);
+    const tty = Object.assign(new PassThrough(), { isTTY: true });
+    expect(markingFor(tty, {})).toBe('ansi');
+    expect(markingFor(tty, { NO_COLOR: '1' })).toBe('markdown');
+    expect(markingFor(new PassThrough(), {})).toBe('markdown');
   });
 });
 

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadXquad, type RankerFactory, scoreXquad } from '../../src/eval/xquad.ts';
+import { loadXquad, type RankerFactory, scoreHighlights, scoreXquad } from '../../src/eval/xquad.ts';
 
 /** A two-article SQuAD-format pair of files, German and English. */
 function fixture(): string {
@@ -49,5 +49,15 @@ describe('XQuAD scoring', () => {
     expect(en.mrr).toBeCloseTo((1 + 1 / 2) / 2);
     const de = scoreXquad(articles, 'de-de', reverse);
     expect(de.foreignRefused).toBe(1);
+  });
+
+  it('scores the highlights of the first answers against the gold spans', () => {
+    const f = scoreHighlights(articles, 'en-de');
+    // "When does the harvest start?" → "Die Ernte beginnt im Mai." with "im Mai" highlighted, the gold span exactly.
+    expect(f.holding).toBeGreaterThanOrEqual(1);
+    expect(f.shown).toBeGreaterThanOrEqual(1);
+    expect(f.good).toBe(f.shown);
+    expect(f.exact).toBe(1);
+    expect(f.f1).toBe(1);
   });
 });

@@ -123,6 +123,26 @@ function expectVerbatimQuotes(embed: APIEmbed, texts: readonly string[]): void {
   });
 }
 
+/**
+ * The bold part of each shown quote is the engine's highlight (the answer), or
+ * its beginning when the quote was cut; a quote without a highlight has no bold.
+ */
+function expectBoldHighlights(embed: APIEmbed, answers: readonly Answer[]): void {
+  const lines = (embed.description ?? '').split('\n').filter((line) => line.startsWith('> '));
+  lines.forEach((line, i) => {
+    const a = answers[i]!;
+    const bold = [...line.matchAll(/(?<!\\)\*\*((?:\\.|[^*\\])*?)(?<!\\)\*\*/gsu)].map((m) => unrender(m[1]!));
+    if (!a.highlight) {
+      expect(bold).toEqual([]);
+      return;
+    }
+    expect(bold.length).toBeLessThanOrEqual(1);
+    const answer = oneLine(a.text.slice(a.highlight.start, a.highlight.end));
+    // a quote cut inside its highlight closes the bold before the "…"
+    if (bold[0] !== undefined) expect(answer.startsWith(bold[0])).toBe(true);
+  });
+}
+
 /** /ask and "Find in article", then every "More" page, as the handlers build them. */
 /** Replies alternate between English and German, so every property holds in both (deterministically: same runs, same order). */
 let turn = 0;
@@ -145,6 +165,7 @@ function askPages(ctx: BotContext, state: AnswerState, wellFormedInput: boolean,
   let offset = 0;
   for (let pages = 0; pages < 10; pages++) {
     expectVerbatimQuotes(reply.embeds![0]!, result.answers.slice(offset).map((a) => a.text));
+    expectBoldHighlights(reply.embeds![0]!, result.answers.slice(offset));
     const { more } = checkComponents(reply);
     if (!more) return;
     expect(more.offset).toBeGreaterThan(offset);

@@ -12,7 +12,7 @@
 export const ZWSP = '\u200b';
 
 /** C0/C1 control characters other than tab and newline, and the bidi overrides that can disguise text. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** One line: control characters removed, every run of whitespace (newlines too) made one space, trimmed. */
 export function oneLine(text: string): string {

@@ -1,38 +1,50 @@
 /**
- * One quoted sentence as Discord markdown: escaped, with the article words
- * that matched the question in **bold**, cut at a word boundary with "…"
- * when it does not fit its budget. Pure.
+ * One quoted sentence as Discord markdown: escaped, with the part that
+ * answers the question (the engine's highlight) in **bold**, cut at a word
+ * boundary with "…" when it does not fit its budget. Pure.
  */
+import type { TextSpan } from '../../engine/engine.ts';
 import { ELLIPSIS } from './limits.ts';
-import { ZWSP, escapeInline, oneLine } from './escape.ts';
+import { CONTROL, ZWSP, escapeInline, oneLine } from './escape.ts';
 
 type Range = [start: number, end: number];
 
+/**
+ * {@link oneLine} of `text`, and where each offset of `text` lands in it, so
+ * a highlight given in the sentence's offsets can be found in the one-line
+ * text (control characters dropped, whitespace runs made one space, trimmed).
+ */
+export function oneLineOffsets(text: string): { clean: string; at: (offset: number) => number } {
+  const at = new Array<number>(text.length + 1);
+  let clean = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    at[i] = clean.length;
+    if (ch.replace(CONTROL, '') === '') continue;
+    if (/\s/.test(ch)) {
+      if (clean.length && !clean.endsWith(' ')) clean += ' ';
+    } else clean += ch;
+  }
+  if (clean.endsWith(' ')) clean = clean.slice(0, -1);
+  at[text.length] = clean.length;
+  return { clean, at: (offset) => Math.min(clean.length, at[Math.max(0, Math.min(text.length, offset))]!) };
+}
+
+/** The characters of one-line `clean` a highlight of the original text covers, without spaces at its ends; null when empty or out of range. */
+function highlightRange(text: string, highlight: TextSpan | null | undefined): { clean: string; range: Range | null } {
+  const { clean, at } = oneLineOffsets(text);
+  // Should the mapping ever disagree with oneLine, no bold rather than bold in the wrong place.
+  const valid = highlight && highlight.start >= 0 && highlight.end <= text.length && highlight.start < highlight.end;
+  if (!valid || clean !== oneLine(text)) return { clean: oneLine(text), range: null };
+  let s = at(highlight.start);
+  let e = at(highlight.end);
+  while (s < e && clean[s] === ' ') s++;
+  while (e > s && clean[e - 1] === ' ') e--;
+  return { clean, range: s < e ? [s, e] : null };
+}
+
 /** Characters {@link escapeInline} escapes anywhere in a line. */
 const MARKDOWN_CHARS = new Set(['\\', '*', '_', '~', '`', '|', '<', '>', '[', ']']);
-
-/** Where the given words occur in `text` as whole words (not inside longer words), sorted, merged across single spaces. */
-export function boldRanges(text: string, words: readonly string[]): Range[] {
-  const ranges: Range[] = [];
-  // Plain substring search, no RegExp built from the words: they are the article's own words
-  // (verbatim, so their case matches), and a pattern compiled from a huge word can overflow V8's stack.
-  const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
-  for (const word of new Set(words.map((w) => w.trim()).filter(Boolean))) {
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
-      const end = at + word.length;
-      if (!isWordChar(text[at - 1]) && !isWordChar(text[end])) ranges.push([at, end]);
-    }
-  }
-  ranges.sort((a, b) => a[0] - b[0]);
-  const merged: Range[] = [];
-  for (const r of ranges) {
-    const last = merged[merged.length - 1];
-    // overlapping, touching or separated by one space: one range (bold words next to each other read as one)
-    if (last && (r[0] <= last[1] || (r[0] === last[1] + 1 && text[last[1]] === ' '))) last[1] = Math.max(last[1], r[1]);
-    else merged.push([...r]);
-  }
-  return merged;
-}
 
 /**
  * Renders `text[start, end)` (no whitespace inside) escaped, with the characters
@@ -59,18 +71,20 @@ function renderSpan(text: string, start: number, end: number, bold: Uint8Array, 
 }
 
 /**
- * Renders a quote: one line, markdown escaped, mentions neutralised, `boldWords`
- * (the article's matched words) in bold where they occur as whole words. When
- * the result would exceed `max` code units it is cut after the last whole word
- * that fits (or inside a single over-long word) and ends with "…".
+ * Renders a quote: one line, markdown escaped, mentions neutralised, the
+ * `highlight` (offsets into `text` of the part that answers the question) in
+ * bold. When the result would exceed `max` code units it is cut after the
+ * last whole word that fits (or inside a single over-long word) and ends
+ * with "…"; a highlight cut short is closed.
  *
+ * @param highlight The span to bold, as offsets into `text`. Default: none.
  * @param max Most code units of the result. Default: no limit.
  */
-export function renderQuote(text: string, boldWords: readonly string[] = [], max: number = Number.POSITIVE_INFINITY): string {
+export function renderQuote(text: string, highlight: TextSpan | null = null, max: number = Number.POSITIVE_INFINITY): string {
   if (max <= 0) return '';
-  const clean = oneLine(text);
+  const { clean, range } = highlightRange(text, highlight);
   const bold = new Uint8Array(clean.length);
-  for (const [s, e] of boldRanges(clean, boldWords)) bold.fill(1, s, e);
+  if (range) bold.fill(1, range[0], range[1]);
   // Escaping is per character, so what needs context is found first: a
   // numbered list's dot at the start, and each `@` that starts a mention.
   const numbered = /^\d+\./.exec(clean);

@@ -6,11 +6,11 @@
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { ArticleMeta } from '../../corpus/types.ts';
-import type { Answer, AskResult, Citation, MetadataField } from '../../engine/engine.ts';
+import type { Answer, AskResult, Citation, MatchedWord, MetadataField, TextSpan } from '../../engine/engine.ts';
 import { type Catalogue, en, refusalText } from '../../i18n/index.ts';
 import { citationLine } from './citation.ts';
-import { codeBlockText, escapeMarkdown } from './escape.ts';
-import { fitEmbed, LIMITS } from './limits.ts';
+import { codeBlockText, escapeMarkdown, neutralizeMentions } from './escape.ts';
+import { ELLIPSIS, fitEmbed, LIMITS } from './limits.ts';
 import { renderQuote } from './quote.ts';
 import { escapedFit, plainFit } from './text.ts';
 
@@ -32,11 +32,32 @@ export const MIN_QUOTE = 120;
 /** Longest footer the renderers write (Discord allows 2048; shorter keeps the 6000 total safe). */
 const FOOTER_MAX = 300;
 
-/** A passage to lay out: its text, the words to bold, and its rendered citation line. */
+/** A passage to lay out: its text, the span to bold (the answer), its rendered citation line and its "matched:" line ('' for none). */
 interface Passage {
   text: string;
-  bold: string[];
+  highlight: TextSpan | null;
   citation: string;
+  matched: string;
+}
+
+/** Longest "matched:" line under a quote. */
+const MATCHED_MAX = 300;
+
+/**
+ * The line under a quote naming which question words matched which article
+ * words ("matched: partner → Geschäftspartner, Bezos"), escaped and in
+ * italics; '' when nothing matched. The quote itself bolds the answer, not
+ * these words.
+ */
+export function matchedLine(matched: readonly MatchedWord[], t: Catalogue = en): string {
+  if (matched.length === 0) return '';
+  const words = matched.map((m) => (m.question === m.article ? m.question : `${m.question} → ${m.article}`)).join(', ');
+  return `*${escapedFit(t.bot.answer.matched(words), MATCHED_MAX)}*`;
+}
+
+/** A passage of an answer: the quote with its highlight, its citation, and the words that matched. */
+function passageOf(a: Pick<Answer, 'text' | 'citation' | 'matched'> & Partial<Pick<Answer, 'highlight'>>, citation: string, t: Catalogue): Passage {
+  return { text: a.text, highlight: a.highlight ?? null, citation, matched: matchedLine(a.matched, t) };
 }
 
 /** Shares `room` among passages: short ones get all they need, long ones split the rest evenly. */
@@ -60,14 +81,14 @@ function waterFill(natural: readonly number[], room: number): number[] {
  * with at least {@link MIN_QUOTE} of quote each; the first is always shown.
  */
 export function layoutPassages(passages: readonly Passage[], budget: number): { text: string; shown: number } {
-  const natural = passages.map((p) => renderQuote(p.text, p.bold).length);
+  const natural = passages.map((p) => renderQuote(p.text, p.highlight).length);
   for (let n = passages.length; n >= 1; n--) {
     const chosen = passages.slice(0, n);
-    // "> " + quote + "\n" + citation, passages separated by a blank line
-    const fixed = chosen.reduce((s, p) => s + 3 + p.citation.length, 0) + 2 * (n - 1);
+    // "> " + quote + "\n" + citation (+ "\n" + matched line), passages separated by a blank line
+    const fixed = chosen.reduce((s, p) => s + 3 + p.citation.length + (p.matched ? 1 + p.matched.length : 0), 0) + 2 * (n - 1);
     const budgets = waterFill(natural.slice(0, n), Math.max(0, budget - fixed));
     if (n > 1 && budgets.some((b, i) => b < Math.min(natural[i]!, MIN_QUOTE))) continue;
-    const text = chosen.map((p, i) => `> ${renderQuote(p.text, p.bold, budgets[i]!)}\n${p.citation}`).join('\n\n');
+    const text = chosen.map((p, i) => `> ${renderQuote(p.text, p.highlight, budgets[i]!)}\n${p.citation}${p.matched ? `\n${p.matched}` : ''}`).join('\n\n');
     return { text, shown: n };
   }
   return { text: '', shown: 0 };
@@ -123,8 +144,9 @@ export function questionTitle(question: string, heading = ''): string {
 }
 
 /**
- * A page of answers: each quote a block quote with the matched words in bold,
- * then its citation line; the footer names the article(s) and the page. When
+ * A page of answers: each quote a block quote with the part that answers the
+ * question in bold (the engine's highlight; none when it is not sure), then
+ * its citation line and a line naming the question words that matched; the footer names the article(s) and the page. When
  * every quote of the page is from one article, the citation lines are short
  * (`— ¶ 8, sentence 4 · per Financial Times`) and the footer names the article
  * once, with its byline. The answer to "What is this article about?" (kind
@@ -141,7 +163,7 @@ export function renderAnswers(result: AskResult, options: RenderAnswersOptions =
   const summary = page[0]?.kind === 'summary';
   const intro = summary ? `*${t.metadata.summaryIntro}*\n\n` : '';
   const short = oneArticle(page.map((a) => a.citation));
-  const passages = page.map((a: Answer): Passage => ({ text: a.text, bold: a.matched.map((m) => m.article), citation: citationLine(a.citation, { short, t }) }));
+  const passages = page.map((a: Answer): Passage => passageOf(a, citationLine(a.citation, { short, t }), t));
   const { text, shown } = layoutPassages(passages, LIMITS.embedDescription - intro.length);
   const total = result.answers.length;
   const range = summary
@@ -224,7 +246,7 @@ export function renderSummary(summary: SummaryView, meta: Pick<ArticleMeta, 'id'
     const reason = t === en && summary.reason ? summary.reason : summary.topic ? t.bot.summary.nothingAbout(summary.topic) : t.bot.summary.noBody;
     description = `${about}**${t.bot.summary.nothingToQuote}** ${escapedFit(reason, 1500)}`;
   } else {
-    const passages = summary.sentences.map((s): Passage => ({ text: s.text, bold: [], citation: citationLine(s.citation, { short: true, t }) }));
+    const passages = summary.sentences.map((s): Passage => ({ text: s.text, highlight: null, citation: citationLine(s.citation, { short: true, t }), matched: '' }));
     description = about + layoutPassages(passages, LIMITS.embedDescription - about.length).text;
   }
   const footer = `${meta.publisher ? `${meta.publisher} — ` : ''}${meta.title}${meta.byline ? `, ${meta.byline}` : ''} (${meta.id})`;
@@ -303,10 +325,11 @@ function escapedFitLines(text: string, max: number): string {
 
 /**
  * /quote's private reply: the passage as plain text in a code block, ready to
- * copy and paste, with its citation; at most 2000 characters, the quote cut
- * first so the citation is kept.
+ * copy and paste, with its citation; the answer in it between ** markers (see
+ * {@link plainQuote}); at most 2000 characters, the quote cut first so the
+ * citation is kept.
  */
-export function renderQuoteText(answer: Pick<Answer, 'text' | 'citation'> & Partial<Pick<Answer, 'kind' | 'field' | 'span'>>, t: Catalogue = en): string {
+export function renderQuoteText(answer: Pick<Answer, 'text' | 'citation'> & Partial<Pick<Answer, 'kind' | 'field' | 'span' | 'highlight'>>, t: Catalogue = en): string {
   const metadata = answer.kind === 'metadata';
   const intro = metadata ? t.bot.quote.metadataIntro : t.bot.quote.intro;
   const citation = codeBlockText(citationLine(answer.citation, { plain: true, t }));
@@ -319,13 +342,33 @@ export function renderQuoteText(answer: Pick<Answer, 'text' | 'citation'> & Part
     const value = codeBlockText(plainFit(answer.text, Math.max(0, room - label.length - from.length - 3)));
     return `${intro}\n\`\`\`\n${label}${value}${from ? ` (${codeBlockText(from)})` : ''}\n${citation}\n\`\`\``;
   }
-  const quote = codeBlockText(plainFit(answer.text, room));
+  const quote = codeBlockText(plainQuote(answer.text, answer.highlight, room));
   return `${intro}\n\`\`\`\n„${quote}“\n${citation}\n\`\`\``;
+}
+
+/** Private-use characters that stand for the highlight's ** markers while the quote is cut to fit. */
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+
+/**
+ * A quote as plain text in at most `room` code units, cut at a word, with the
+ * highlight between ** markers: shown as they are in the code block, they make
+ * the answer bold once the quote is pasted into a message. A highlight cut
+ * short is closed before the "…"; one cut off entirely leaves no marker.
+ */
+export function plainQuote(text: string, highlight: TextSpan | null | undefined, room: number): string {
+  const ok = highlight && highlight.start >= 0 && highlight.end <= text.length && highlight.start < highlight.end && !text.includes(OPEN) && !text.includes(CLOSE);
+  if (!ok) return plainFit(text, room);
+  const marked = `${text.slice(0, highlight.start)}${OPEN}${text.slice(highlight.start, highlight.end)}${CLOSE}${text.slice(highlight.end)}`;
+  // Each marker becomes two characters, and a closing one may be added: three to spare.
+  let out = plainFit(marked, room - 3);
+  if (out.includes(OPEN) && !out.includes(CLOSE)) out = out.endsWith(ELLIPSIS) ? `${out.slice(0, -ELLIPSIS.length)}${CLOSE}${ELLIPSIS}` : `${out}${CLOSE}`;
+  return neutralizeMentions(out.replace(`${OPEN}${CLOSE}`, '').replace(OPEN, '**').replace(CLOSE, '**'));
 }
 
 /** The public post of a quote: content "Quoted by <@user>" (never pinging) and the quote as an embed. */
 export function renderQuotePost(
-  answer: Pick<Answer, 'text' | 'citation' | 'matched'> & Partial<Pick<Answer, 'kind' | 'field' | 'span'>>,
+  answer: Pick<Answer, 'text' | 'citation' | 'matched'> & Partial<Pick<Answer, 'kind' | 'field' | 'span' | 'highlight'>>,
   userId: string,
   t: Catalogue = en,
 ): { content: string; embeds: APIEmbed[] } {
@@ -338,7 +381,8 @@ export function renderQuotePost(
       embeds: [fitEmbed({ color: COLORS.source, description, footer: { text: plainFit(articlesLabel([answer.citation], t), FOOTER_MAX) } })],
     };
   }
-  const { text } = layoutPassages([{ text: answer.text, bold: answer.matched.map((m) => m.article), citation: citationLine(answer.citation, { t }) }], LIMITS.embedDescription);
+  // The post shows the quote with its answer in bold, not who matched what: it is a quote shared in a discussion.
+  const { text } = layoutPassages([{ ...passageOf(answer, citationLine(answer.citation, { t }), t), matched: '' }], LIMITS.embedDescription);
   return {
     content: t.bot.quote.quotedBy(mention),
     embeds: [fitEmbed({ color: COLORS.answer, description: text, footer: { text: plainFit(articlesLabel([answer.citation], t), FOOTER_MAX) } })],
