@@ -196,34 +196,43 @@ function termGroups(groups: readonly QueryGroup[]): TermGroups {
   return out;
 }
 
-/** How each group matches a sentence's words (each of its terms looked up once). */
+/** How each group matches a sentence's words (each of its terms looked up once; typed arrays, no allocation per word). */
 function matchGroups(index: SentenceIndex, s: Sentence, terms: TermGroups, groupCount: number): { matches: (GroupMatch | null)[]; words: number; matchedWords: number } {
   const { wordTerms } = sentenceInfo(index, s);
   const matches: (GroupMatch | null)[] = new Array<GroupMatch | null>(groupCount).fill(null);
+  const trust = new Float64Array(groupCount);
+  const via: Via[] = new Array<Via>(groupCount);
+  const hit: number[] = [];
   let matchedWords = 0;
-  const best = new Map<number, { trust: number; via: Via }>();
-  wordTerms.forEach((w, p) => {
-    best.clear();
-    const consider = (t: string, factor: number, part: boolean) => {
-      for (const x of terms.get(t) ?? []) {
-        const trust = x.weight * factor;
-        const had = best.get(x.group);
-        if (!had || trust > had.trust) best.set(x.group, { trust, via: part ? 'compound' : x.via });
+  for (let p = 0; p < wordTerms.length; p++) {
+    const w = wordTerms[p]!;
+    for (let k = 0; k < w.terms.length + w.parts.length; k++) {
+      const part = k >= w.terms.length;
+      const list = terms.get(part ? w.parts[k - w.terms.length]! : w.terms[k]!);
+      if (!list) continue;
+      for (const x of list) {
+        const t = part ? x.weight * PART_TRUST : x.weight;
+        if (trust[x.group] === 0) hit.push(x.group);
+        if (t > trust[x.group]!) {
+          trust[x.group] = t;
+          via[x.group] = part ? 'compound' : x.via;
+        }
       }
-    };
-    for (const t of w.terms) consider(t, 1, false);
-    for (const t of w.parts) consider(t, PART_TRUST, true);
-    if (best.size) matchedWords++;
-    for (const [g, { trust, via }] of best) {
+    }
+    if (hit.length === 0) continue;
+    matchedWords++;
+    for (const g of hit) {
       const m = matches[g];
-      if (!m) matches[g] = { trust, via, positions: [p], words: [w.word] };
+      if (!m) matches[g] = { trust: trust[g]!, via: via[g]!, positions: [p], words: [w.word] };
       else {
         m.positions.push(p);
         m.words.push(w.word);
-        if (trust > m.trust) (m.trust = trust), (m.via = via);
+        if (trust[g]! > m.trust) (m.trust = trust[g]!), (m.via = via[g]!);
       }
+      trust[g] = 0;
     }
-  });
+    hit.length = 0;
+  }
   return { matches, words: wordTerms.length, matchedWords };
 }
 
@@ -311,6 +320,7 @@ const ANAPHOR = /^(?:er|sie|es|ihr|ihre|sein|seine|dies|diese|dieser|dieses|das|
 /** Rescores the first stage's best candidates (see the module comment). */
 export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput, candidates: readonly RerankCandidate[], model: LinearModel = RERANK_MODEL): Rescored[] {
   const terms = termGroups(plan.groups);
+  const modelWeights = SENTENCE_FEATURES.map((name) => model[name] ?? 0);
   const weights = plan.groups.map((g, i) => (g.optional ? 0 : g.weight * input.groupIdf[i]!));
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   const keyWeights = plan.groups.map((g, i) => (g.isKey ? weights[i]! : 0));
@@ -369,7 +379,8 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
       const before = previous && previous.paragraph === s.paragraph ? analyse(previous).matches : null;
       matches.forEach((m, g) => {
         if (m) return;
-        const best = Math.max(0, ...nearMatches.map((nm) => nm[g]?.trust ?? 0));
+        let best = 0;
+        for (const nm of nearMatches) best = Math.max(best, nm[g]?.trust ?? 0);
         covNeighbours += weights[g]! * Math.min(1, best);
         // The sentence before, on its own: an answer often follows the sentence that sets up its topic.
         if (before) covPrevious += weights[g]! * Math.min(1, before[g]?.trust ?? 0);
@@ -433,7 +444,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
       Math.log1p(words),
     ];
     let score = 0;
-    SENTENCE_FEATURES.forEach((name, i) => (score += (model[name] ?? 0) * features[i]!));
+    for (let i = 0; i < features.length; i++) score += modelWeights[i]! * features[i]!;
     return { id: c.id, score, coverage: cov / total, typed, features };
   });
 }
