@@ -29,6 +29,22 @@ const QUESTION_CUES: [RegExp, AnswerType][] = [
 
 const PREPOSITIONS = /^(?:with|by|from|to|for|of|in|on|at|since|mit|von|fur|an|bei|zu|in|seit|aus|nach|uber|auf)$/;
 
+/** A narrower kind of number or time answer: an amount of money, a calendar date, a length of time. */
+export type AnswerSubtype = 'money' | 'date' | 'duration';
+
+const SUBTYPE_CUES: [RegExp, AnswerSubtype][] = [
+  [/\b(?:cost|costs|price|prices|how much money|wie ?viel geld|was kostet|was kosten|kostet|preis|preise|euro|dollars?)\b/, 'money'],
+  [/\b(?:how long|for how long|wie lange|wie lang)\b/, 'duration'],
+  [/\b(?:what date|which date|what day|which day|until when|until what|bis wann|an welchem tag|welches datum|an welchem datum)\b/, 'date'],
+];
+
+/** The narrower kind of a number or time question ("What does it cost?" → money), or null. */
+export function answerSubtypeOf(question: string): AnswerSubtype | null {
+  const q = words(question).map(fold).join(' ');
+  for (const [cue, subtype] of SUBTYPE_CUES) if (cue.test(q)) return subtype;
+  return null;
+}
+
 /** The answer type of a question, from its opening words (a preposition may come first: "With whom…"). */
 export function answerTypeOf(question: string): AnswerType {
   const ws = words(question).map(fold);

@@ -100,6 +100,12 @@ export function fuzzyMatches(index: SentenceIndex, forms: readonly string[], opt
   const { minSimilarity = 0.72, limit = 3, minLength = 5 } = options;
   const probes = [...new Set(forms.filter((f) => f.length >= minLength && /^\p{Ll}+$/u.test(f)))];
   if (probes.length === 0) return [];
+  // The same words come back question after question: remembered per index.
+  let memo = memos.get(index.df);
+  if (!memo) memos.set(index.df, (memo = new Map()));
+  const key = `${minSimilarity} ${limit} ${probes.join(' ')}`;
+  const known = memo.get(key);
+  if (known) return known;
   const table = bucketsOf(index);
   const best = new Map<string, number>();
   for (const probe of probes) {
@@ -110,8 +116,15 @@ export function fuzzyMatches(index: SentenceIndex, forms: readonly string[], opt
       if (sim >= minSimilarity && sim > (best.get(term) ?? 0)) best.set(term, sim);
     }
   }
-  return [...best]
+  const out = [...best]
     .map(([term, similarity]) => ({ term, similarity }))
     .sort((a, b) => b.similarity - a.similarity || a.term.localeCompare(b.term))
     .slice(0, limit);
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(key, out);
+  return out;
 }
+
+/** Most lookups remembered per index. */
+const MEMO_SIZE = 10_000;
+const memos = new WeakMap<Map<string, number>, Map<string, FuzzyMatch[]>>();

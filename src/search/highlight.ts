@@ -485,17 +485,34 @@ function definitionSpans(text: string, plan: QueryPlan, tokens: readonly SpanTok
   return out;
 }
 
+/** Most sentences whose words and candidate answers an index keeps for highlighting. */
+const SPAN_CACHE_SIZE = 20_000;
+const spanCaches = new WeakMap<SentenceIndex, Map<string, { language: AnalyzerLanguage; tokens: SpanToken[]; spans: AnswerSpan[] }>>();
+
+/** A sentence's words and candidate answers, whatever the question: computed once per index and kept. */
+function sentenceSpans(index: SentenceIndex, sentence: Sentence): { language: AnalyzerLanguage; tokens: SpanToken[]; spans: AnswerSpan[] } {
+  let cache = spanCaches.get(index);
+  if (!cache) spanCaches.set(index, (cache = new Map()));
+  let found = cache.get(sentence.id);
+  if (!found) {
+    const text = sentence.text;
+    const language = analyzerLanguage(index.articles.get(sentence.articleId)?.meta.language ?? 'de');
+    const tokens = tokensOf(text);
+    found = { language, tokens, spans: tokens.length ? answerSpans(text, highlightNameTest(index.lexicon, language, tokens, text), tokens) : [] };
+    if (cache.size >= SPAN_CACHE_SIZE) cache.clear();
+    cache.set(sentence.id, found);
+  }
+  return found;
+}
+
 /** The candidate spans of a sentence for a question, scored and best first; null when the question asks for no kind of span. */
 export function analyseHighlight(index: SentenceIndex, plan: QueryPlan, sentence: Sentence, model: HighlightModel = HIGHLIGHT_MODEL): HighlightAnalysis | null {
   const frame = questionFrame(plan.question, plan.answerType);
   if (!frame) return null;
   const text = sentence.text;
-  const language = analyzerLanguage(index.articles.get(sentence.articleId)?.meta.language ?? 'de');
-  const tokens = tokensOf(text);
+  const { language, tokens, spans } = sentenceSpans(index, sentence);
   if (tokens.length === 0) return { frame, candidates: [], coverage: 0, support: 0, namesMissing: 1 };
   const matches = questionMatches(index, plan, text, language, tokens);
-  const isName = highlightNameTest(index.lexicon, language, tokens, text);
-  const spans: AnswerSpan[] = answerSpans(text, isName, tokens);
   const raw: [HighlightKind, number, number, boolean][] = [];
   const kinds: Record<HighlightKind, AnswerSpan['type'][]> = {
     sort: [],

@@ -9,7 +9,7 @@
 import { detectLanguage, type DetectedLanguage } from '../corpus/language.ts';
 import { type AnalyzerLanguage, germanVerbStem, isAcronym, isStopWord, termOf } from './analyzer.ts';
 import type { Entity } from './aliases.ts';
-import { answerTypeOf, type AnswerType } from './answerTypes.ts';
+import { answerSubtypeOf, type AnswerSubtype, answerTypeOf, type AnswerType } from './answerTypes.ts';
 import { englishLemmas, type Lexicon } from './lexicon.ts';
 import { specificity } from './commonness.ts';
 import { fuzzyMatches } from './fuzzy.ts';
@@ -50,6 +50,8 @@ export interface QueryPlan {
   question: string;
   language: DetectedLanguage;
   answerType: AnswerType;
+  /** A narrower kind of number or time answer (money, a date, a duration), or null. */
+  answerSubtype: AnswerSubtype | null;
   groups: QueryGroup[];
 }
 
@@ -346,5 +348,5 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
     }
     groups.push(group);
   }
-  return { question, language, answerType, groups: groups.map(({ add: _add, ...g }) => g) };
+  return { question, language, answerType, answerSubtype: answerType === 'number' || answerType === 'time' ? answerSubtypeOf(question) : null, groups: groups.map(({ add: _add, ...g }) => g) };
 }

@@ -23,6 +23,7 @@
  */
 import { type AnalyzerLanguage, analyzerLanguage, termOf } from './analyzer.ts';
 import { type AnswerSpan, answerSpans, type SpanToken, tokensOf } from './answerSpans.ts';
+import type { AnswerSubtype } from './answerTypes.ts';
 import { ABSTAIN_MODEL, RERANK_MODEL } from './model.ts';
 import { fold } from './normalize.ts';
 import type { QueryGroup, QueryPlan, Via } from './query.ts';
@@ -267,8 +268,22 @@ export function typedAnswers(index: SentenceIndex, s: Sentence, plan: QueryPlan,
     }
     return false;
   };
-  const wanted = type === 'place' ? ['place', 'person'] : [type];
-  return spans.filter((sp) => wanted.includes(sp.type) && novel(sp.first, sp.last)).map((sp) => [sp.first, sp.last]);
+  const wanted = type === 'place' ? ['place', 'person'] : type === 'number' || type === 'time' ? ['number', 'time'] : [type];
+  return spans
+    .filter((sp) => wanted.includes(sp.type) && (plan.answerSubtype ? subtypeOf(sp, tokens, s.text) === plan.answerSubtype : sp.type === type) && novel(sp.first, sp.last))
+    .map((sp) => [sp.first, sp.last]);
+}
+
+const CURRENCY = /^(?:euro|eur|cent|cents|dollar|dollars|usd|pfund|pounds|franken|chf|yen)$/;
+const DURATION_UNIT = /^(?:jahre|jahren|jahr|years|year|monate|monaten|months|month|wochen|woche|weeks|week|tage|tagen|tag|days|day|stunden|stunde|hours|hour|minuten|minutes|sekunden|seconds|jahrzehnte|decades)$/;
+
+/** The narrower kind of a number or time span: money (a currency amount), a duration, or a date. */
+function subtypeOf(span: AnswerSpan, tokens: readonly SpanToken[], text: string): AnswerSubtype | null {
+  const last = tokens[span.last]!.folded;
+  const after = text.slice(span.end, span.end + 2);
+  if (CURRENCY.test(last) || /^\s?[€$£]/.test(after) || /[€$£]\s?$/.test(text.slice(Math.max(0, span.start - 2), span.start))) return 'money';
+  if (DURATION_UNIT.test(last)) return 'duration';
+  return span.type === 'time' ? 'date' : null;
 }
 
 /** True when one of the answers stands right after (at most two words after) a governing preposition of the question. */
