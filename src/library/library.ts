@@ -35,7 +35,7 @@ import { sameText, sentenceSet, urlKey } from './duplicates.ts';
 import { DocumentError, type DocumentProblem, decodeDocument, ingestDocument, kindOfFileName } from './document.ts';
 import { newArticleId, urlSlugSource } from './ids.ts';
 import { type ArticleRecord, deleteRecord, isScope, readRecord, RECORD_FORMAT, type RecordFile, RecordError, type RecordSource, scopeDir, writeRecord } from './record.ts';
-import { buildScope, type FreshArticles, loadScope, removeScopeCache, type ScopeState, scopeCacheFile } from './scope.ts';
+import { buildScope, type FreshArticles, loadScope, removeScopeIndex, type ScopeState, scopeIndexFile } from './scope.ts';
 
 /** Articles one scope may add when not configured (`MAX_ARTICLES_PER_GUILD`). */
 export const DEFAULT_MAX_ARTICLES = 100;
@@ -46,8 +46,14 @@ export interface LibraryOptions {
   dataDir: string;
   /** The corpus's engine; its articles are in every scope. */
   base: Engine;
-  /** Directory of persisted indexes; false: never persist. Default: `.cache/beleg/` (as the corpus's). */
-  cacheDir?: string | false;
+  /**
+   * Where the corpus's engine keeps its persisted index (to take its articles'
+   * analysis from there instead of analysing them again); false: it keeps none.
+   * Default: `.cache/beleg/`, as for `openEngine`.
+   */
+  baseCacheDir?: string | false;
+  /** Persist each scope's index beside its records (`…/articles.idx`) and load it at start. Default: true. */
+  persist?: boolean;
   /** Most articles one scope may add; 0 turns adding off. Default: {@link DEFAULT_MAX_ARTICLES} (100). */
   maxArticlesPerScope?: number;
   /** How pages are fetched: allowed hosts, deadline, size cap (see src/fetch/fetcher.ts for the defaults). */
@@ -138,6 +144,7 @@ export class ArticleLibrary {
   readonly #base: Engine;
   readonly #dataDir: string;
   readonly #cacheDir: string | false;
+  readonly #persist: boolean;
   readonly #max: number;
   readonly #fetch: Omit<FetchOptions, 'allowGenericType'>;
   readonly #log: (line: string) => void;
@@ -149,7 +156,8 @@ export class ArticleLibrary {
   private constructor(options: LibraryOptions) {
     this.#base = options.base;
     this.#dataDir = options.dataDir;
-    this.#cacheDir = options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir;
+    this.#cacheDir = options.baseCacheDir === undefined ? DEFAULT_CACHE_DIR : options.baseCacheDir;
+    this.#persist = options.persist ?? true;
     this.#max = options.maxArticlesPerScope ?? DEFAULT_MAX_ARTICLES;
     this.#fetch = options.fetch ?? {};
     this.#log = options.log ?? stderrLog;
@@ -344,7 +352,7 @@ export class ArticleLibrary {
       const created: Slot = {
         scope,
         dir,
-        cacheFile: this.#cacheDir === false ? null : scopeCacheFile(this.#cacheDir, dir),
+        cacheFile: this.#persist ? scopeIndexFile(dir) : null,
         state: null,
         files: [],
         queue: Promise.resolve(),
@@ -368,7 +376,7 @@ export class ArticleLibrary {
     if (files.length === 0) {
       slot.state = null;
       slot.files = [];
-      if (slot.cacheFile) await removeScopeCache(slot.cacheFile).catch(() => undefined);
+      if (slot.cacheFile) await removeScopeIndex(slot.cacheFile).catch(() => undefined);
       return;
     }
     const base = baseViewOf(this.#base, this.#cacheDir);

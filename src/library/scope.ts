@@ -7,7 +7,7 @@
  * a refusal or a suggestion here.
  *
  * It is persisted like the corpus's index (src/search/persist.ts), one file
- * per scope under `CACHE_DIR/scopes/`, keyed by the corpus's index key and
+ * per scope beside its records (`DATA_DIR/guilds/ID/articles.idx`), keyed by the corpus's index key and
  * every record file's hash, and loaded at start when nothing changed. When
  * it is rebuilt (an article added or removed, the corpus changed), unchanged
  * articles are neither ingested nor analysed again: the corpus's come from
@@ -15,7 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Article, CorpusError } from '../corpus/types.ts';
 import { type Engine, engineFromIndex } from '../engine/engine.ts';
 import type { Lexicon } from '../search/lexicon.ts';
@@ -56,14 +56,14 @@ export interface ScopeBuildOptions {
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** The persisted index file of a scope: its own folder, so scopes never push each other's files out. */
-export function scopeCacheFile(cacheDir: string, dir: string): string {
-  return join(cacheDir, 'scopes', sha(resolve(dir)).slice(0, 16), 'index.idx');
+/** The persisted index file of a scope: beside the folder of its records (`…/articles.idx`), so it goes where they go. */
+export function scopeIndexFile(dir: string): string {
+  return join(dir, '..', 'articles.idx');
 }
 
 /** Removes a scope's persisted index (when it has no articles of its own left). */
-export async function removeScopeCache(cacheFile: string): Promise<void> {
-  await rm(join(cacheFile, '..'), { recursive: true, force: true });
+export async function removeScopeIndex(file: string): Promise<void> {
+  await rm(file, { force: true });
 }
 
 function keyOf(base: BaseView, files: readonly RecordFile[]): string {

@@ -44,7 +44,7 @@ describe('ArticleLibrary', () => {
     return ArticleLibrary.open({
       dataDir,
       base,
-      cacheDir,
+      baseCacheDir: cacheDir,
       log: (l) => logs.push(l),
       fetch: { allowHosts: [parseAllowedHost(pages.hostPort) as { host: string; port: number }], timeoutMs: 2000 },
       ...extra,
@@ -172,7 +172,7 @@ describe('ArticleLibrary', () => {
       return (out as { refusal: unknown }).refusal;
     };
     const openFast = (timeoutMs: number) =>
-      ArticleLibrary.open({ dataDir, base, cacheDir, log: () => undefined, fetch: { allowHosts: [parseAllowedHost(pages.hostPort) as { host: string; port: number }], timeoutMs } });
+      ArticleLibrary.open({ dataDir, base, baseCacheDir: cacheDir, log: () => undefined, fetch: { allowHosts: [parseAllowedHost(pages.hostPort) as { host: string; port: number }], timeoutMs } });
     const connections = pages.connections;
     expect(await refusal('see the article on our site')).toEqual({ code: 'not-url' });
     expect(await refusal('ftp://example.com/article')).toEqual({ code: 'scheme', scheme: 'ftp' });
@@ -202,9 +202,9 @@ describe('ArticleLibrary', () => {
   });
 
   it('refuses an article beyond the limit', async () => {
-    const lib = await ArticleLibrary.open({ dataDir, base, cacheDir, log: () => undefined, maxArticlesPerScope: 2, fetch: { allowHosts: [parseAllowedHost(pages.hostPort) as { host: string; port: number }] } });
+    const lib = await ArticleLibrary.open({ dataDir, base, baseCacheDir: cacheDir, log: () => undefined, maxArticlesPerScope: 2, fetch: { allowHosts: [parseAllowedHost(pages.hostPort) as { host: string; port: number }] } });
     expect(await lib.add(SERVER_A, { kind: 'url', url: pages.url('/kiel/terminal') }, null)).toEqual({ ok: false, refusal: { code: 'limit', max: 2 } });
-    const off = await ArticleLibrary.open({ dataDir, base, cacheDir, log: () => undefined, maxArticlesPerScope: 0 });
+    const off = await ArticleLibrary.open({ dataDir, base, baseCacheDir: cacheDir, log: () => undefined, maxArticlesPerScope: 0 });
     expect(await off.add('666666666666666666', { kind: 'url', url: pages.url('/kiel/terminal') }, null)).toEqual({ ok: false, refusal: { code: 'limit', max: 0 } });
     await Promise.all([lib.close(), off.close()]);
   });
@@ -219,7 +219,7 @@ describe('ArticleLibrary', () => {
     const a = library.engineFor(SERVER_A);
     expect(a.ask('Who is the chairman of the angling club?').answers[0]?.text).toContain('Graham Wells');
     // the persisted index answers exactly as an index built afresh
-    const fresh = await ArticleLibrary.open({ dataDir, base, cacheDir: false, log: () => undefined });
+    const fresh = await ArticleLibrary.open({ dataDir, base, baseCacheDir: cacheDir, persist: false, log: () => undefined });
     for (const q of ['Who is the chairman of the angling club?', 'Wann wird die Brücke gesperrt?', 'Who succeeded Bezos?', 'What is this about?', 'Who wrote this?']) {
       expect(a.ask(q, { limit: 10 }), q).toEqual(fresh.engineFor(SERVER_A).ask(q, { limit: 10 }));
     }
