@@ -257,7 +257,8 @@ export async function safeFetch(address: string | URL, options: FetchOptions = {
       const generic = mediaType === null || mediaType === 'application/octet-stream';
       if (!kind && !(generic && options.allowGenericType)) {
         await res.body?.cancel().catch(() => undefined);
-        throw new FetchError({ code: 'not-article-type', type: mediaType ?? 'none' });
+        // The type as the server wrote it, cut: it is echoed to the user.
+        throw new FetchError({ code: 'not-article-type', type: (mediaType ?? 'none').slice(0, 60) });
       }
       const charset = header ? (/;\s*charset\s*=\s*"?([\w.:-]+)"?/i.exec(header)?.[1]?.toLowerCase() ?? null) : null;
       const declared = Number(res.headers.get('content-length'));
