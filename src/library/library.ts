@@ -310,10 +310,7 @@ export class ArticleLibrary {
       if (!file) return { ok: false, refusal: this.#base.article(id) ? { code: 'corpus', id } : { code: 'unknown', id } };
       const meta = slot.state?.index.articles.get(id)?.meta ?? { id, title: id, kicker: null, publisher: null, byline: null, language: '', url: null, date: null };
       await deleteRecord(file);
-      await this.#rebuild(
-        slot,
-        slot.files.filter((f) => f !== file),
-      );
+      await this.#rebuild(slot, slot.files.filter((f) => f !== file));
       this.#log(`beleg: removed article ${id} from ${scope}`);
       return { ok: true, meta };
     });
