@@ -4,6 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import { config as loadDotenv } from 'dotenv';
+import { type AllowedHost, parseAllowedHost } from './fetch/allowHosts.ts';
 import { type UiLanguage, uiLanguage } from './i18n/index.ts';
 
 /** Discord settings, present only when `DISCORD_TOKEN` is set. */
@@ -27,13 +28,27 @@ export interface Config {
   logLevel: LogLevel;
   /**
    * Directory for what the bot keeps per server (`DATA_DIR/guilds/ID/…`:
-   * unanswered questions and downvoted answers, never who). Created when
-   * first needed. Default: `./data`.
+   * the articles added with `/article add`, one file each, and unanswered
+   * questions and downvoted answers, never who) and the articles added in the
+   * console (`DATA_DIR/console/`). Created when first needed. Default: `./data`.
    */
   dataDir: string;
+  /**
+   * Hosts the article fetcher may reach although their addresses are not
+   * public (an intranet news server, a test server), as `host:port` matched as
+   * written in the URL (`FETCH_ALLOW_HOSTS`, comma-separated). Default: none.
+   */
+  fetchAllowHosts: AllowedHost[];
+  /** Most articles one server may add with `/article add` (`MAX_ARTICLES_PER_GUILD`; 0 turns adding off). Default: 100. */
+  maxArticlesPerGuild: number;
   /** The console's language, from `LC_ALL`, `LC_MESSAGES` or `LANG` ("de…" is German). Default: English. */
   consoleLanguage: UiLanguage;
 }
+
+/** Articles a server may add when `MAX_ARTICLES_PER_GUILD` is not set. */
+export const DEFAULT_MAX_ARTICLES_PER_GUILD = 100;
+/** The largest `MAX_ARTICLES_PER_GUILD` accepted (every server's articles are indexed with the corpus's). */
+export const MAX_ARTICLES_LIMIT = 10_000;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -135,10 +150,24 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   const dataProblem = dataDirProblem(dataDir);
   if (dataProblem) problems.push(`DATA_DIR "${shown(dataDir, token)}" ${dataProblem}${tokenHint('DATA_DIR', dataDir, token)}`);
 
+  const fetchAllowHosts: AllowedHost[] = [];
+  for (const entry of (get('FETCH_ALLOW_HOSTS') ?? '').split(',').filter((e) => e.trim())) {
+    const parsed = parseAllowedHost(entry);
+    if (typeof parsed === 'string') problems.push(`FETCH_ALLOW_HOSTS entry "${shown(entry.trim(), token)}" ${parsed}. Write host:port entries separated by commas, e.g. 127.0.0.1:8080,news.intranet:80.`);
+    else fetchAllowHosts.push(parsed);
+  }
+
+  const rawMax = get('MAX_ARTICLES_PER_GUILD');
+  let maxArticlesPerGuild = DEFAULT_MAX_ARTICLES_PER_GUILD;
+  if (rawMax !== null) {
+    if (/^\d{1,6}$/.test(rawMax) && Number(rawMax) <= MAX_ARTICLES_LIMIT) maxArticlesPerGuild = Number(rawMax);
+    else problems.push(`MAX_ARTICLES_PER_GUILD "${shown(rawMax, token)}" is not a whole number from 0 to ${MAX_ARTICLES_LIMIT}. Leave it empty for ${DEFAULT_MAX_ARTICLES_PER_GUILD}; 0 turns /article add off.`);
+  }
+
   if (problems.length) throw new ConfigError(problems);
   // POSIX precedence: LC_ALL, then LC_MESSAGES, then LANG.
   const consoleLanguage = uiLanguage(get('LC_ALL') ?? get('LC_MESSAGES') ?? get('LANG'));
-  return { discord, corpusDir: get('CORPUS_DIR') ?? './corpus', logLevel: logLevel as LogLevel, dataDir, consoleLanguage };
+  return { discord, corpusDir: get('CORPUS_DIR') ?? './corpus', logLevel: logLevel as LogLevel, dataDir, fetchAllowHosts, maxArticlesPerGuild, consoleLanguage };
 }
 
 /** What is wrong with a DATA_DIR value, or null: it must be a directory when it exists (it is created when missing). */

@@ -7,6 +7,7 @@ import { runConsole } from './cli/console.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { CATALOGUES } from './i18n/index.ts';
 import { NoArticlesError, openEngine } from './engine/open.ts';
+import { ArticleLibrary } from './library/library.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -17,9 +18,17 @@ async function main(): Promise<void> {
   }
   const opened = openEngine(config.corpusDir, { watch: true });
   for (const e of opened.errors) console.error(`warning: skipped ${e.message}`);
+  // The console's own added articles (`/add`), under DATA_DIR/console; fetched as the bot fetches.
+  const library = await ArticleLibrary.open({
+    dataDir: config.dataDir,
+    base: opened.engine,
+    maxArticlesPerScope: config.maxArticlesPerGuild,
+    fetch: { allowHosts: config.fetchAllowHosts },
+  });
   try {
-    await runConsole(opened.engine, { input: process.stdin, output: process.stdout, t: CATALOGUES[config.consoleLanguage] });
+    await runConsole(opened.engine, { input: process.stdin, output: process.stdout, t: CATALOGUES[config.consoleLanguage], library });
   } finally {
+    await library.close();
     await opened.close();
   }
 }

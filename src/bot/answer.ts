@@ -30,10 +30,11 @@ export interface AnswerReply extends ReplyBody {
  * "More" press); otherwise one is made only if a "More" button is needed.
  */
 export function answerPage(ctx: BotContext, state: AnswerState, offset = 0, key?: string, t: Catalogue = en): AnswerReply {
-  const result = ctx.engine.ask(state.question, { limit: ctx.maxPassages, articleId: state.articleId });
+  const engine = ctx.engineFor(state.guildId ?? null);
+  const result = engine.ask(state.question, { limit: ctx.maxPassages, articleId: state.articleId });
   if (result.abstained || result.answers.length === 0) {
     const heading = state.find ? t.bot.answer.findHeading : undefined;
-    return { embeds: [renderAbstention(result, scopeLabel(ctx.engine, state.articleId, t), heading, t)], components: [], refused: !result.invalid };
+    return { embeds: [renderAbstention(result, scopeLabel(engine, state.articleId, t), heading, t)], components: [], refused: !result.invalid };
   }
   const start = Math.min(offset, result.answers.length - 1);
   // Passages compete, so the first page shows the strong ones; the sentences of the summary ("What is this about?")

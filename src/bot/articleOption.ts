@@ -16,6 +16,6 @@ export function articleOption(pick: (c: Catalogue) => { name: string; descriptio
 /** Answers autocomplete for the `article` option (other focused options get no suggestions). */
 export async function autocompleteArticle(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
   const focused = interaction.options.getFocused(true);
-  const choices = focused.name === ARTICLE ? articleChoices(ctx.engine.articles(), String(focused.value)) : [];
+  const choices = focused.name === ARTICLE ? articleChoices(ctx.engineFor(interaction.guildId).articles(), String(focused.value)) : [];
   await interaction.respond(choices);
 }

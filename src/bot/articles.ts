@@ -46,7 +46,7 @@ export type ResolvedArticle = { ok: true; id: string | undefined } | { ok: false
  * taken as is; otherwise the one article whose id or headline contains the
  * text (so a typed headline works without picking from the list).
  */
-export function resolveArticle(engine: Pick<Engine, 'articles' | 'article'>, input: string | null | undefined, t: Catalogue = en): ResolvedArticle {
+export function resolveArticle(engine: { articles(): readonly Pick<ArticleMeta, 'id' | 'title'>[]; article(id: string): unknown }, input: string | null | undefined, t: Catalogue = en): ResolvedArticle {
   const text = input?.trim();
   if (!text) return { ok: true, id: undefined };
   if (engine.article(text)) return { ok: true, id: text };

@@ -1,6 +1,7 @@
-/** What every handler gets: the engine, the logger, the cooldown, button state and the reply settings. */
+/** What every handler gets: each server's engine, the articles added from Discord, the logger, the cooldown, button state and the reply settings. */
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { Answer, Engine } from '../engine/engine.ts';
+import type { ArticleLibrary } from '../library/library.ts';
 import type { Cooldown } from './cooldown.ts';
 import type { FeedbackStore } from './feedback/store.ts';
 import type { VoteBook } from './feedback/votes.ts';
@@ -51,7 +52,14 @@ export interface QuoteState {
 export type ButtonState = AnswerState | QuoteState;
 
 export interface BotContext {
-  engine: Engine;
+  /**
+   * The engine of a server (null: a DM, which sees the corpus only): the
+   * `corpus/` articles and the articles added in that server, nothing of
+   * another server's. Every handler asks this for the server it serves.
+   */
+  engineFor(guildId: string | null): Engine;
+  /** The articles added from Discord (`/article add|list|remove`). `startBot` always sets it. */
+  library?: ArticleLibrary;
   logger: Logger;
   cooldown: Cooldown;
   store: ExpiringLru<ButtonState>;

@@ -14,6 +14,7 @@ import { Client, Events, GatewayIntentBits, Options, RESTEvents, WebSocketShardE
 import { ConfigError, type Config } from '../config.ts';
 import type { Engine } from '../engine/engine.ts';
 import { openEngine } from '../engine/open.ts';
+import { ArticleLibrary } from '../library/library.ts';
 import type { BotContext, BotOptions } from './context.ts';
 import { Cooldown, DEFAULT_COOLDOWN_MS } from './cooldown.ts';
 import { FeedbackStore } from './feedback/store.ts';
@@ -40,7 +41,13 @@ export const REST_HANDLER_SWEEP_MS = 60_000;
 export interface StartBotOptions extends BotOptions {
   /** Validated configuration; `config.discord` must be set. */
   config: Config;
+  /** The corpus's engine: its articles are seen in every server (and in DMs). */
   engine: Engine;
+  /**
+   * The articles added from Discord. Default: opened over `config.dataDir`
+   * with `MAX_ARTICLES_PER_GUILD` and `FETCH_ALLOW_HOSTS` (and closed by `stop()`).
+   */
+  library?: ArticleLibrary;
   /** Default: a pino logger at `config.logLevel` that never writes the token. */
   logger?: Logger;
   /** Shard ids this client runs. Default: discord.js's (the ShardingManager's, else shard 0 of 1). */
@@ -123,8 +130,18 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, engine } = options;
   if (!config.discord) throw new Error('startBot needs Discord settings (DISCORD_TOKEN and DISCORD_CLIENT_ID).');
   const logger = options.logger ?? createLogger({ level: config.logLevel, secrets: [config.discord.token] });
+  const library =
+    options.library ??
+    (await ArticleLibrary.open({
+      dataDir: config.dataDir,
+      base: engine,
+      maxArticlesPerScope: config.maxArticlesPerGuild,
+      fetch: { allowHosts: config.fetchAllowHosts },
+      log: (line) => logger[/skipped|could not|failed|ignoring/.test(line) ? 'warn' : 'info']({ dataDir: config.dataDir }, line.replace(/^beleg: /, '')),
+    }));
   const ctx: BotContext = {
-    engine,
+    engineFor: (guildId) => library.engineFor(guildId),
+    library,
     logger,
     cooldown: new Cooldown({ ms: options.cooldownMs ?? DEFAULT_COOLDOWN_MS }),
     store: new ExpiringLru({ max: options.stateMax ?? 1000, ttlMs: options.stateTtlMs ?? 15 * 60_000 }),
@@ -171,6 +188,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     ctx.votes.clear();
     await client.destroy();
     await ctx.feedback.flush();
+    if (!options.library) await library.close();
     logger.info('bot stopped');
   };
 

@@ -36,7 +36,7 @@ const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_SIDECAR_BYTES = 64 * 1024;
 
 /** Decodes bytes as UTF-8, or explains why the file is not article text. */
-function decodeText(bytes: Buffer, path: string): string {
+export function decodeText(bytes: Buffer, path: string): string {
   if (bytes.length === 0) throw new IngestError(`${path}: the file is empty`);
   // UTF-16 (what some editors save as "Unicode") is full of NUL bytes: name it before calling it binary.
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
@@ -67,7 +67,7 @@ function declaredCharset(bytes: Buffer): string | null {
  * UTF-8, falling back to windows-1252 (what browsers assume for Western pages
  * that do not say) when the bytes are not UTF-8.
  */
-function decodeHtml(bytes: Buffer, path: string): string {
+export function decodeHtml(bytes: Buffer, path: string): string {
   if (bytes.length === 0) throw new IngestError(`${path}: the file is empty`);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);

@@ -60,9 +60,11 @@ export interface Article {
   /**
    * Where `source` comes from: `'file'`, the file's own text; `'html'`, the
    * article text extracted from the HTML page at `path` (in no file of the
-   * corpus: the persisted index keeps it). Default: `'file'`.
+   * corpus: the persisted index keeps it); `'stored'`, the text of an article
+   * added at run time, held inside its record file at `path` (see
+   * src/library/record.ts; the persisted index keeps it too). Default: `'file'`.
    */
-  sourceKind?: 'file' | 'html';
+  sourceKind?: 'file' | 'html' | 'stored';
   sentences: Sentence[];
 }
 

@@ -318,6 +318,7 @@ export class LiveEngine implements Engine {
   #watcher: CorpusWatcher | null = null;
   #generation = 0;
   #saving: Promise<void> = Promise.resolve();
+  #listeners = new Set<(state: IndexState) => void>();
 
   constructor(state: IndexState, options: LiveOptions = {}) {
     this.#state = state;
@@ -342,6 +343,16 @@ export class LiveEngine implements Engine {
   get generation(): number {
     return this.#generation;
   }
+  /**
+   * Calls `listener` with the new index each time one is swapped in (after the
+   * swap; a listener's error is logged, never thrown). Returns a function that
+   * stops the calls.
+   */
+  onSwap(listener: (state: IndexState) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
   /** True while a reload is building a new index. */
   get reloading(): boolean {
     return this.#running !== null;
@@ -390,6 +401,13 @@ export class LiveEngine implements Engine {
       const { state } = built;
       this.#state = state;
       this.#generation++;
+      for (const listener of this.#listeners) {
+        try {
+          listener(state);
+        } catch (err) {
+          this.#log(`beleg: a listener of index swaps failed: ${(err as Error).message}`);
+        }
+      }
       const known = new Set(old.errors.map((e) => e.message));
       for (const e of state.errors) if (!known.has(e.message)) this.#log(`beleg: skipped ${e.message}`);
       this.#log(`beleg: corpus changed; now serving ${state.index.articles.size} articles (${state.index.sentences.size} sentences), ${built.analysed} analysed, in ${Math.round(now() - start)} ms`);

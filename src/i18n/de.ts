@@ -44,6 +44,39 @@ export const de: Catalogue = {
     summaryIntro: 'Die Zusammenfassung des Artikels, in seinen eigenen Sätzen:',
   },
 
+  library: {
+    refusal: {
+      notUrl: 'Das ist kein Link. Füge die vollständige Adresse des Artikels ein, beginnend mit https://.',
+      scheme: (scheme) => `Nur http- und https-Links lassen sich hinzufügen, keine ${scheme}:-Links. Füge die Adresse der Artikelseite ein.`,
+      credentials: 'Links mit Benutzername oder Passwort nehme ich nicht an. Füge die öffentliche Adresse des Artikels ein.',
+      forbiddenAddress: (host) =>
+        `Von ${host} lade ich nichts: Das ist keine öffentliche Adresse (sie führt in ein privates Netz oder auf den Rechner, auf dem ich laufe). Füge einen Link zu einer öffentlichen Nachrichtenseite ein.`,
+      unresolvable: (host) => `Die Website ${host} habe ich nicht gefunden. Prüf den Link auf Tippfehler.`,
+      unreachable: (host) => `${host} war nicht erreichbar. Vielleicht ist die Seite gerade nicht da: Versuch es später noch einmal, oder speichere die Seite und füge sie als Datei hinzu.`,
+      timeout: (seconds) => `Die Website hat die Seite nicht innerhalb von ${seconds} Sekunden geschickt. Versuch es später noch einmal, oder speichere die Seite und füge sie als Datei hinzu.`,
+      tooLarge: (megabytes) => `Das ist zu groß: Ein Artikel darf höchstens ${megabytes} MB haben. Verlinke den Artikel selbst, oder speichere nur den Artikel.`,
+      notArticleType: (type) => `Das ist keine Webseite und kein Text (die Website sagt: ${type}). Verlinke die Seite des Artikels, oder füge eine .html-, .txt- oder .md-Datei hinzu.`,
+      httpStatus: (status) => `Die Website hat mit Fehler ${status} geantwortet. Prüf, ob der Link den Artikel im Browser öffnet.`,
+      tooManyRedirects: (max) => `Der Link leitet mehr als ${max}-mal weiter. Öffne ihn im Browser und füge die Adresse ein, bei der er ankommt.`,
+      badRedirect: 'Die Website hat auf eine ungültige Adresse weitergeleitet. Öffne den Link im Browser und füge die Adresse ein, bei der er ankommt.',
+      noArticle:
+        'Auf dieser Seite habe ich keinen Artikeltext gefunden: Sie sieht nach einer Anmeldeseite, einem Cookie-Hinweis oder einer Linkliste aus. Speichere die Seite, während der Artikel zu sehen ist, und füge die Datei hinzu, oder füge seinen Text als .txt hinzu.',
+      unreadable: {
+        empty: 'Die Datei ist leer.',
+        binary: 'Das ist kein Text, sondern offenbar eine Binärdatei. Füge eine gespeicherte Webseite (.html), eine .txt- oder eine .md-Datei hinzu.',
+        encoding: 'Den Text konnte ich nicht lesen: Er hat eine Zeichenkodierung, die ich nicht kenne. Speichere ihn als UTF-8 und füge ihn noch einmal hinzu.',
+        markup: 'Diese Seite konnte ich nicht lesen: Ihr Markup ist zu tief verschachtelt oder zu groß für eine Artikelseite. Speichere nur den Artikel, oder seinen Text als .txt.',
+        metadata: (detail) => `Die Metadaten der Datei (der Kopf zwischen den Zeilen mit ---) sind ungültig: ${detail}`,
+      },
+      fileType: (name) => `${name} kann ich nicht hinzufügen: Füge eine gespeicherte Webseite (.html oder .htm), eine .txt- oder eine .md-Datei hinzu.`,
+      noFile: (name) => `Die Datei ${name} kann ich nicht lesen.`,
+      duplicateUrl: (id) => `Diesen Artikel gibt es hier schon, als ${id} (derselbe Link).`,
+      duplicateText: (id) => `Diesen Artikel gibt es hier schon, als ${id} (derselbe Text).`,
+      limit: (max) => `Dieser Server hat seine Grenze von ${max} hinzugefügten Artikeln erreicht. Entferne zuerst einen mit /artikel entfernen.`,
+      limitOff: 'Das Hinzufügen von Artikeln ist bei diesem Bot ausgeschaltet.',
+    },
+  },
+
   citation: {
     where: (paragraph, sentence) => `¶ ${paragraph}, Satz ${sentence}`,
     role: roles,
@@ -116,6 +149,7 @@ export const de: Catalogue = {
         '`/zitat suchbegriff [artikel]`: die beste einzelne Passage zum Einfügen, mit einem Knopf zum Posten.',
         '`/zusammenfassung [artikel] [sätze] [thema]`: einige zentrale Sätze eines Artikels.',
         '`/quelle [artikel]`: Überschrift, Medium, Autor, Datum, URL und wen der Artikel zitiert.',
+        '`/artikel hinzufügen link|datei`, `liste`, `entfernen` (Moderation): Nachrichtenartikel für diesen Server per Link oder Datei hinzufügen, ansehen und entfernen.',
         '`/artikel lücken` (Moderation): Fragen, die ich nicht beantworten konnte, und Zitate mit 👎.',
         '**Im Artikel finden** (Rechtsklick auf eine Nachricht → Apps): die Passagen zur Aussage dieser Nachricht.',
         '**@Erwähne** mich mit einer Frage, und ich antworte auf deine Nachricht.',
@@ -139,6 +173,29 @@ export const de: Catalogue = {
       recordedNote: 'Aufgezeichnet werden die Fragen, Artikel, zitierten Sätze und der Tag. Nie, wer gefragt oder abgestimmt hat.',
       recordingOn: 'Die Aufzeichnung ist an: Fragen ohne Antwort und Zitate mit 👎 bleiben 30 Tage gespeichert, ohne wer gefragt oder abgestimmt hat.',
       recordingOff: 'Die Aufzeichnung ist aus, und was für diesen Server aufgezeichnet war, ist gelöscht.',
+    },
+    library: {
+      addedTitle: (headline) => `Hinzugefügt: ${headline}`,
+      addedNote: 'Alle auf diesem Server können jetzt danach fragen: /frage, /zitat, /zusammenfassung, /quelle, Erwähnungen und Im Artikel finden.',
+      id: 'ID',
+      language: 'Sprache',
+      sentences: 'Sätze',
+      chrome: 'Seitenbeiwerk entfernt',
+      chromeLines: (n) => `${n} Zeile${n === 1 ? '' : 'n'}`,
+      source: 'Quelle',
+      languages: { de: 'Deutsch', en: 'Englisch' },
+      needInput: 'Gib einen Link (link) oder eine Datei (datei) zum Hinzufügen an.',
+      oneInput: 'Gib einen Link oder eine Datei an, nicht beides.',
+      listTitle: 'Artikel, zu denen dieser Server fragen kann',
+      corpus: 'vom Bot selbst',
+      addedBy: (who, when) => `hinzugefügt von ${who} ${when}`,
+      addedAt: (when) => `hinzugefügt ${when}`,
+      page: (page, pages, total) => `Seite ${page} von ${pages} · ${total} Artikel`,
+      nextPage: (page) => `/artikel liste seite: ${page} zeigt die nächste Seite.`,
+      removed: (id, headline) => `${id} (${headline}) ist entfernt. Auf diesem Server wird nicht mehr daraus geantwortet, und seine Datei ist gelöscht.`,
+      removeCorpus: (id) => `${id} ist einer der eigenen Artikel des Bots (aus seinem Korpus-Ordner): Entfernen lassen sich nur Artikel, die auf diesem Server hinzugefügt wurden.`,
+      removeUnknown: (id) => `Dieser Server hat keinen hinzugefügten Artikel ${id}. /artikel liste zeigt sie.`,
+      unavailable: 'Das Hinzufügen von Artikeln ist bei diesem Bot nicht verfügbar.',
     },
     errors: {
       failed: (id) => `Entschuldige, bei mir ist etwas schiefgegangen. Versuch es gleich noch einmal. Wenn es wieder passiert, nenne dem Betreiber des Bots die Fehler-ID \`${id}\`.`,
@@ -189,8 +246,26 @@ export const de: Catalogue = {
     help: { name: 'hilfe', description: 'Was Beleg kann und welche Artikel es kennt' },
     article: {
       name: 'artikel',
-      description: 'Moderation: was Leser nicht gefunden haben und was Beleg auf diesem Server aufzeichnet',
+      description: 'Moderation: Artikel dieses Servers hinzufügen, ansehen, entfernen; was Leser nicht fanden',
       subcommands: {
+        add: {
+          name: 'hinzufügen',
+          description: 'Einen Nachrichtenartikel für diesen Server hinzufügen, per Link oder Datei (.html, .txt, .md)',
+          options: {
+            url: { name: 'link', description: 'Link zur Seite des Artikels (http oder https)' },
+            file: { name: 'datei', description: 'Der Artikel als Datei: eine gespeicherte Webseite (.html), .txt oder .md' },
+          },
+        },
+        list: {
+          name: 'liste',
+          description: 'Die Artikel, zu denen dieser Server fragen kann, und woher sie stammen',
+          options: { page: { name: 'seite', description: 'Welche Seite der Liste (Standard: 1)' } },
+        },
+        remove: {
+          name: 'entfernen',
+          description: 'Einen auf diesem Server hinzugefügten Artikel entfernen (nicht die des Bots)',
+          options: { article: { name: 'artikel', description: 'Der zu entfernende Artikel' } },
+        },
         misses: { name: 'lücken', description: 'Häufigste unbeantwortete Fragen und Zitate mit den meisten 👎 (30 Tage)' },
         recording: {
           name: 'aufzeichnung',
@@ -213,6 +288,7 @@ Befehle:
   /source [ID]       Überschrift, Medium, Autor, Metadaten des Artikels und die Quellen, die er nennt
   /articles          die geladenen Artikel und ihre IDs
   /article ID        nur aus diesem Artikel antworten (/article allein: alle Artikel)
+  /add URL|DATEI     einen Artikel per Link oder aus einer Datei hinzufügen (.html, .txt, .md); liegt unter DATA_DIR/console
   /quit              beenden (oder Strg+D)`,
     welcome: (titles) => `Beleg — Antworten mit wörtlichen Zitaten aus ${titles}.\nStell eine Frage, oder tippe /help.`,
     paragraph: (paragraph, sentence) => `Absatz ${paragraph}, Satz ${sentence}`,
@@ -221,6 +297,10 @@ Befehle:
     allArticles: 'Ich antworte aus allen Artikeln.',
     onlyArticle: (id) => `Ich antworte nur aus ${id}.`,
     unknownCommand: (command) => `Unbekannter Befehl /${command}. Tippe /help für die Befehle.`,
+    addUsage: 'Aufruf: /add URL oder /add DATEI (eine gespeicherte Webseite, .txt oder .md).',
+    adding: (what) => `Ich füge ${what} hinzu …`,
+    added: (id, headline, language, sentences, dropped) =>
+      `${id} hinzugefügt: „${headline}“ (${language}, ${sentences} Sätze, ${dropped} Zeilen Seitenbeiwerk entfernt). Frag los.`,
     nothingToSummarise: 'Nichts zusammenzufassen.',
     onTopic: (title, topic) => `${title} (zum Thema „${topic}“)`,
     labels: { headline: 'Überschrift', kicker: 'Dachzeile', publisher: 'Medium', byline: 'Autor', language: 'Sprache', date: 'Datum', url: 'URL', id: 'ID', cites: 'Quellen' },

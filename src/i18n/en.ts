@@ -55,6 +55,43 @@ export const en = {
     summaryIntro: "The article's summary, in its own sentences:",
   },
 
+  /**
+   * Adding an article (`/article add`, the console's `/add`): why one was not
+   * added (see `AddRefusal` in src/library/library.ts), each saying what to do.
+   */
+  library: {
+    refusal: {
+      notUrl: 'That is not a link. Paste the full address of the article, starting with https://.',
+      scheme: (scheme: string) => `Only http and https links can be added, not ${scheme}: links. Paste the address of the article's web page.`,
+      credentials: "Links with a user name or password are not accepted. Paste the article's public address.",
+      forbiddenAddress: (host: string) =>
+        `I do not fetch from ${host}: it is not a public address (it leads into a private network or to the machine I run on). Paste a link to a public news site.`,
+      unresolvable: (host: string) => `I could not find the site ${host}. Check the link for typos.`,
+      unreachable: (host: string) => `I could not reach ${host}. The site may be down: try again later, or save the page and add it as a file.`,
+      timeout: (seconds: number) => `The site did not send the page within ${seconds} seconds. Try again later, or save the page and add it as a file.`,
+      tooLarge: (megabytes: number) => `That is too large: an article may be at most ${megabytes} MB. Link to the article itself, or save only the article.`,
+      notArticleType: (type: string) => `That is not a web page or text (the site says it is ${type}). Link to the article's page, or add an .html, .txt or .md file.`,
+      httpStatus: (status: number) => `The site answered with error ${status}. Check that the link opens the article in a browser.`,
+      tooManyRedirects: (max: number) => `The link redirects more than ${max} times. Open it in a browser and paste the address it ends at.`,
+      badRedirect: 'The site redirected to an address that is not valid. Open the link in a browser and paste the address it ends at.',
+      noArticle:
+        'I found no article text on that page: it looks like a login wall, a cookie notice or a list of links. Save the page while the article shows and add the file, or add its text as .txt.',
+      unreadable: {
+        empty: 'The file is empty.',
+        binary: 'That is not text: it looks like a binary file. Add a saved web page (.html), a .txt or an .md file.',
+        encoding: 'I could not read the text: it is in a character encoding I do not know. Save it as UTF-8 and add it again.',
+        markup: 'I could not read that page: its markup is nested too deep or too large for an article page. Save only the article, or its text as .txt.',
+        metadata: (detail: string) => `The file's metadata (the front matter between --- lines) is not valid: ${detail}`,
+      },
+      fileType: (name: string) => `I cannot add ${name}: add a saved web page (.html or .htm), a .txt or an .md file.`,
+      noFile: (name: string) => `I cannot read the file ${name}.`,
+      duplicateUrl: (id: string) => `This article is already here, as ${id} (the same link).`,
+      duplicateText: (id: string) => `This article is already here, as ${id} (the same text).`,
+      limit: (max: number) => `This server has reached its limit of ${max} added articles. Remove one with /article remove first.`,
+      limitOff: 'Adding articles is switched off on this bot.',
+    },
+  },
+
   /** Where a quote comes from. */
   citation: {
     where: (paragraph: number, sentence: number) => `¶ ${paragraph}, sentence ${sentence}`,
@@ -129,6 +166,7 @@ export const en = {
         '`/quote query [article]`: the single best passage, ready to paste, with a button to post it.',
         '`/summary [article] [sentences] [topic]`: a few central sentences of an article.',
         '`/source [article]`: headline, publisher, byline, date, URL, and whom the article cites.',
+        '`/article add url|file`, `list`, `remove` (moderators): add a news article for this server by link or file, see and remove them.',
         '`/article misses` (moderators): questions I could not answer, and quotes readers voted down.',
         "**Find in article** (right-click a message → Apps): the passages about that message's claim.",
         '**@mention** me with a question to get the answer as a reply.',
@@ -152,6 +190,30 @@ export const en = {
       recordedNote: 'Recorded: the questions, articles and quoted sentences, and the day. Never who asked or voted.',
       recordingOn: 'Recording is on: questions I could not answer and quotes voted 👎 are kept for 30 days, without who asked or voted.',
       recordingOff: 'Recording is off, and what was recorded for this server is deleted.',
+    },
+    /** `/article add|list|remove`. */
+    library: {
+      addedTitle: (headline: string) => `Added: ${headline}`,
+      addedNote: 'Everyone in this server can ask about it now: /ask, /quote, /summary, /source, mentions and Find in article.',
+      id: 'Id',
+      language: 'Language',
+      sentences: 'Sentences',
+      chrome: 'Page chrome dropped',
+      chromeLines: (n: number) => `${n} line${n === 1 ? '' : 's'}`,
+      source: 'Source',
+      languages: { de: 'German', en: 'English' },
+      needInput: 'Give a link (url) or a file (file) to add.',
+      oneInput: 'Give a link or a file, not both.',
+      listTitle: 'Articles this server can ask about',
+      corpus: "the bot's own",
+      addedBy: (who: string, when: string) => `added by ${who} ${when}`,
+      addedAt: (when: string) => `added ${when}`,
+      page: (page: number, pages: number, total: number) => `page ${page} of ${pages} · ${total} articles`,
+      nextPage: (page: number) => `/article list page: ${page} shows the next page.`,
+      removed: (id: string, headline: string) => `Removed ${id} (${headline}). It is no longer answered from in this server, and its file is deleted.`,
+      removeCorpus: (id: string) => `${id} is one of the bot's own articles (its corpus folder): only articles added in this server can be removed.`,
+      removeUnknown: (id: string) => `This server has no added article ${id}. /article list shows them.`,
+      unavailable: 'Adding articles is not available on this bot.',
     },
     errors: {
       failed: (id: string) => `Sorry, something went wrong on my side. Please try again in a moment. If it keeps happening, tell the bot's operator the error id \`${id}\`.`,
@@ -207,8 +269,26 @@ export const en = {
     help: { name: 'help', description: 'What Beleg can do, and which articles it knows' },
     article: {
       name: 'article',
-      description: 'Moderators: what readers missed, and what Beleg records on this server',
+      description: "Moderators: add, list and remove this server's articles; see what readers missed",
       subcommands: {
+        add: {
+          name: 'add',
+          description: 'Add a news article for this server, by link or as a file (.html, .txt, .md)',
+          options: {
+            url: { name: 'url', description: "Link to the article's page (http or https)" },
+            file: { name: 'file', description: 'The article as a file: a saved web page (.html), .txt or .md' },
+          },
+        },
+        list: {
+          name: 'list',
+          description: 'The articles this server can ask about, with where they came from',
+          options: { page: { name: 'page', description: 'Which page of the list (default 1)' } },
+        },
+        remove: {
+          name: 'remove',
+          description: "Remove an article added in this server (not the bot's own)",
+          options: { article: { name: 'article', description: 'The article to remove' } },
+        },
         misses: { name: 'misses', description: 'Most frequent unanswered questions and most downvoted quotes (30 days)' },
         recording: {
           name: 'recording',
@@ -232,6 +312,7 @@ Commands:
   /source [ID]       the article's headline, publisher, byline, metadata and the sources it cites
   /articles          the loaded articles and their ids
   /article ID        answer only from this article (/article alone: all articles)
+  /add URL|FILE      add an article from a link or a file (.html, .txt, .md); kept under DATA_DIR/console
   /quit              leave (or Ctrl+D)`,
     welcome: (titles: string) => `Beleg — answers with verbatim quotes from ${titles}.\nType a question, or /help.`,
     paragraph: (paragraph: number, sentence: number) => `paragraph ${paragraph}, sentence ${sentence}`,
@@ -240,6 +321,10 @@ Commands:
     allArticles: 'Answering from all articles.',
     onlyArticle: (id: string) => `Answering only from ${id}.`,
     unknownCommand: (command: string) => `Unknown command /${command}. Type /help for the commands.`,
+    addUsage: 'Usage: /add URL or /add FILE (a saved web page, .txt or .md).',
+    adding: (what: string) => `Adding ${what} …`,
+    added: (id: string, headline: string, language: string, sentences: number, dropped: number) =>
+      `Added ${id}: „${headline}“ (${language}, ${sentences} sentences, ${dropped} lines of page chrome dropped). Ask away.`,
     nothingToSummarise: 'Nothing to summarise.',
     onTopic: (title: string, topic: string) => `${title} (on "${topic}")`,
     labels: { headline: 'Headline', kicker: 'Kicker', publisher: 'Publisher', byline: 'Byline', language: 'Language', date: 'Date', url: 'URL', id: 'Id', cites: 'Cites' },

@@ -4,6 +4,7 @@
  * picks German; anything else English.
  */
 import type { Refusal } from '../engine/engine.ts';
+import type { AddRefusal } from '../library/library.ts';
 import { de } from './de.ts';
 import { type Catalogue, en } from './en.ts';
 
@@ -47,5 +48,48 @@ export function refusalText(t: Catalogue, refusal: Refusal | null | undefined, e
       return t.refusal.articleLacks[refusal.field](refusal.articles);
     default:
       return english ?? t.refusal.notSaid;
+  }
+}
+
+/** Says why an article was not added (see `AddRefusal`), with what to do about it. */
+export function addRefusalText(t: Catalogue, refusal: AddRefusal): string {
+  const r = t.library.refusal;
+  switch (refusal.code) {
+    case 'not-url':
+      return r.notUrl;
+    case 'scheme':
+      return r.scheme(refusal.scheme);
+    case 'credentials':
+      return r.credentials;
+    case 'forbidden-address':
+      return r.forbiddenAddress(refusal.host);
+    case 'unresolvable':
+      return r.unresolvable(refusal.host);
+    case 'unreachable':
+      return r.unreachable(refusal.host);
+    case 'timeout':
+      return r.timeout(refusal.seconds);
+    case 'too-large':
+      return r.tooLarge(Math.round((refusal.maxBytes / (1024 * 1024)) * 10) / 10);
+    case 'not-article-type':
+      return r.notArticleType(refusal.type);
+    case 'http-status':
+      return r.httpStatus(refusal.status);
+    case 'too-many-redirects':
+      return r.tooManyRedirects(refusal.max);
+    case 'bad-redirect':
+      return r.badRedirect;
+    case 'no-article':
+      return r.noArticle;
+    case 'unreadable':
+      return refusal.why === 'metadata' ? r.unreadable.metadata(refusal.detail.replace(/^[^:]*: /, '')) : r.unreadable[refusal.why];
+    case 'file-type':
+      return r.fileType(refusal.name);
+    case 'no-file':
+      return r.noFile(refusal.name);
+    case 'duplicate':
+      return refusal.by === 'url' ? r.duplicateUrl(refusal.id) : r.duplicateText(refusal.id);
+    case 'limit':
+      return refusal.max === 0 ? r.limitOff : r.limit(refusal.max);
   }
 }

@@ -207,9 +207,10 @@ const ANSWER_TYPES: AnswerType[] = ['person', 'time', 'number', 'place', 'reason
 
 /**
  * An article as saved: file name, file hash, metadata, sentence spans [paragraph, sentence, start, end, role]…,
- * attributions by sentence index, answers, and for an HTML page the article text extracted from it (which is in no file).
+ * attributions by sentence index, answers, and for an HTML page the article text extracted from it (which is in no file),
+ * then, for an article added at run time, the kind `'stored'` (its text is inside its record file; absent means `'html'`).
  */
-type SavedArticle = [string, string, ArticleMeta, number[], Record<string, string>, SavedAnswers[], string?];
+type SavedArticle = [string, string, ArticleMeta, number[], Record<string, string>, SavedAnswers[], string?, 'stored'?];
 /** A sentence's answers: a bit mask of answer types, or the mask with names and defined names. */
 type SavedAnswers = number | [number, string[], string[]];
 /** An article's prepared data: its file hash, its documents as [terms, parts, context], what it teaches alias learning, its vocabulary. */
@@ -473,6 +474,7 @@ function* saveSteps(file: string, input: SaveInput): Generator<void, void> {
     const answers = article.sentences.map((s) => saveAnswers(index.answers.get(s.id)!));
     const saved: SavedArticle = [basename(article.path), input.fileHashes.get(article.meta.id) ?? '', article.meta, spans, attributed, answers];
     if (article.sourceKind === 'html') saved.push(article.source);
+    if (article.sourceKind === 'stored') saved.push(article.source, 'stored');
     articles.push(saved);
   }
   const text = (t: string) => Buffer.from(t, 'utf8');
@@ -674,7 +676,7 @@ function loadFrom(fd: number, input: LoadInput): LoadedIndex | null {
   const answers = new Map<string, SentenceAnswers>();
   const fileHashes = new Map<string, string>();
   const intern = answerInterner();
-  for (const [name, hash, meta, spans, attributed, savedAnswers, extracted] of json<SavedArticle[]>('articles')) {
+  for (const [name, hash, meta, spans, attributed, savedAnswers, extracted, stored] of json<SavedArticle[]>('articles')) {
     const file = byName.get(name);
     if (!file || file.hash !== hash) throw new CacheFormatError(`${name} does not match the snapshot`);
     // As loadArticleFile decodes it (a byte order mark is dropped); an HTML page's article text as it was extracted.
@@ -700,7 +702,7 @@ function loadFrom(fd: number, input: LoadInput): LoadedIndex | null {
       sentences.set(s.id, s);
       answers.set(s.id, intern(loadAnswers(savedAnswers[i]!)));
     }
-    articles.set(meta.id, { meta, path: join(input.snapshot.dir, name), source, sentences: list, ...(extracted !== undefined ? { sourceKind: 'html' as const } : {}) });
+    articles.set(meta.id, { meta, path: join(input.snapshot.dir, name), source, sentences: list, ...(extracted !== undefined ? { sourceKind: stored ?? ('html' as const) } : {}) });
     fileHashes.set(meta.id, hash);
   }
   const errors = json<CorpusError[]>('errors');

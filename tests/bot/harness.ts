@@ -41,11 +41,13 @@ export async function startHarness(options: {
   bot?: Omit<StartBotOptions, 'config' | 'engine' | 'logger'>;
   /** Make a stand-in until this holds (e.g. the guild on a given shard). */
   accept?: (discord: DiscordStandIn) => boolean;
+  /** More environment for the configuration (e.g. FETCH_ALLOW_HOSTS), given the stand-in. */
+  env?: (discord: DiscordStandIn) => NodeJS.ProcessEnv;
 }): Promise<Harness> {
   let discord = new DiscordStandIn({ heartbeatIntervalMs: 1000, log: process.env.DEBUG_STANDIN ? console.log : undefined, ...options.standIn });
   while (options.accept && !options.accept(discord)) discord = new DiscordStandIn({ heartbeatIntervalMs: 1000, ...options.standIn });
   await discord.start();
-  const config = loadConfig({ env: standInEnv(discord) });
+  const config = loadConfig({ env: { ...standInEnv(discord), ...options.env?.(discord) } });
   await deployCommands(config);
   const lines: string[] = [];
   const logger = createLogger({ level: 'debug', secrets: [discord.token], destination: { write: (line: string) => lines.push(line) } });

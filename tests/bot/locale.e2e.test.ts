@@ -58,6 +58,9 @@ describe('the bot in German and English', () => {
     const article = commands.find((c) => c.name === 'article')!;
     expect(article).toMatchObject({ default_member_permissions: '32', contexts: [0] });
     expect(article.options?.map((o) => [o.name, o.name_localizations?.de])).toEqual([
+      ['add', 'hinzufügen'],
+      ['list', 'liste'],
+      ['remove', 'entfernen'],
       ['misses', 'lücken'],
       ['recording', 'aufzeichnung'],
     ]);

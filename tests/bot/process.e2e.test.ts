@@ -67,6 +67,59 @@ describe('bot processes', () => {
     discord.assertNoUnexpectedRequests();
   });
 
+  it('npm start: /article add a news page, ask about it in that server, nothing of it in another, restart, still there', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { snowflake } = await import('../discord/standin.ts');
+    const { startPageServer } = await import('../fetch/pageServer.ts');
+    const pages = await startPageServer();
+    pages.file('/2023/09/05/millers-weir-dam-removal/', new URL('../corpus/fixtures/html/river-dam.html', import.meta.url));
+    try {
+      discord = new DiscordStandIn({ heartbeatIntervalMs: 1000 });
+      await discord.start();
+      const dataDir = mkdtempSync(join(tmpdir(), 'beleg-process-data-'));
+      const env = { ...process.env, ...standInEnv(discord), DATA_DIR: dataDir, FETCH_ALLOW_HOSTS: pages.hostPort, LOG_LEVEL: 'info', CORPUS_DIR: writeTestCorpus() };
+      await deployCommands(loadConfig({ env }));
+      const other = snowflake(Date.now() - 86_400_000 * 50);
+      const moderator = discord.createUser();
+      const ask = async (guildId?: string) => {
+        const sent = discord!.dispatchInteraction({ kind: 'slash', name: 'ask', options: { question: 'Who is the chairman of the angling club?' }, user: discord!.createUser(), guildId });
+        await sent.waitForCallback();
+        return JSON.stringify((await discord!.waitForRequest(originalPath(discord!, sent.token), { method: 'PATCH', timeoutMs: 10_000 })).body);
+      };
+      const start = async () => {
+        child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+        child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+        await discord!.waitUntil(() => (out.includes('"bot ready"') ? true : undefined), 20_000, 'bot ready log');
+        return () => out;
+      };
+      const stop = async () => {
+        const exited = once(child!, 'exit');
+        child!.kill('SIGTERM');
+        expect((await exited)[0]).toBe(0);
+      };
+      await start();
+      const add = discord.dispatchInteraction({ kind: 'slash', name: 'article', subcommand: 'add', options: { url: pages.url('/2023/09/05/millers-weir-dam-removal/') }, user: moderator, memberPermissions: String(1n << 5n) });
+      expect(await add.waitForCallback()).toMatchObject({ type: 5, data: { flags: 64 } });
+      const added = await discord.waitForRequest(originalPath(discord, add.token), { method: 'PATCH', timeoutMs: 15_000 });
+      expect(JSON.stringify(added.body)).toContain('Added: Town votes to remove century-old dam to save salmon run');
+      expect(await ask()).toContain('Graham Wells');
+      expect(await ask(other)).not.toContain('Graham Wells');
+      await stop();
+      const log = await start();
+      expect(log()).toContain('1 added article loaded (persisted index)');
+      expect(await ask()).toContain('Graham Wells');
+      expect(await ask(other)).not.toContain('Graham Wells');
+      await stop();
+      discord.assertNoUnexpectedRequests();
+    } finally {
+      await pages.stop();
+    }
+  });
+
   it('npm start with a token Discord rejects exits 1 with a message saying what to do', async () => {
     discord = new DiscordStandIn();
     await discord.start();

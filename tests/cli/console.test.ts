@@ -97,3 +97,46 @@ describe('console in German (LANG=de_…)', () => {
     expect(run({ LANG: 'de_DE.UTF-8', LC_ALL: 'C.UTF-8' })).toContain('The article does not mention "France".');
   });
 });
+
+describe('console /add', () => {
+  it('adds a page by link or a file, answers from it, and says why not in the reader’s language', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { ArticleLibrary } = await import('../../src/library/library.ts');
+    const { startPageServer } = await import('../fetch/pageServer.ts');
+    const { de } = await import('../../src/i18n/index.ts');
+    const html = new URL('../corpus/fixtures/html/', import.meta.url);
+    const pages = await startPageServer({ '/login': { kind: 'page', body: readFileSync(new URL('login-wall.html', html)) } });
+    pages.file('/dam', new URL('river-dam.html', html));
+    const dataDir = mkdtempSync(join(tmpdir(), 'beleg-console-'));
+    const library = await ArticleLibrary.open({ dataDir, base: engine, persist: false, log: () => undefined, fetch: { allowHosts: [{ host: '127.0.0.1', port: pages.port }] } });
+    try {
+      const input = new PassThrough();
+      const output = new PassThrough();
+      let text = '';
+      output.on('data', (d) => (text += d));
+      const done = runConsole(engine, { input, output, prompt: false, library });
+      const file = new URL('../corpus/fixtures/text/bruecke.txt', import.meta.url).pathname;
+      input.end(`/add\n/add ${pages.url('/dam')}\nWho is the chairman of the angling club?\n/add ${file}\n/add http://localhost:${pages.port}/dam\n/add ${pages.url('/login')}\n/articles\n`);
+      await done;
+      expect(text).toContain('Usage: /add URL or /add FILE');
+      expect(text).toContain(`Adding ${pages.url('/dam')} …`);
+      expect(text).toMatch(/Added town-votes-to-remove-century-old-dam-to-save: „Town votes to remove century-old dam to save salmon run“ \(English \(en\), \d+ sentences, \d+ lines of page chrome dropped\)/);
+      expect(text).toMatch(/Graham Wells[\s\S]*The Valley Courier/);
+      expect(text).toMatch(/Added bruecke-ueber-den-kanal-wird-im-herbst-gesperrt: „Brücke über den Kanal wird im Herbst gesperrt“ \(German \(de\)/);
+      expect(text).toContain('I do not fetch from localhost: it is not a public address');
+      expect(text).toContain('I found no article text on that page');
+      expect(text).toMatch(/spiegel-gchq-aws[^\n]*\ntown-votes-to-remove-century-old-dam-to-save[^\n]*\nbruecke-ueber-den-kanal-wird-im-herbst-gesperrt/);
+      // kept under DATA_DIR/console; German in German
+      const { readdirSync } = await import('node:fs');
+      expect(readdirSync(join(dataDir, 'console', 'articles')).sort()).toEqual(['bruecke-ueber-den-kanal-wird-im-herbst-gesperrt.json', 'town-votes-to-remove-century-old-dam-to-save.json']);
+      const { handleAdd } = await import('../../src/cli/console.ts');
+      expect(await handleAdd(library, pages.url('/dam'), de)).toBe('Diesen Artikel gibt es hier schon, als town-votes-to-remove-century-old-dam-to-save (derselbe Link).');
+      expect(await handleAdd(undefined, pages.url('/dam'))).toBe('Adding articles is not available on this bot.');
+    } finally {
+      await library.close();
+      await pages.stop();
+    }
+  });
+});

@@ -197,6 +197,25 @@ export interface StandInOptions {
   log?: (line: string) => void;
 }
 
+/** A file a simulated user attached to a slash command option, as Discord keeps it on its CDN. */
+export interface UploadSpec {
+  filename: string;
+  data: Buffer | string;
+  /** The `content_type` Discord detected; null: none (Discord leaves it out for types it does not know). Default: from the extension. */
+  contentType?: string | null;
+  /** The channel it was uploaded in (part of the CDN path). Default: the stand-in's channel. */
+  channelId?: string;
+}
+
+/** A request for a file on the stand-in's CDN (`/ephemeral-attachments/…`, `/attachments/…`). */
+export interface CdnRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string | string[] | undefined>;
+  status: number;
+}
+
 export interface RecordedFile {
   field: string;
   name: string;
@@ -315,6 +334,13 @@ export interface UserSpec {
 
 interface InteractionCommon {
   user?: APIUser;
+  /**
+   * Deliver from another server (this id) where the application is installed
+   * with its commands but the stand-in simulates no bot member (as for an
+   * `applications.commands`-only install: no GUILD_CREATE, the interaction
+   * alone carries the server's id). Default: the stand-in's own guild.
+   */
+  guildId?: string;
   /** Member permissions (string bitfield). Default: @everyone's. */
   memberPermissions?: string;
   /** `app_permissions` (string bitfield). Default: the bot's computed permissions in the channel. */
@@ -355,6 +381,8 @@ export type InteractionSpec =
       name: string;
       focused: { name: string; value: string };
       options?: SlashOptions;
+      /** The subcommand whose option is focused (its options are sent inside an option of type 1, as Discord does). */
+      subcommand?: string;
       commandId?: string;
     })
   | (InteractionCommon & {
@@ -529,6 +557,10 @@ export class DiscordStandIn {
   readonly guildCommands = new Map<string, APIApplicationCommand[]>();
   /** All messages known to the stand-in, by id. */
   readonly messages = new Map<string, StoredMessage>();
+  /** Every request for a file on the CDN, in arrival order. */
+  readonly cdnRequests: CdnRequest[] = [];
+  /** Files uploaded as slash command attachments, by attachment id. */
+  private readonly cdnFiles = new Map<string, { attachment: APIAttachment; data: Buffer }>();
 
   interactionExpiryMs: number;
   interactionTokenLifetimeMs: number;
@@ -706,6 +738,35 @@ export class DiscordStandIn {
     };
     this.users.set(user.id, user);
     return user;
+  }
+
+  /**
+   * A file a user attaches to a slash command option, as Discord stores it:
+   * an attachment object (id, filename, size, `url` and `proxy_url` on the
+   * CDN with the signed `ex`, `is` and `hm` parameters, `content_type` when
+   * known, `ephemeral`) whose id is the option's value; the bytes are served
+   * from the `url` (here on 127.0.0.1) until the stand-in stops.
+   */
+  uploadAttachment(spec: UploadSpec): APIAttachment {
+    const id = snowflake();
+    const data = typeof spec.data === 'string' ? Buffer.from(spec.data, 'utf8') : spec.data;
+    const ext = /\.([a-z0-9]+)$/i.exec(spec.filename)?.[1]?.toLowerCase() ?? '';
+    const known: Record<string, string> = { html: 'text/html; charset=utf-8', htm: 'text/html; charset=utf-8', txt: 'text/plain; charset=utf-8', md: 'text/markdown; charset=utf-8', pdf: 'application/pdf', png: 'image/png' };
+    const contentType = spec.contentType === undefined ? (known[ext] ?? null) : spec.contentType;
+    const now = Math.floor(Date.now() / 1000);
+    const path = `/ephemeral-attachments/${spec.channelId ?? this.channelId}/${id}/${encodeURIComponent(spec.filename)}`;
+    const query = `?ex=${(now + 86_400).toString(16)}&is=${now.toString(16)}&hm=${randomBytes(32).toString('hex')}&`;
+    const attachment = {
+      id,
+      filename: spec.filename,
+      size: data.length,
+      url: `http://127.0.0.1:${this._port}${path}${query}`,
+      proxy_url: `http://127.0.0.1:${this._port}${path}${query}`,
+      ...(contentType ? { content_type: contentType } : {}),
+      ephemeral: true,
+    } as APIAttachment;
+    this.cdnFiles.set(id, { attachment, data });
+    return attachment;
   }
 
   /** Bot-authored messages (any route), oldest first. */
@@ -1205,8 +1266,8 @@ export class DiscordStandIn {
   }
 
   /**
-   * `data.resolved` for options that name users, members, channels or roles
-   * (types 6, 7, 8 and 9), as Discord sends it: each id with its object.
+   * `data.resolved` for options that name users, members, channels, roles or
+   * attachments (types 6, 7, 8, 9 and 11), as Discord sends it: each id with its object.
    */
   private resolvedFor(options: APIApplicationCommandInteractionDataOption[]): Record<string, Record<string, unknown>> | undefined {
     const resolved: Record<string, Record<string, unknown>> = {};
@@ -1222,6 +1283,8 @@ export class DiscordStandIn {
         put('members', id, member);
       } else if ((o.type === ApplicationCommandOptionType.Role || o.type === ApplicationCommandOptionType.Mentionable) && role) {
         put('roles', id, role);
+      } else if (o.type === ApplicationCommandOptionType.Attachment && this.cdnFiles.has(id)) {
+        put('attachments', id, structuredClone(this.cdnFiles.get(id)!.attachment));
       } else if (o.type === ApplicationCommandOptionType.Channel && channel) {
         const thread = channel as APIThreadChannel;
         put('channels', id, {
@@ -1261,7 +1324,9 @@ export class DiscordStandIn {
   }
 
   private findCommand(name: string, type: ApplicationCommandType, guildId: string | null): APIApplicationCommand | undefined {
-    const pools = [guildId ? (this.guildCommands.get(guildId) ?? []) : [], this.globalCommands];
+    // In another server (see InteractionCommon.guildId) the application's commands are the ones deployed here.
+    const other = guildId !== null && guildId !== this.guildId;
+    const pools = [guildId ? (this.guildCommands.get(guildId) ?? []) : [], this.globalCommands, other ? (this.guildCommands.get(this.guildId) ?? []) : []];
     for (const pool of pools) {
       const hit = pool.find((c) => c.name === name && (c.type ?? ApplicationCommandType.ChatInput) === type);
       if (hit) return hit;
@@ -1274,22 +1339,26 @@ export class DiscordStandIn {
     const token = Buffer.from(`interaction:${id}:${randomBytes(48).toString('base64url')}`).toString('base64url');
     const user = spec.user ?? this.user;
     this.users.set(user.id, user);
-    const channelId = spec.channelId ?? this.channelId;
-    const channel: (APITextChannel | APIThreadChannel) | undefined = this.channels.get(channelId) ?? this.threads.get(channelId);
+    const guildId = spec.dm ? null : (spec.guildId ?? this.guildId);
+    const elsewhere = guildId !== null && guildId !== this.guildId;
+    // Another server's text channel: shaped like this one's, with its own id.
+    const channelId = spec.channelId ?? (elsewhere ? this.stableCommandId(`channel:${guildId}`) : this.channelId);
+    const channel: (APITextChannel | APIThreadChannel) | undefined = elsewhere
+      ? ({ ...this.channels.get(this.channelId)!, id: channelId, guild_id: guildId } as APITextChannel)
+      : (this.channels.get(channelId) ?? this.threads.get(channelId));
     if (!spec.dm && !channel) throw new Error(`unknown channel ${channelId}`);
-    const guildId = spec.dm ? null : this.guildId;
     const memberPermissions = spec.memberPermissions ?? this.everyonePermissions();
     const base: Record<string, unknown> = {
       id,
       application_id: this.applicationId,
       token,
       version: 1,
-      app_permissions: spec.appPermissions ?? (spec.dm ? this.everyonePermissions() : this.botChannelPermissions(channelId).toString()),
+      app_permissions: spec.appPermissions ?? (spec.dm || elsewhere ? this.everyonePermissions() : this.botChannelPermissions(channelId).toString()),
       locale: spec.locale ?? Locale.EnglishUS,
       entitlements: [],
       authorizing_integration_owners: spec.dm
         ? { [ApplicationIntegrationType.UserInstall]: user.id }
-        : { [ApplicationIntegrationType.GuildInstall]: this.guildId },
+        : { [ApplicationIntegrationType.GuildInstall]: guildId },
       context: spec.dm ? InteractionContextType.BotDM : InteractionContextType.Guild,
       attachment_size_limit: 10 * 1024 * 1024,
     };
@@ -1349,16 +1418,19 @@ export class DiscordStandIn {
       }
       case 'autocomplete': {
         const cmd = this.findCommand(spec.name, ApplicationCommandType.ChatInput, guildId);
-        const others = this.resolveOptions(spec.options, cmd?.options);
+        let declared = cmd?.options;
+        if (spec.subcommand) declared = (declared?.find((o) => o.name === spec.subcommand && o.type === ApplicationCommandOptionType.Subcommand) as { options?: typeof declared } | undefined)?.options;
+        const others = this.resolveOptions(spec.options, declared);
         const focused = this.resolveOptions(
           [{ name: spec.focused.name, value: spec.focused.value, type: ApplicationCommandOptionType.String, focused: true }],
-          cmd?.options,
+          declared,
         );
+        const inner = [...others.filter((o) => o.name !== spec.focused.name), ...focused];
         const data: APIApplicationCommandAutocompleteInteraction['data'] = {
           id: spec.commandId ?? cmd?.id ?? this.stableCommandId(spec.name),
           name: spec.name,
           type: ApplicationCommandType.ChatInput,
-          options: [...others.filter((o) => o.name !== spec.focused.name), ...focused],
+          options: spec.subcommand ? [{ type: ApplicationCommandOptionType.Subcommand, name: spec.subcommand, options: inner } as APIApplicationCommandInteractionDataOption] : inner,
           ...(cmd?.guild_id ? { guild_id: cmd.guild_id } : {}),
         } as APIApplicationCommandAutocompleteInteraction['data'];
         return { ...base, type: InteractionType.ApplicationCommandAutocomplete, data } as APIInteraction;
@@ -2159,6 +2231,10 @@ export class DiscordStandIn {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
     const method = (req.method ?? 'GET').toUpperCase();
+    if (/^\/(?:ephemeral-)?attachments\//.test(url.pathname)) {
+      this.serveCdn(method, url, req, res);
+      return;
+    }
     const prefix = `/api/v10`;
     const rawPath = url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : url.pathname;
     // Record and route on decoded segments (discord.js sends `@original` as `%40original`).
@@ -2225,6 +2301,25 @@ export class DiscordStandIn {
       }
     }
     this.finish(res, rec, reply);
+  }
+
+  /** The CDN: a file uploaded with {@link uploadAttachment}, by the id in its path (as Discord's, the signature is not checked here). */
+  private serveCdn(method: string, url: URL, req: IncomingMessage, res: ServerResponse): void {
+    const id = url.pathname.split('/')[3] ?? '';
+    const file = this.cdnFiles.get(id);
+    const status = method !== 'GET' && method !== 'HEAD' ? 405 : file ? 200 : 404;
+    this.cdnRequests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: { ...req.headers }, status });
+    if (status !== 200) {
+      res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 404 ? 'This content is no longer available.' : '');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': file!.attachment.content_type ?? 'application/octet-stream',
+      'content-length': String(file!.data.length),
+      'cache-control': 'public, max-age=31536000',
+    });
+    res.end(method === 'HEAD' ? undefined : file!.data);
+    this.changed();
   }
 
   private finish(res: ServerResponse, rec: RecordedRequest, reply: Reply): void {

@@ -50,7 +50,7 @@ let lexicon: Lexicon;
 
 function contextFor(engine: Engine): BotContext {
   return {
-    engine,
+    engineFor: () => engine,
     logger: createLogger({ level: 'silent' }),
     cooldown: new Cooldown({ ms: 0 }),
     store: new ExpiringLru<ButtonState>({ max: 50 }),
@@ -150,7 +150,7 @@ const nextLanguage = (): Catalogue => (turn++ % 2 ? de : en);
 
 function askPages(ctx: BotContext, state: AnswerState, wellFormedInput: boolean, name: string): void {
   const t = nextLanguage();
-  const result = ctx.engine.ask(state.question, { limit: ctx.maxPassages, articleId: state.articleId });
+  const result = ctx.engineFor(null).ask(state.question, { limit: ctx.maxPassages, articleId: state.articleId });
   let reply = sent(body(answerPage(ctx, state, 0, undefined, t)));
   expectSafeMessage(reply, { wellFormedInput });
   if (result.abstained) {
@@ -178,10 +178,10 @@ function askPages(ctx: BotContext, state: AnswerState, wellFormedInput: boolean,
 /** /quote: the private ready-to-paste quote, and the public "Post to channel" post. */
 function quoteReplies(ctx: BotContext, query: string, articleId: string | undefined, userId: string, wellFormedInput: boolean): void {
   const t = nextLanguage();
-  const result = ctx.engine.ask(query, { limit: 1, articleId });
+  const result = ctx.engineFor(null).ask(query, { limit: 1, articleId });
   const best: Answer | undefined = result.answers[0];
   if (result.abstained || !best) {
-    expectSafeMessage(body({ embeds: [renderAbstention(result, scopeLabel(ctx.engine, articleId, t), undefined, t)] }), { wellFormedInput });
+    expectSafeMessage(body({ embeds: [renderAbstention(result, scopeLabel(ctx.engineFor(null), articleId, t), undefined, t)] }), { wellFormedInput });
     return;
   }
   const text = body({ content: renderQuoteText(best, t) });
@@ -197,8 +197,8 @@ function quoteReplies(ctx: BotContext, query: string, articleId: string | undefi
 
 /** /summary, as the command builds it. */
 function summaryReply(ctx: BotContext, articleId: string, topic: string | undefined, sentences: number | undefined, wellFormedInput: boolean): void {
-  const summary = ctx.engine.summarize({ articleId, topic, sentences });
-  const meta = ctx.engine.article(summary.articleId)!.meta;
+  const summary = ctx.engineFor(null).summarize({ articleId, topic, sentences });
+  const meta = ctx.engineFor(null).article(summary.articleId)!.meta;
   const reply = body({ embeds: [renderSummary(summary, meta, nextLanguage())] });
   expectSafeMessage(reply, { wellFormedInput });
   if (summary.sentences.length) expectVerbatimQuotes(reply.embeds![0]!, summary.sentences.map((s) => s.text));

@@ -29,8 +29,9 @@ export const data = texts(new SlashCommandBuilder(), (c) => c.commands.ask)
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const t = catalogue(interaction.locale);
+  const engine = ctx.engineFor(interaction.guildId);
   const question = withoutDiscordSyntax(interaction.options.getString('question', true));
-  const article = resolveArticle(ctx.engine, interaction.options.getString(ARTICLE), t);
+  const article = resolveArticle(engine, interaction.options.getString(ARTICLE), t);
   if (!article.ok) {
     await interaction.reply(privateBody({ content: escapeMarkdown(article.message) }));
     return;

@@ -12,5 +12,5 @@ export const data = texts(new SlashCommandBuilder(), (c) => c.commands.help);
 export const cooldown = false;
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  await interaction.reply(privateBody({ embeds: [renderHelp(ctx.engine.articles(), catalogue(interaction.locale))] }));
+  await interaction.reply(privateBody({ embeds: [renderHelp(ctx.engineFor(interaction.guildId).articles(), catalogue(interaction.locale))] }));
 }

@@ -23,17 +23,18 @@ export const data = texts(new SlashCommandBuilder(), (c) => c.commands.quote)
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const t = catalogue(interaction.locale);
+  const engine = ctx.engineFor(interaction.guildId);
   const query = withoutDiscordSyntax(interaction.options.getString('query', true));
-  const article = resolveArticle(ctx.engine, interaction.options.getString(ARTICLE), t);
+  const article = resolveArticle(engine, interaction.options.getString(ARTICLE), t);
   if (!article.ok) {
     await interaction.reply(privateBody({ content: escapeMarkdown(article.message) }));
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const result = await afterPendingIo(() => ctx.engine.ask(query, { limit: 1, articleId: article.id }));
+  const result = await afterPendingIo(() => engine.ask(query, { limit: 1, articleId: article.id }));
   const best = result.answers[0];
   if (result.abstained || !best) {
-    await interaction.editReply(body({ embeds: [renderAbstention(result, scopeLabel(ctx.engine, article.id, t), undefined, t)] }));
+    await interaction.editReply(body({ embeds: [renderAbstention(result, scopeLabel(engine, article.id, t), undefined, t)] }));
     return;
   }
   const key = ctx.store.add({ kind: 'quote', answer: best, posted: false, original: interaction });

@@ -17,8 +17,9 @@ export const data = texts(new SlashCommandBuilder(), (c) => c.commands.source).a
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const t = catalogue(interaction.locale);
-  const article = resolveArticle(ctx.engine, interaction.options.getString(ARTICLE), t);
-  const info = article.ok ? ctx.engine.sources(article.id) : undefined;
+  const engine = ctx.engineFor(interaction.guildId);
+  const article = resolveArticle(engine, interaction.options.getString(ARTICLE), t);
+  const info = article.ok ? engine.sources(article.id) : undefined;
   if (!article.ok || !info) {
     await interaction.reply(privateBody({ content: escapeMarkdown(article.ok ? t.bot.errors.noArticleLoaded : article.message) }));
     return;

@@ -24,7 +24,8 @@ export const data = texts(new SlashCommandBuilder(), (c) => c.commands.summary)
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const t = catalogue(interaction.locale);
-  const article = resolveArticle(ctx.engine, interaction.options.getString(ARTICLE), t);
+  const engine = ctx.engineFor(interaction.guildId);
+  const article = resolveArticle(engine, interaction.options.getString(ARTICLE), t);
   if (!article.ok) {
     await interaction.reply(privateBody({ content: escapeMarkdown(article.message) }));
     return;
@@ -32,8 +33,8 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   await interaction.deferReply();
   const sentences = interaction.options.getInteger('sentences') ?? undefined;
   const topic = interaction.options.getString('topic') ?? undefined;
-  const summary = await afterPendingIo(() => ctx.engine.summarize({ articleId: article.id, sentences, topic }));
-  const meta = ctx.engine.article(summary.articleId)!.meta;
+  const summary = await afterPendingIo(() => engine.summarize({ articleId: article.id, sentences, topic }));
+  const meta = engine.article(summary.articleId)!.meta;
   await interaction.editReply(body({ embeds: [renderSummary(summary, meta, t)] }));
 }
 

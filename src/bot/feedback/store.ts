@@ -8,9 +8,9 @@
  * costs a few writes, not one each. A file that cannot be read is logged
  * and started afresh.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeAtomically } from '../../storage/atomic.ts';
 import type { Logger } from '../logger.ts';
 import { dayOf, type DownvoteRecord, emptyFeedback, type FeedbackBounds, type FeedbackFile, MAX_QUESTION, MAX_SENTENCES, type Misses, misses, prune, sanitize } from './records.ts';
 
@@ -174,24 +174,4 @@ interface PendingChange {
   change: (file: FeedbackFile) => boolean;
   resolve: (changed: boolean) => void;
   reject: (err: unknown) => void;
-}
-
-/** Writes `text` to `path` atomically: a temporary file beside it, flushed to disk, renamed over the old one. */
-export async function writeAtomically(path: string, text: string): Promise<void> {
-  const dir = join(path, '..');
-  await mkdir(dir, { recursive: true });
-  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    const handle = await open(tmp, 'w', 0o600);
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, path);
-  } catch (err) {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    throw err;
-  }
 }

@@ -12,6 +12,9 @@ import { texts } from '../localize.ts';
 
 export const name = en.commands.article.subcommands.misses.name;
 
+/** Reading and switching the record stays with Manage Server, whoever else may use `/article`. */
+export const manageServerOnly = true;
+
 export function build(builder: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder {
   return texts(builder, (c) => c.commands.article.subcommands.misses);
 }
@@ -19,5 +22,5 @@ export function build(builder: SlashCommandSubcommandBuilder): SlashCommandSubco
 export async function execute(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, ctx: BotContext, t: Catalogue): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const misses = await ctx.feedback.misses(interaction.guildId);
-  await interaction.editReply(body({ embeds: [renderMisses(misses, (id) => ctx.engine.sentence(id), t)] }));
+  await interaction.editReply(body({ embeds: [renderMisses(misses, (id) => ctx.engineFor(interaction.guildId).sentence(id), t)] }));
 }

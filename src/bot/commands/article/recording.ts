@@ -11,6 +11,9 @@ import { localizations, texts } from '../localize.ts';
 
 export const name = en.commands.article.subcommands.recording.name;
 
+/** Reading and switching the record stays with Manage Server, whoever else may use `/article`. */
+export const manageServerOnly = true;
+
 export function build(builder: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder {
   return texts(builder, (c) => c.commands.article.subcommands.recording).addStringOption((o) =>
     texts(o, (c) => c.commands.article.subcommands.recording.options.state)
