@@ -112,7 +112,12 @@ readdirSync(realnews)
 
 /** Source weights: the few news questions count as much as a share of XQuAD's many. */
 const SOURCE_WEIGHT: Record<string, number> = { seed: 4, realnews: 4 };
-const weightOf = (e: Example) => SOURCE_WEIGHT[e.source] ?? 1;
+/**
+ * Questions with a name swapped for one the article never mentions are reported, not fitted: fitted, they cost
+ * about a tenth of the other articles' questions refused out of fold, and were themselves refused only a quarter
+ * of the time on articles left out of the fit.
+ */
+const weightOf = (e: Example) => SOURCE_WEIGHT[e.source] ?? (e.source.endsWith(' swapped') ? 0 : 1);
 
 const dot = (w: number[], f: number[]) => w.reduce((s, x, i) => s + x * f[i]!, 0);
 
@@ -174,7 +179,7 @@ function ranked(e: Example, model: LinearModel): Rescored[] {
 }
 
 /** Hidden units of the decision model. */
-const HIDDEN = 24;
+const HIDDEN = 4;
 
 /** A deterministic pseudo-random sequence (Park–Miller), so a fit is reproducible. */
 function random(seed: number): () => number {
@@ -261,21 +266,40 @@ function report(test: Example[], model: LinearModel, abstain: DecisionModel, thr
 }
 
 /** Share of answerable questions the threshold may refuse. */
-const REFUSE_SHARE = 0.02;
+const REFUSE_SHARE = 0.015;
 
 console.log(`${examples.length} questions (${examples.filter((e) => e.answerable).length} answerable), ${RERANK_DEPTH} candidates each`);
 // Cross-validation: fit on one fold of articles, report on the other.
+// Out-of-fold answer probabilities: each article's questions scored by the models fitted on the other fold.
+const outOfFold = new Map<Example, number>();
 for (const held of [0, 1] as const) {
   const train = examples.filter((e) => e.fold !== held);
   const test = examples.filter((e) => e.fold === held);
   const model = toModel(SENTENCE_FEATURES, fitRanker(train));
   const abstain = fitAbstain(train, model);
-  report(test, model, abstain, chooseThreshold(train, model, abstain, REFUSE_SHARE), `held-out fold ${held} (fitted on the other fold)`);
+  for (const e of test) outOfFold.set(e, probability(e, model, abstain));
+  report(test, model, abstain, chooseThreshold(train, model, abstain, REFUSE_SHARE), `held-out fold ${held} (fitted on the other fold, its own in-sample threshold)`);
 }
 const w = fitRanker(examples);
 const model = toModel(SENTENCE_FEATURES, w);
 const abstain = fitAbstain(examples, model);
-const threshold = Number(chooseThreshold(examples, model, abstain, REFUSE_SHARE).toFixed(4));
+// The threshold is chosen on the out-of-fold probabilities, which behave as the final model's will on articles it
+// was not fitted on; chosen in-sample, it would refuse more on new articles than on the dev data.
+const oof = examples.filter((e) => e.answerable).map((e) => outOfFold.get(e)!).sort((a, b) => a - b);
+const threshold = Number((oof[Math.floor(REFUSE_SHARE * oof.length)] ?? 0.5).toFixed(4));
+{
+  // What that threshold does out of fold, per source.
+  const by = new Map<string, [number, number]>();
+  for (const e of examples) {
+    const k = `${e.source.replace(/ other$/, '')} ${e.answerable ? 'answerable' : 'unanswerable'}`;
+    const r = by.get(k) ?? [0, 0];
+    r[0]++;
+    if (outOfFold.get(e)! < threshold) r[1]++;
+    by.set(k, r);
+  }
+  console.log(`\nout of fold, threshold ${threshold}: refused`);
+  for (const [k, [n, refused]] of by) console.log(`  ${k.padEnd(34)} ${refused}/${n} (${((100 * refused) / n).toFixed(1)} %)`);
+}
 report(examples, model, abstain, threshold, 'all data (fitted on all)');
 console.log('\nreranker', model);
 console.log('answer decision: threshold', threshold);

@@ -60,7 +60,12 @@ export interface FormatOptions {
 export function formatResult(result: AskResult, t: Catalogue = en, options: FormatOptions = {}): string {
   if (result.abstained) return refusalText(t, result.refusal, t === en ? result.reason : null);
   if (result.answers[0]?.kind === 'metadata') return result.answers.map((a) => formatMetadata(a, t)).join('\n\n');
-  const head = result.answers[0]?.kind === 'summary' ? `${t.metadata.summaryIntro}\n\n` : '';
+  const head =
+    result.answers[0]?.kind === 'summary'
+      ? `${t.metadata.summaryIntro}\n\n`
+      : result.unmentioned?.length
+        ? `${t.bot.answer.unmentioned(result.unmentioned.map((w) => `"${w}"`).join(', '))}\n\n`
+        : '';
   return head + result.answers
     .map((a, i) => {
       const matched = a.matched.length ? `\n   ${t.console.matched}: ${a.matched.map((m) => (m.question === m.article ? m.question : `${m.question} → ${m.article}`)).join(', ')}` : '';

@@ -119,6 +119,13 @@ export interface AskResult {
   refusal?: Refusal | null;
   /** Key words of the question that occur nowhere in the corpus. */
   missing: string[];
+  /**
+   * Names the question asks about that the article never mentions, although
+   * it answers (the quotes may concern something else: "Who did Tesla partner
+   * with?" over an article about Amazon). Front ends say so above the quotes.
+   * Empty when every name matches, and on refusals (see `missing`).
+   */
+  unmentioned?: string[];
   /** True when the question itself could not be searched (empty, too long, no words, unknown article), as opposed to not found. */
   invalid: boolean;
   answers: Answer[];
@@ -286,7 +293,9 @@ export function engineFromIndex(index: SentenceIndex): Engine {
         const highlight = h ? { start: h.start, end: h.end } : null;
         return { kind: 'passage', text: s.text, score: r.score, citation: cite(s), sentenceId: s.id, matched: explain(s, r), highlight };
       });
-      return { question, abstained: false, reason: null, refusal: null, missing: [], invalid: false, answers };
+      // A name of the question the corpus never mentions: answered (refusing is the calibrated decision's), but said.
+      const unmentioned = plan.groups.filter((g) => g.isName && !/\p{N}/u.test(g.word) && g.alternatives.every((a) => !index.df.get(a.term))).map((g) => g.word);
+      return { question, abstained: false, reason: null, refusal: null, missing: [], invalid: false, answers, ...(unmentioned.length ? { unmentioned } : {}) };
     },
     summarize(options = {}) {
       // Topic relevance: the ranking of the topic as a question, without abstention, keeping the

@@ -85,6 +85,7 @@ export const de: Catalogue = {
 
   bot: {
     answer: {
+      unmentioned: (words: string) => `Der Artikel erwähnt ${words} nirgends; die nächsten Stellen:`,
       notFound: 'Nicht gefunden.',
       matched: (words) => `gefunden: ${words}`,
       noPassage: 'Keine Passage anzuzeigen.',

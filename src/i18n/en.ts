@@ -102,6 +102,7 @@ export const en = {
   /** The Discord bot's replies. */
   bot: {
     answer: {
+      unmentioned: (words: string) => `The article never mentions ${words}; the closest passages:`,
       notFound: 'Not found.',
       matched: (words: string) => `matched: ${words}`,
       noPassage: 'No passage to show.',

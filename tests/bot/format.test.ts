@@ -248,6 +248,15 @@ describe('citationLine', () => {
 });
 
 describe('renderAnswers', () => {
+  it("says above the quotes which of the question's names the article never mentions, in the reader's language", () => {
+    const r: AskResult = { ...result('Who did Tesla partner with?', [answer(JASSY)]), unmentioned: ['Tesla'] };
+    const en = renderAnswers(r).embed;
+    expect(en.description!.startsWith('*The article never mentions „Tesla“; the closest passages:*')).toBe(true);
+    expect(renderAnswers(r, { t: de }).embed.description).toContain('Der Artikel erwähnt „Tesla“ nirgends');
+    const hostile: AskResult = { ...r, unmentioned: ['@everyone', 'x'.repeat(5000)] };
+    expectWithinLimits({ embeds: [renderAnswers(hostile).embed] });
+    expect(renderAnswers(hostile).embed.description).not.toContain('@everyone');
+  });
   it('renders block quotes with the answer in bold, citation lines, the matched words under them and an article footer', () => {
     const matched = [
       { question: 'Bezos', article: 'Bezos' },

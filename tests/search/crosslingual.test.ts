@@ -122,11 +122,13 @@ describe('anaphora', () => {
 });
 
 describe('abstention', () => {
-  it('names a key name the corpus never mentions', () => {
+  it('never answers a question about a name the corpus never mentions without saying so', () => {
+    // Refusing is a calibrated decision (a missing name weighs against answering, it is no veto): when the
+    // engine answers anyway, it names what the article never mentions.
     const r = engine.ask('What is the market share of Tesla?');
-    expect(r.abstained).toBe(true);
-    expect(r.reason).toMatch(/does not mention "Tesla"/);
-    expect(r.missing).toEqual(['Tesla']);
+    if (r.abstained) expect(r.reason).toMatch(/does not mention "Tesla"/);
+    else expect(r.unmentioned).toEqual(['Tesla']);
+    expect(engine.ask('What is the market share of Zentra?').unmentioned).toBeUndefined();
   });
   it('abstains on weak evidence and says what did not match', () => {
     const r = engine.ask('Wie wird das Wetter morgen?');

@@ -161,7 +161,8 @@ export function renderAnswers(result: AskResult, options: RenderAnswersOptions =
   const pageSize = Math.max(1, options.pageSize ?? DEFAULT_PAGE_SIZE);
   const page = result.answers.slice(offset, offset + pageSize);
   const summary = page[0]?.kind === 'summary';
-  const intro = summary ? `*${t.metadata.summaryIntro}*\n\n` : '';
+  const unmentioned = result.unmentioned?.length ? `*${escapedFit(t.bot.answer.unmentioned(result.unmentioned.map((w) => `„${w}“`).join(', ')), 300)}*\n\n` : '';
+  const intro = summary ? `*${t.metadata.summaryIntro}*\n\n` : unmentioned;
   const short = oneArticle(page.map((a) => a.citation));
   const passages = page.map((a: Answer): Passage => passageOf(a, citationLine(a.citation, { short, t }), t));
   const { text, shown } = layoutPassages(passages, LIMITS.embedDescription - intro.length);
