@@ -26,11 +26,11 @@ try {
     // Each retrieval mechanism switched off in turn: hit@1, answerable refused and other articles' questions refused.
     const names = Object.keys(ALL_MECHANISMS) as (keyof Mechanisms)[];
     const configs: [string, Partial<Mechanisms>][] = [['(none)', {}], ...names.map((n): [string, Partial<Mechanisms>] => [n, { [n]: false }]), ['all', Object.fromEntries(names.map((n) => [n, false]))]];
-    console.log(`mechanism off   ${XQUAD_SETTINGS.map((s) => `${s}: hit@1  refused  other refused`.padEnd(36)).join('')}`);
+    console.log(`mechanism off   ${XQUAD_SETTINGS.map((s) => `${s}: hit@1  refused  other refused`.padEnd(40)).join('')}`);
     for (const [name, mechanisms] of configs) {
       const cells = XQUAD_SETTINGS.map((setting) => {
         const f = scoreXquad(articles, setting, belegRanker({ mechanisms }));
-        return `${(f.hit1 / f.questions).toFixed(3)}  ${((100 * f.refused) / f.questions).toFixed(1).padStart(5)} %  ${((100 * f.foreignRefused) / f.foreign).toFixed(1).padStart(5)} %`.padEnd(36);
+        return `${(f.hit1 / f.questions).toFixed(3)}  ${((100 * f.refused) / f.questions).toFixed(1).padStart(5)} %  ${((100 * f.foreignRefused) / f.foreign).toFixed(1).padStart(5)} %`.padEnd(40);
       });
       console.log(`${name.padEnd(15)} ${cells.join('')}`);
     }
