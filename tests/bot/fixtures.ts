@@ -2,12 +2,12 @@
  * Test corpora for the bot: the seed article plus small made-up articles
  * with an over-long sentence, mention syntax and markdown in their text.
  */
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openEngine } from '../../src/engine/open.ts';
 import type { Engine } from '../../src/engine/engine.ts';
 import { SEED_DIR } from '../seed.ts';
+import { tempDir } from '../tempDir.ts';
 
 /** One sentence of about 5,000 characters (no full stop until the end). */
 export const LONG_SENTENCE =
@@ -41,7 +41,7 @@ ${MENTION_SENTENCE}
 
 /** Writes the seed article and the made-up ones to a fresh directory and returns it. */
 export function writeTestCorpus(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'beleg-bot-'));
+  const dir = tempDir('beleg-bot-');
   for (const name of ['spiegel-gchq-aws.txt', 'spiegel-gchq-aws.meta.yaml']) copyFileSync(join(SEED_DIR, name), join(dir, name));
   writeFileSync(join(dir, 'zebra-crossings.md'), ZEBRA);
   return dir;

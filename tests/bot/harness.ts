@@ -2,15 +2,13 @@
  * Runs the real bot (`startBot`, a real discord.js Client) against the local
  * Discord stand-in, with its commands deployed and its logs captured.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Engine } from '../../src/engine/engine.ts';
 import { deployCommands } from '../../src/bot/deployCommands.ts';
 import { createLogger } from '../../src/bot/logger.ts';
 import { startBot, type RunningBot, type StartBotOptions } from '../../src/bot/run.ts';
 import { DiscordStandIn, type StandInOptions } from '../discord/standin.ts';
+import { tempDir } from '../tempDir.ts';
 
 export interface Harness {
   discord: DiscordStandIn;
@@ -26,7 +24,7 @@ export interface Harness {
 /** The environment a deployment would have, pointing at the stand-in. */
 export function standInEnv(discord: DiscordStandIn, guild = true): NodeJS.ProcessEnv {
   return {
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'beleg-data-')),
+    DATA_DIR: tempDir('beleg-data-'),
     DISCORD_TOKEN: discord.token,
     DISCORD_CLIENT_ID: discord.applicationId,
     ...(guild ? { DISCORD_GUILD_ID: discord.guildId } : {}),

@@ -10,8 +10,6 @@
  * rendered quote is un-escaped and compared with the article text, so a
  * renderer that changed a word would fail here.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { APIEmbed } from 'discord.js';
@@ -42,11 +40,15 @@ import { openEngine } from '../../src/engine/open.ts';
 import { type Lexicon, loadLexicon } from '../../src/search/lexicon.ts';
 import { SEED_DIR } from '../seed.ts';
 import { count, countAnswered, note, expectSafeMessage, FRAGMENTS, hostileString, isWellFormed, type MessageBody, noisyGoodQuestion, SEED, summaryLine } from './inputs.ts';
+import { tempDir } from '../tempDir.ts';
 
 const SEED_ID = 'spiegel-gchq-aws';
 const BOT_ID = '987654321098765432';
 let seedEngine: Engine;
 let lexicon: Lexicon;
+
+/** One feedback folder for every context of this file (a property run makes thousands of contexts). */
+const feedbackDir = tempDir('beleg-hostile-');
 
 function contextFor(engine: Engine): BotContext {
   return {
@@ -58,7 +60,7 @@ function contextFor(engine: Engine): BotContext {
     maxPassages: 10,
     strongRatio: STRONG_RATIO,
     votes: new VoteBook(),
-    feedback: new FeedbackStore({ dir: mkdtempSync(join(tmpdir(), 'beleg-hostile-')) }),
+    feedback: new FeedbackStore({ dir: feedbackDir }),
   };
 }
 

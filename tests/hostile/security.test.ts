@@ -25,6 +25,7 @@ import { plainQuote } from '../../src/bot/format/render.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { DiscordStandIn } from '../discord/standin.ts';
 import { count, FRAGMENTS, hostileString, SEED, summaryLine } from './inputs.ts';
+import { tempDir } from '../tempDir.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SNOWFLAKE = '123456789012345678';
@@ -193,7 +194,7 @@ describe('npm start never prints the token', () => {
     const discord = new DiscordStandIn({ heartbeatIntervalMs: 1000 });
     standIns.push(discord);
     await discord.start();
-    const env = { DISCORD_TOKEN: discord.token, DISCORD_CLIENT_ID: discord.applicationId, DISCORD_GUILD_ID: discord.guildId, DISCORD_API_URL: discord.apiUrl, LOG_LEVEL: 'trace', DATA_DIR: mkdtempSync(join(tmpdir(), 'beleg-data-')) };
+    const env = { DISCORD_TOKEN: discord.token, DISCORD_CLIENT_ID: discord.applicationId, DISCORD_GUILD_ID: discord.guildId, DISCORD_API_URL: discord.apiUrl, LOG_LEVEL: 'trace', DATA_DIR: tempDir('beleg-data-') };
     await deployCommands(loadConfig({ env }));
     const bot = start(env);
     await discord.waitUntil(() => (bot.output().includes('"bot ready"') ? true : undefined), 20_000, 'bot ready log');

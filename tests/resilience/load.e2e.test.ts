@@ -14,7 +14,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,7 @@ import type { Engine } from '../../src/engine/engine.ts';
 import { testEngine } from '../bot/fixtures.ts';
 import { percentile } from './helpers.ts';
 import type { FromChild, InteractionResult, ToChild } from './standin-process.ts';
+import { tempDir } from '../tempDir.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CHILD = fileURLToPath(new URL('./standin-process.ts', import.meta.url));
@@ -119,7 +120,7 @@ describe('load: 500 concurrent /ask interactions, five rounds', () => {
     const ready = await next('ready', 20_000);
     token = ready.token;
     const config = loadConfig({
-      env: { DISCORD_TOKEN: ready.token, DISCORD_CLIENT_ID: ready.applicationId, DISCORD_GUILD_ID: ready.guildId, DISCORD_API_URL: ready.apiUrl, LOG_LEVEL: 'info', DATA_DIR: mkdtempSync(join(tmpdir(), 'beleg-data-')) },
+      env: { DISCORD_TOKEN: ready.token, DISCORD_CLIENT_ID: ready.applicationId, DISCORD_GUILD_ID: ready.guildId, DISCORD_API_URL: ready.apiUrl, LOG_LEVEL: 'info', DATA_DIR: tempDir('beleg-data-') },
     });
     await deployCommands(config);
     const logger = createLogger({
