@@ -209,7 +209,8 @@ function splitSynonyms(text: string): string[] {
 }
 
 /** Abbreviations between slashes, "/BND/", "/v. H./", "/ % /". */
-const ABBREVIATION = /(^|\s)\/(?:[^\s/][^/]*|\s*[^\p{L}\s/]+\s*)\/(?=\s|;|$)/gu;
+// An abbreviation may also close a parenthetical gloss ("(United Kingdom … /UK/)").
+const ABBREVIATION = /(^|\s)\/(?:[^\s/][^/]*|\s*[^\p{L}\s/]+\s*)\/(?=\s|;|\)|$)/gu;
 /** German object placeholders ("jdn./etw."), with a preposition governing them ("mit jdm."). */
 const DE_PLACEHOLDER =
   /(^|\s)(?:(?:mit|an|auf|aus|bei|durch|für|gegen|gegenüber|hinter|in|nach|über|um|unter|von|vor|zu|zwischen)\s+)?(?:(?:etw|jdn|jdm|jds|jd)\.?\/)*(?:etw|jdn|jdm|jds|jd)\.(?=\s|$)/g;
