@@ -50,7 +50,8 @@ const UNIT =
 const DURATION = /^(?:jahre|jahren|jahr|years|year|monate|monaten|months|month|wochen|woche|weeks|week|tage|tagen|tag|days|day|stunden|stunde|hours|hour|minuten|minutes|sekunden|seconds|jahrzehnte|decades|jahrhunderte|centuries)$/;
 const MONTH =
   /^(?:januar|janner|februar|marz|april|mai|juni|juli|august|september|oktober|november|dezember|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dez|dec|january|february|march|may|june|july|october|december)$/;
-const DAY = /^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|wochenende|weekend)$/;
+/** Days, also as the first part of a German compound of a day and its time ("Mittwochnachmittag", "Sonntagabend"). */
+const DAY = /^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)(?:s|morgen|vormittag|mittag|nachmittag|abend|nacht)?$|^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|wochenende|weekend)$/;
 const TIME_WORD =
   /^(?:jahrhundert|jahrhunderts|jahrhunderten|jahrzehnt|jahrzehnts|jahrzehnten|century|centuries|decade|decades|uhr|gestern|vorgestern|heute|morgen|ubermorgen|yesterday|today|tomorrow|tonight|fruhjahr|fruhling|sommer|herbst|winter|spring|summer|autumn|fall|nachmittag|vormittag|abend|morning|afternoon|evening|night|nacht|wochen|jahren|saison|season|ostern|weihnachten|christmas|easter|silvester|neujahr)$/;
 const TIME_CONTEXT = /^(?:jahrhundert|jahrhunderts|century|centuries|uhr|jahrzehnt|decade)$/;

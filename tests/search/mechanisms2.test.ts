@@ -94,8 +94,9 @@ describe('answer spans', () => {
       ]),
     );
   });
-  it('takes a number of weeks as a time too', () => {
+  it('takes a number of weeks as a time too, and a day with its time of day', () => {
     expect(spans('Er fällt drei Wochen aus.')).toEqual(expect.arrayContaining([['time', 'drei Wochen']]));
+    expect(spans('Der Markt öffnete am Mittwochnachmittag.')).toEqual(expect.arrayContaining([['time', 'Mittwochnachmittag']]));
   });
 });
 
