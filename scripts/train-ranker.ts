@@ -11,15 +11,20 @@
  *   refusals are learned from questions of other articles, paired at other
  *   offsets than the eval's (which asks article i the questions of i + n/2);
  * - the seed article's dev questions, with its out-of-scope ones;
- * - the real news pages, each its own corpus, with their unanswerable questions.
+ * - the real news pages, each its own corpus, with their unanswerable questions;
+ * - answerable XQuAD questions with a name swapped for one the article never
+ *   mentions, reported but not fitted (see {@link weightOf}).
  *
  * The reranker is a linear model over the candidates of a question, fitted by
  * maximising the softmax likelihood of the sentences that hold the gold
  * answer (a listwise loss, as in ListNet/ListMLE); the decision to answer is a
- * logistic regression over the question features. Both are written by hand
- * (a few dozen lines of gradient descent): no maintained npm package fits a
- * listwise ranking model, and a dependency for one logistic regression would
- * be heavier than the code.
+ * logistic model with one small hidden layer over the question features. Its
+ * threshold is chosen on out-of-fold probabilities, so that it refuses
+ * {@link REFUSE_SHARE} of the answerable questions on articles the model was
+ * not fitted on. Both fits are written by hand (a few dozen lines of gradient
+ * descent with Adam): no maintained npm package fits a listwise ranking
+ * model, and a dependency for one small network would be heavier than the
+ * code.
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
