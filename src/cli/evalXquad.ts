@@ -54,18 +54,19 @@ try {
       console.log(`${m.refused ? 'REFUSED' : m.rank ? `@${m.rank}` : 'MISS'}  [${m.title}] ${m.question}\n     gold: ${m.gold[0]}\n     top:  ${m.top?.slice(0, 160) ?? '-'}`);
     }
     const n = articles.reduce((s, a) => s + a.questions.length, 0);
+    const h = highlights;
+    const pct = (n: number, d: number) => `${d ? ((100 * n) / d).toFixed(1) : '0.0'} %`;
+    console.log(`Highlights, ${h.setting}: Beleg's first answers that hold the gold answer: ${h.holding}`);
+    console.log(`  shown on ${h.shown}/${h.holding} (${pct(h.shown, h.holding)})`);
+    console.log(`  where shown: token F1 ${h.f1.toFixed(3)}, exact match ${h.exact.toFixed(3)}, F1 ≥ 0.5 on ${h.good}/${h.shown} (${pct(h.good, h.shown)})`);
+    console.log(`  also shown on ${h.shownElsewhere} first answers that do not hold the gold answer\n`);
     console.log(`XQuAD (${values.prefix}): ${articles.length} articles, ${n} questions`);
     console.log('setting  ranker               hit@1  hit@3  MRR    refused (answerable)  refused (other article)');
-    for (const r of rows) {
+    // The baselines first and Beleg last, so the last lines of the output are Beleg's figures in every setting.
+    for (const r of [...rows].sort((a, b) => Number(a.name === 'Beleg') - Number(b.name === 'Beleg'))) {
       const refusals = r.name === 'Beleg' ? `${r.refused} (${((100 * r.refused) / r.questions).toFixed(1)} %)`.padEnd(22) + `${r.foreignRefused}/${r.foreign} (${((100 * r.foreignRefused) / r.foreign).toFixed(1)} %)` : '-';
       console.log(`${r.setting}    ${r.name.padEnd(20)} ${(r.hit1 / r.questions).toFixed(3)}  ${(r.hit3 / r.questions).toFixed(3)}  ${r.mrr.toFixed(3)}  ${refusals}`);
     }
-    const h = highlights;
-    const pct = (n: number, d: number) => `${d ? ((100 * n) / d).toFixed(1) : '0.0'} %`;
-    console.log(`\nHighlights, ${h.setting}: Beleg's first answers that hold the gold answer: ${h.holding}`);
-    console.log(`  shown on ${h.shown}/${h.holding} (${pct(h.shown, h.holding)})`);
-    console.log(`  where shown: token F1 ${h.f1.toFixed(3)}, exact match ${h.exact.toFixed(3)}, F1 ≥ 0.5 on ${h.good}/${h.shown} (${pct(h.good, h.shown)})`);
-    console.log(`  also shown on ${h.shownElsewhere} first answers that do not hold the gold answer`);
   }
 } catch (err) {
   console.error((err as Error).message);
