@@ -294,7 +294,7 @@ export function engineFromIndex(index: SentenceIndex): Engine {
         return { kind: 'passage', text: s.text, score: r.score, citation: cite(s), sentenceId: s.id, matched: explain(s, r), highlight };
       });
       // A name of the question the corpus never mentions: answered (refusing is the calibrated decision's), but said.
-      const unmentioned = plan.groups.filter((g) => g.isName && !/\p{N}/u.test(g.word) && g.alternatives.every((a) => !index.df.get(a.term))).map((g) => g.word);
+      const unmentioned = plan.groups.filter((g, i) => g.isName && !/\p{N}/u.test(g.word) && ranking.evidence.absent[i]).map((g) => g.word);
       return { question, abstained: false, reason: null, refusal: null, missing: [], invalid: false, answers, ...(unmentioned.length ? { unmentioned } : {}) };
     },
     summarize(options = {}) {

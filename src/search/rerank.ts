@@ -332,12 +332,17 @@ export function governingPrepositions(question: string): string[] {
 /** Sentence openers that refer back to the sentence before: pronouns and demonstratives (German and English, folded). */
 const ANAPHOR = /^(?:er|sie|es|ihr|ihre|sein|seine|dies|diese|dieser|dieses|das|dort|damit|dabei|dazu|daher|deshalb|demnach|he|she|it|they|his|her|its|their|this|these|those|that|there|such|the)$/;
 
+/** Each question word's weight (its weight in the question times its IDF; 0 for an optional phrase) and their sum. */
+function groupWeights(plan: QueryPlan, input: RerankInput): { weights: number[]; total: number } {
+  const weights = plan.groups.map((g, i) => (g.optional ? 0 : g.weight * input.groupIdf[i]!));
+  return { weights, total: weights.reduce((a, b) => a + b, 0) || 1 };
+}
+
 /** Rescores the first stage's best candidates (see the module comment). */
 export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput, candidates: readonly RerankCandidate[], model: LinearModel = RERANK_MODEL): Rescored[] {
   const terms = termGroups(plan.groups);
   const modelWeights = SENTENCE_FEATURES.map((name) => model[name] ?? 0);
-  const weights = plan.groups.map((g, i) => (g.optional ? 0 : g.weight * input.groupIdf[i]!));
-  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  const { weights, total } = groupWeights(plan, input);
   const keyWeights = plan.groups.map((g, i) => (g.isKey ? weights[i]! : 0));
   const keyTotal = keyWeights.reduce((a, b) => a + b, 0);
   // The same weights scaled by how specific each word is: everyday words say little about what a question is about.
@@ -466,8 +471,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
 
 /** The features of the decision to answer, from the reranked candidates (best first). */
 export function questionFeatures(plan: QueryPlan, input: RerankInput, ranked: readonly Rescored[]): number[] {
-  const weights = plan.groups.map((g, i) => (g.optional ? 0 : g.weight * input.groupIdf[i]!));
-  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  const { weights, total } = groupWeights(plan, input);
   const keyTotal = plan.groups.reduce((s, g, i) => s + (g.isKey ? weights[i]! : 0), 0);
   const missing = plan.groups.reduce((s, _g, i) => s + (input.absent[i] ? weights[i]! : 0), 0);
   // Names and numbers the corpus lacks weigh against the answer more than paraphrased nouns do.
