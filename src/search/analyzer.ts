@@ -33,7 +33,7 @@ const STEM: Record<AnalyzerLanguage, (word: string) => string> = {
 };
 
 /** Bumped whenever analysis changes, so persisted indexes built with the old analysis are rebuilt. */
-export const ANALYZER_VERSION = 5;
+export const ANALYZER_VERSION = 6;
 
 /**
  * One spelling for a number written either way: German "500.000" and English
@@ -63,12 +63,16 @@ export function isStopWord(word: string, language: AnalyzerLanguage): boolean {
 
 /**
  * The index term of one word: stemmed in its language, then folded. Numbers
- * and all-caps acronyms are kept whole (folded), never stemmed.
+ * and all-caps acronyms are kept whole (folded), never stemmed. A stem cut
+ * down to one or two letters ("used" → "us", "age" → "ag") is marked with a
+ * trailing "-", so it still joins its word's forms but never meets the
+ * acronym it happens to spell ("US", "AG").
  */
 export function termOf(word: string, language: AnalyzerLanguage): string {
   if (/^\p{N}/u.test(word)) return numberTerm(word);
   if (isAcronym(word)) return fold(word);
-  return fold(STEM[language](word.toLowerCase()));
+  const stem = fold(STEM[language](word.toLowerCase()));
+  return stem.length <= 2 && word.length > stem.length ? `${stem}-` : stem;
 }
 
 /** An acronym: 2 to 6 characters, all upper case (digits allowed), e.g. "AWS", "GCHQ", "MI5". Longer all-caps words are shouting. */

@@ -14,6 +14,8 @@
  * table is built once per index, lazily. No npm package does cross-lingual
  * s-gram matching against an index vocabulary, so this is hand-written.
  */
+import { termOf } from './analyzer.ts';
+import { fold, words } from './normalize.ts';
 import type { SentenceIndex } from './sentenceIndex.ts';
 
 /** A corpus term that is a spelling variant of the question word, with its similarity (0..1). */
@@ -30,6 +32,12 @@ export interface FuzzyOptions {
   limit?: number;
   /** Shortest word looked up (shorter words have too many look-alikes). Default: 5. */
   minLength?: number;
+  /**
+   * Only corpus words the corpus writes capitalised after a sentence's first word: nouns and
+   * names. A name's variant is a name or a noun ("Huguenots" → "Hugenotten"), never a verb form
+   * that happens to look alike ("Trent" → "trennte"). Default: false.
+   */
+  capitalisedOnly?: boolean;
 }
 
 /** A rough spelling shared by English and German cognates. */
@@ -72,6 +80,25 @@ export function spellingSimilarity(a: string, b: string): number {
   return dice(grams(skeleton(a)), grams(skeleton(b)));
 }
 
+const capitalised = new WeakMap<Map<string, number>, Set<string>>();
+
+/** The folded words (and their stems) the index's sentences write capitalised after their first word (built once per index). */
+function capitalisedOf(index: SentenceIndex): Set<string> {
+  let set = capitalised.get(index.df);
+  if (!set) {
+    set = new Set();
+    for (const s of index.sentences.values()) {
+      const tokens = s.text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+      for (let i = 1; i < tokens.length; i++) if (/^\p{Lu}/u.test(tokens[i]!)) for (const part of words(tokens[i]!)) {
+          const folded = fold(part);
+          set.add(folded).add(termOf(folded, 'de')).add(termOf(folded, 'en'));
+        }
+    }
+    capitalised.set(index.df, set);
+  }
+  return set;
+}
+
 const buckets = new WeakMap<Map<string, number>, Map<string, string[]>>();
 
 /** The index's alphabetic terms by the first two letters of their skeleton (built once per document-frequency table). */
@@ -97,21 +124,23 @@ function bucketsOf(index: SentenceIndex): Map<string, string[]> {
  * @param forms - the word and its stems in either language; each is compared and the best similarity counts
  */
 export function fuzzyMatches(index: SentenceIndex, forms: readonly string[], options: FuzzyOptions = {}): FuzzyMatch[] {
-  const { minSimilarity = 0.72, limit = 3, minLength = 5 } = options;
+  const { minSimilarity = 0.72, limit = 3, minLength = 5, capitalisedOnly = false } = options;
   const probes = [...new Set(forms.filter((f) => f.length >= minLength && /^\p{Ll}+$/u.test(f)))];
   if (probes.length === 0) return [];
   // The same words come back question after question: remembered per index.
   let memo = memos.get(index.df);
   if (!memo) memos.set(index.df, (memo = new Map()));
-  const key = `${minSimilarity} ${limit} ${probes.join(' ')}`;
+  const key = `${minSimilarity} ${limit} ${capitalisedOnly} ${probes.join(' ')}`;
   const known = memo.get(key);
   if (known) return known;
   const table = bucketsOf(index);
+  const allowed = capitalisedOnly ? capitalisedOf(index) : null;
   const best = new Map<string, number>();
   for (const probe of probes) {
     const g = grams(skeleton(probe));
     for (const term of table.get(skeleton(probe).slice(0, 2)) ?? []) {
       if (Math.abs(term.length - probe.length) > Math.max(3, probe.length / 2)) continue;
+      if (allowed && !allowed.has(term)) continue;
       const sim = dice(g, grams(skeleton(term)));
       if (sim >= minSimilarity && sim > (best.get(term) ?? 0)) best.set(term, sim);
     }

@@ -308,7 +308,7 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
     }
     // A word nothing in the corpus matches may be a spelling variant or cognate of a corpus word.
     if (mechanisms.fuzzy && !group.alternatives.some((a) => inCorpus(a.term))) {
-      for (const m of fuzzyMatches(index, [key, termOf(word, 'en'), termOf(word, 'de')])) group.add(m.term, ALTERNATIVE_WEIGHT.fuzzy * m.similarity, 'fuzzy');
+      for (const m of fuzzyMatches(index, [key, termOf(word, 'en'), termOf(word, 'de')], { capitalisedOnly: isName })) group.add(m.term, ALTERNATIVE_WEIGHT.fuzzy * m.similarity, 'fuzzy');
     }
     if (mechanisms.aliases) {
       // Entities the question supports best first: one the word names by itself ("GCHQ"), then one whose

@@ -55,6 +55,21 @@ describe('spelling variants and cognates (Pirkola)', () => {
     const group = planQuery('Where did the Carthagonians settle?', index).groups.find((g) => g.word === 'Carthagonians')!;
     expect(group.alternatives.some((a) => a.via === 'fuzzy' && a.term === termOf('Karthagonier', 'de'))).toBe(true);
   });
+  it('takes a name only to a capitalised corpus word, never to a verb form that looks alike', () => {
+    const fuzzyOf = (text: string, question: string, word: string) =>
+      planQuery(question, buildIndex([article(text)], { lexicon })).groups.find((g) => g.word === word)!.alternatives.filter((a) => a.via === 'fuzzy').map((a) => a.term);
+    // "Trent" and "trennte" are spelled alike, but the corpus writes "trennte" in lower case: a verb, no name.
+    expect(fuzzyOf('Bericht\n\nDer Fluss trennte die beiden Städte.', 'When did the Trent flood?', 'Trent')).toEqual([]);
+    expect(fuzzyOf('Bericht\n\nDie Flut am Trennt kam im Mai.', 'When did the Trent flood?', 'Trent')).not.toEqual([]);
+  });
+});
+
+describe('short stems', () => {
+  it('never meet the acronym they happen to spell', () => {
+    expect(termOf('used', 'en')).toBe(termOf('uses', 'en'));
+    expect(termOf('used', 'en')).not.toBe(termOf('US', 'en'));
+    expect(termOf('age', 'en')).not.toBe(termOf('AG', 'de'));
+  });
 });
 
 describe('compounds and translation trust', () => {
