@@ -6,9 +6,11 @@
  * The method is the frequency-free variant of Koehn & Knight (2003): try
  * every split point, allow the linking elements German puts between parts
  * (Fugen-s, -es, -n, -en, -e, -er), and accept a split only when both parts
- * are words of the vocabulary. Among valid splits the one with the longest
- * head (the last part, which carries the meaning) wins. The head is split
- * again, so three-part compounds come apart too. No maintained npm package
+ * are words of the vocabulary. Given word frequencies, the valid split whose
+ * parts have the highest geometric mean frequency wins, as in Koehn & Knight
+ * ("versuchstiere" → "versuch" + "tiere", not "stiere"); without them, or
+ * on a tie, the one with the longest head (the last part, which carries the
+ * meaning). The head is split again, so three-part compounds come apart too. No maintained npm package
  * splits German compounds against an arbitrary vocabulary, so this is
  * written by hand.
  */
@@ -24,6 +26,8 @@ export interface SplitOptions {
   minPart?: number;
   /** Shortest word tried. Default: 7. */
   minWord?: number;
+  /** How frequent a part is (as it stands in the word, any count scale); splits of more frequent parts win. Default: none (longest head wins). */
+  frequency?: (part: string) => number;
 }
 
 /** True when `part` (possibly inflected) is in the vocabulary. */
@@ -46,6 +50,9 @@ export function splitCompound(word: string, isWord: (w: string) => boolean, opti
   return split(word, isWord, options, new Map());
 }
 
+/** Score a split loses per part: more than any frequency difference, so fewer parts always win. */
+const FEWER_PARTS = 100;
+
 /** Longest word tried: German compounds are long, but a longer run of letters is no word. */
 export const MAX_WORD = 64;
 
@@ -63,6 +70,8 @@ function splitUncached(word: string, isWord: (w: string) => boolean, options: Sp
   const minPart = options.minPart ?? 3;
   const minWord = options.minWord ?? 7;
   if (word.length < minWord || !/^\p{L}+$/u.test(word)) return null;
+  let best: string[] | null = null;
+  let bestScore = -Infinity;
   for (let cut = minPart; cut <= word.length - minPart; cut++) {
     // Earliest cut = longest head.
     const head = word.slice(cut);
@@ -74,7 +83,16 @@ function splitUncached(word: string, isWord: (w: string) => boolean, options: Sp
     const modifierParts = whole ? [whole] : candidates.map((m) => split(m, isWord, { ...options, minWord: 2 * minPart }, memo)).find((p) => p);
     if (!modifierParts) continue;
     const headParts = split(head, isWord, options, memo) ?? [head];
-    return [...modifierParts, ...headParts];
+    const parts = [...modifierParts, ...headParts];
+    const { frequency } = options;
+    if (!frequency) return parts;
+    // Fewer parts first (more parts are more chances of a false word), then the more frequent parts.
+    const score = parts.reduce((sum, p) => sum + Math.log1p(frequency(p)), 0) / parts.length - FEWER_PARTS * parts.length;
+    // Earlier cuts come first, so a tie keeps the longer head.
+    if (score > bestScore) {
+      best = parts;
+      bestScore = score;
+    }
   }
-  return null;
+  return best;
 }

@@ -17,6 +17,7 @@ import type { Article, Role, Sentence } from '../corpus/types.ts';
 import { acronymDefinitions, AliasCollector, type AliasTable, appositions, learnAliases } from './aliases.ts';
 import { type AnalyzerLanguage, analyze, analyzerLanguage, germanVerbStem, isAcronym, isStopWord, termOf } from './analyzer.ts';
 import { answersIn, type SentenceAnswers } from './answerTypes.ts';
+import { entryCount } from './commonness.ts';
 import { splitCompound } from './compounds.ts';
 import type { Lexicon } from './lexicon.ts';
 import { ALL_MECHANISMS, type Mechanisms } from './mechanisms.ts';
@@ -282,13 +283,18 @@ export function memoizedLexicon(lexicon: Lexicon): Lexicon {
 const splits = new WeakMap<Lexicon, Map<string, string[] | null>>();
 
 /** {@link splitCompound} of a folded word against the lexicon's German words, memoised per lexicon object. */
+/** How often a compound part stands in the dictionary's entries; function words ("mit", "der") count as never, so they are no parts ("nachmittag" is nach + mittag, not nach + mit + tag). */
+function germanPartFrequency(part: string): number {
+  return isStopWord(part, 'de') ? 0 : entryCount(termOf(part, 'de'), 'de');
+}
+
 export function splitGerman(lexicon: Lexicon, word: string): string[] | null {
   let memo = splits.get(lexicon);
   if (!memo) splits.set(lexicon, (memo = new Map()));
   let parts = memo.get(word);
   if (parts === undefined) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    parts = splitCompound(word, (w) => lexicon.isGermanWord(w));
+    parts = splitCompound(word, (w) => lexicon.isGermanWord(w), { frequency: germanPartFrequency });
     memo.set(word, parts);
   }
   return parts;

@@ -12,6 +12,16 @@ describe('splitCompound', () => {
     expect(splitCompound('geschaftspartner', isWord)).toEqual(['geschaft', 'partner']);
     expect(splitCompound('datenmengen', isWord)).toEqual(['daten', 'mengen']);
   });
+  it('prefers the split of more frequent parts, then fewer parts (Koehn and Knight)', () => {
+    const words = new Set(['versuch', 'tier', 'stier', 'nach', 'mittag', 'mit', 'tag']);
+    const frequency = (p: string) => ({ versuch: 100, tiere: 300, stiere: 9, nach: 500, mittag: 20, mit: 900, tag: 200 })[p] ?? 0;
+    const isKnown = (w: string) => words.has(w);
+    // Without frequencies the longest head wins: the bull ("Stier"), not the animal.
+    expect(splitCompound('versuchstiere', isKnown)).toEqual(['versuch', 'stiere']);
+    expect(splitCompound('versuchstiere', isKnown, { frequency })).toEqual(['versuch', 'tiere']);
+    // However frequent "mit" is, two parts beat three.
+    expect(splitCompound('nachmittag', isKnown, { frequency })).toEqual(['nach', 'mittag']);
+  });
   it('splits three-part compounds through the head', () => {
     expect(splitCompound('hochsicherheitsmarkt', isWord)).toEqual(['hoch', 'sicherheits', 'markt']);
   });
