@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { generateArticles } from '../../src/bench/generate.ts';
 import { ingestArticle } from '../../src/corpus/ingest.ts';
 import { analyze, type AnalyzerLanguage, termOf } from '../../src/search/analyzer.ts';
-import { splitCompound } from '../../src/search/compounds.ts';
 import { loadLexicon, type Lexicon } from '../../src/search/lexicon.ts';
 import { ALL_MECHANISMS, type Mechanisms } from '../../src/search/mechanisms.ts';
 import { fold, words } from '../../src/search/normalize.ts';
-import { isOpaqueCompound, memoizedLexicon, wordTermsOf } from '../../src/search/sentenceIndex.ts';
+import { isOpaqueCompound, memoizedLexicon, splitGerman, wordTermsOf } from '../../src/search/sentenceIndex.ts';
 import { SEED_SOURCE } from '../seed.ts';
 import { fakeLexicon } from './fakeLexicon.ts';
 
@@ -19,7 +18,7 @@ function reference(text: string, language: AnalyzerLanguage, lexicon: Lexicon, m
     const first = i === 0 && t.word === words(text)[0];
     const lemma = language === 'de' && (first || /^\p{Ll}/u.test(t.word)) ? lexicon.germanLemma(fold(t.word)) : undefined;
     if (lemma && !terms.includes(termOf(lemma, 'de'))) terms.push(termOf(lemma, 'de'));
-    const split = mechanisms.compounds && language === 'de' ? splitCompound(fold(t.word), isGermanWord) : null;
+    const split = mechanisms.compounds && language === 'de' ? splitGerman(lexicon, fold(t.word)) : null;
     // The head of a compound counts as a term of the word (unless the compound means something else); the modifiers are parts.
     const partTerms = split ? split.map((p) => analyze(p, 'de').map((x) => x.term)) : [];
     const head = partTerms.pop() ?? [];
