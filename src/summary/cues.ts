@@ -3,7 +3,9 @@
  * article: a question (a rhetorical opener, "Erinnerst Du Dich noch …?"), the
  * page or writer addressing the reader ("Damit du weisst …", "Lesen Sie …",
  * "your phone"), and a fragment that does not end like a sentence (a label, a
- * credit, a line cut off by the scraper).
+ * credit, a line cut off by the scraper); and one cue that makes a sentence a
+ * strong one: it states a quantity (a count, an amount, a share), which is
+ * how news reports an outcome ("sieben Absagen", "3390 Autos", "30 Prozent").
  *
  * They look at the kind of sentence, in German and English, never at any one
  * article's words. Quoted speech is left out first: a speaker saying "Sie" or
@@ -11,6 +13,8 @@
  * reader. No npm package detects reader address or rhetorical questions in
  * German text, so these few rules are written by hand.
  */
+import { answersIn } from '../search/answerTypes.ts';
+
 /** Quotation marks of German, Swiss, English and typewriter style. */
 const QUOTES = new Set(['„', '“', '”', '"', '»', '«', '‚', '‘', '’', '‹', '›']);
 /** Marks that close a quotation in the usual German or English style ("…“, …«, …”, …‘). */
@@ -87,4 +91,16 @@ export function addressesReader(text: string): boolean {
   const words = withoutQuotedSpeech(text).match(/\p{L}+/gu) ?? [];
   // Both languages' cues apply to every text: they do not collide (no German word is "you", no English one "Ihnen").
   return words.some((w, i) => DE_INFORMAL.has(w.toLowerCase()) || (i > 0 && DE_FORMAL.has(w)) || EN_YOU.has(w.toLowerCase()));
+}
+
+/**
+ * True when the sentence states a quantity: a figure in digits ("3390",
+ * "30 %", "2019"), a number word ("sieben", "twelve", "Hälfte", "Millionen")
+ * or a currency ("Euro", "dollars"), as the search index's answer types see
+ * a "how many / how much" answer (src/search/answerTypes.ts). Dates without a
+ * figure ("im Juli", "am Dienstag") do not count: a date places a sentence in
+ * time but says nothing about an outcome.
+ */
+export function statesQuantity(text: string): boolean {
+  return answersIn(text, () => false).types.has('number');
 }

@@ -24,7 +24,9 @@
  *    and {@link POSITION_DECAY}. A question, the page addressing its reader,
  *    a fragment and a sentence that only restates the headline keep only part
  *    of that worth (see cues.ts and {@link QUESTION_WEIGHT},
- *    {@link ADDRESS_WEIGHT}, {@link FRAGMENT_WEIGHT}, {@link RESTATEMENT_WEIGHT}).
+ *    {@link ADDRESS_WEIGHT}, {@link FRAGMENT_WEIGHT}, {@link RESTATEMENT_WEIGHT});
+ *    a sentence that states a quantity, the usual form of a news outcome,
+ *    is worth more ({@link QUANTITY_WEIGHT}).
  * 5. The N sentences are chosen as a set for coverage: the set maximises the
  *    weighted concepts it states, each concept counted once at the worth of
  *    the best chosen sentence stating it (see `objective`); a concept the
@@ -47,7 +49,7 @@ import { ALL_MECHANISMS, type Mechanisms } from '../search/mechanisms.ts';
 import { words } from '../search/normalize.ts';
 import type { SentenceIndex } from '../search/sentenceIndex.ts';
 import { type ConceptSet, conceptsOf } from './concepts.ts';
-import { addressesReader, isFragment, isQuestion } from './cues.ts';
+import { addressesReader, isFragment, isQuestion, statesQuantity } from './cues.ts';
 
 /** Options of {@link summarize}. */
 export interface SummaryOptions {
@@ -158,6 +160,19 @@ export const FRAGMENT_WEIGHT = 0.3;
  * nothing new.
  */
 export const RESTATEMENT_WEIGHT = 0.5;
+
+/**
+ * How much more a sentence is worth when it states a quantity (a count, an
+ * amount, a share; see `statesQuantity` in cues.ts): news reports its outcome
+ * and stakes in figures ("sieben Absagen", "nur 8.120 Euro"), while
+ * scene-setting, colour and comment rarely hold one. Measured on the seed and
+ * the eight real pages of `npm run summary:coverage`: a sentence with a
+ * quantity states a reference fact 1.6 times as often as one without (1.54 to
+ * 1.71 with any one page left out; higher on 7 of the 8 real pages, not on the
+ * seed). 1.5 stays just under that, so a figure lifts a sentence about as much
+ * as standing four places earlier in the article does.
+ */
+export const QUANTITY_WEIGHT = 1.5;
 
 /** Share of a sentence's concepts the headline must state for the sentence to count as restating it: two thirds, i.e. at most one new word in three. */
 export const RESTATEMENT_SHARE = 2 / 3;
@@ -406,7 +421,7 @@ interface Analysis extends CandidateScores {
   headline: ConceptSet;
   /** Each candidate's concepts with their shares scaled by `1 / size^LENGTH_NORMALIZATION`, so the whole is worth `size^(1 − LENGTH_NORMALIZATION)`. */
   shares: ConceptSet[];
-  /** What is left of each candidate's worth after its weak cues (question, reader address, fragment, restating the headline): 1 for none. */
+  /** Each candidate's worth after its cues: weak ones (question, reader address, fragment, restating the headline) leave part of it, a quantity adds to it; 1 for none. */
   quality: number[];
 }
 
@@ -448,7 +463,8 @@ function analyseArticle(article: Article, lexicon: Lexicon, mechanisms: Mechanis
       (isQuestion(s.text) ? QUESTION_WEIGHT : 1) *
       (addressesReader(s.text) ? ADDRESS_WEIGHT : 1) *
       (isFragment(s.text) ? FRAGMENT_WEIGHT : 1) *
-      (restates(concepts[i]!) ? RESTATEMENT_WEIGHT : 1),
+      (restates(concepts[i]!) ? RESTATEMENT_WEIGHT : 1) *
+      (statesQuantity(s.text) ? QUANTITY_WEIGHT : 1),
   );
   const shares = concepts.map((set) => {
     const size = [...set.values()].reduce((a, b) => a + b, 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressesReader, isFragment, isQuestion, withoutQuotedSpeech } from '../../src/summary/cues.ts';
+import { addressesReader, isFragment, isQuestion, statesQuantity, withoutQuotedSpeech } from '../../src/summary/cues.ts';
 
 describe('summary cues', () => {
   it('tells questions, also inside closing quotes, from statements', () => {
@@ -46,5 +46,16 @@ describe('summary cues', () => {
     expect(isFragment('Es ist schwieriger geworden, diesen Wert zu erreichen. (roe)')).toBe(false);
     expect(isFragment('„Es ist echt verrückt.“')).toBe(false);
     expect(isFragment('Wirklich?')).toBe(false);
+  });
+
+  it('finds a stated quantity (digits, number words, shares, currencies), not a bare date', () => {
+    expect(statesQuantity('Der Trainer muss mit sieben Absagen auskommen.')).toBe(true);
+    expect(statesQuantity('Im Oktober kamen 3390 Autos auf die Straße.')).toBe(true);
+    expect(statesQuantity('Der Anteil lag bei 27,8 Prozent.')).toBe(true);
+    expect(statesQuantity('Die Hälfte der Mitglieder stimmte dagegen.')).toBe(true);
+    expect(statesQuantity('The council will spend twelve million pounds.')).toBe(true);
+    expect(statesQuantity('Die laute Stimme des Trainers dröhnt bis zum Parkplatz.')).toBe(false);
+    expect(statesQuantity('Schon im Februar hatte das Amt das erklärt.')).toBe(false);
+    expect(statesQuantity('The mayor spoke on Tuesday.')).toBe(false);
   });
 });

@@ -208,6 +208,32 @@ describe('summarize (weak sentences)', () => {
   });
 });
 
+/**
+ * A made-up sports report whose body opens with a scene (wind, fog, a coach
+ * calling out): the outcome that matters, the striker's injury, is stated
+ * with a figure further down.
+ */
+const CUP = `Pokal: Der Trainer muss umbauen
+
+Der Trainer muss im Pokalspiel gegen Nordstadt ohne seinen besten Stürmer auskommen.
+
+Auf dem Trainingsplatz am Stadtrand pfeift der Wind über den nassen Rasen, die Spieler drehen im Nebel ihre Runden. Der Trainer steht mit der Mütze am Rand des Platzes und ruft den Spielern Anweisungen zu. Der Stürmer fällt nach einem Bänderriss für sechs Wochen aus. Im Training probierte der Trainer deshalb eine neue Aufstellung ohne den Stürmer aus. Das Pokalspiel gegen Nordstadt beginnt am Mittwochabend im Stadion an der Hafenstraße.`;
+
+describe('summarize (a stated quantity)', () => {
+  const article = ingest('pokal', CUP, 'de');
+  const index = indexOf(article);
+
+  it('reads the article as expected (guard for the test below)', () => {
+    expect(summaryCandidates(article)).toHaveLength(6);
+  });
+
+  it('quotes the sentence that states the outcome in figures over a later scene-setting one', () => {
+    const out = texts(summarize(index, { sentences: 3 }));
+    expect(out.some((t) => t.includes('sechs Wochen')), out.join(' | ')).toBe(true);
+    expect(out.join(' ')).not.toContain('mit der Mütze');
+  });
+});
+
 describe('summarize (seed article)', () => {
   const { corpus, article } = loadSeed();
   const index = indexOf(...corpus.articles);
