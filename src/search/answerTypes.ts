@@ -6,6 +6,8 @@
  * and English grammar (question words, month names, fraction words), written
  * by hand because no npm package does German question classification.
  */
+import { isStopWord } from './analyzer.ts';
+import { canBeVerb, nounClassOf, type NounClass, wordClassOf } from './nounClasses.ts';
 import { fold, words } from './normalize.ts';
 
 /** What a question asks for. */
@@ -45,15 +47,67 @@ export function answerSubtypeOf(question: string): AnswerSubtype | null {
   return null;
 }
 
-/** The answer type of a question, from its opening words (a preposition may come first: "With whom…"). */
-export function answerTypeOf(question: string): AnswerType {
+/** Translates a folded German noun to English words, most usual sense first (the lexicon's `toEnglish`). */
+export type ToEnglish = (german: string) => readonly string[] | undefined;
+
+/** The answer type a noun class asks for. */
+const CLASS_TYPE: Record<NounClass, AnswerType> = { person: 'person', place: 'other', time: 'other', thing: 'other' };
+
+/** Nouns that ask for a kind of the noun after them, not an instance ("What type of undergarment …"). */
+const KIND_NOUNS = /^(?:type|types|kind|kinds|sort|sorts|form|forms|art|arten|sorte|sorten|typ|typen)$/;
+
+/**
+ * The noun a "which/what" question asks an instance of, with its index among
+ * the question's words: "Which player had …" → player, "What German ruler
+ * invited …" → ruler, "Welcher Spieler …" →
+ * Spieler. English: the last word used mainly as a noun before the first
+ * function word (adjectives and verbs are passed over); German: the first
+ * capitalised word, looked up through its English translations. Null when
+ * the question asks no "which/what" of a noun.
+ */
+export function typeNounOf(question: string, toEnglish?: ToEnglish): { index: number; word: string; class: NounClass } | null {
+  const raw = words(question);
+  const ws = raw.map(fold);
+  const at = ws.findIndex((w) => /^(?:which|what|welche[rsnm]?)$/.test(w));
+  // Only at the start, or after a preposition ("In which city …", "Für welches Team …").
+  if (at < 0 || at > 1 || (at === 1 && !PREPOSITIONS.test(ws[0]!))) return null;
+  const german = /^welche/.test(ws[at]!);
+  let head: { index: number; word: string; class: NounClass } | null = null;
+  for (let i = at + 1; i < ws.length && i <= at + 4; i++) {
+    const w = ws[i]!;
+    if (german) {
+      if (!/^\p{Lu}/u.test(raw[i]!)) continue;
+      const cls = (toEnglish?.(w) ?? []).slice(0, 3).map((e) => nounClassOf(fold(e))).find((c) => c !== undefined);
+      head = { index: i, word: raw[i]!, class: cls ?? 'thing' };
+      break;
+    }
+    if (isStopWord(w, 'en')) break;
+    const cls = wordClassOf(w);
+    // A verb ends the noun phrase: one used mainly as a verb, a past form ("invited"), or an -s form after
+    // the noun ("Which area especially needs …").
+    const verbForm = (/ed$/.test(w) || (/[^s]s$/.test(w) && head !== null)) && canBeVerb(w);
+    if (cls === 'verb' || verbForm) break;
+    if (cls) head = { index: i, word: raw[i]!, class: cls };
+  }
+  // "What type of band …" asks for a kind of band, not a band's name.
+  if (head && KIND_NOUNS.test(fold(head.word))) return null;
+  return head;
+}
+
+/**
+ * The answer type of a question, from its opening words (a preposition may
+ * come first: "With whom…"), else from the noun a "which/what" question asks
+ * an instance of (see {@link typeNounOf}).
+ */
+export function answerTypeOf(question: string, toEnglish?: ToEnglish): AnswerType {
   const ws = words(question).map(fold);
   const starts = [ws.join(' ')];
   if (ws[0] && PREPOSITIONS.test(ws[0])) starts.push(ws.slice(1).join(' '));
   for (const start of starts) {
     for (const [cue, type] of QUESTION_CUES) if (cue.test(start)) return type;
   }
-  return 'other';
+  const noun = typeNounOf(question, toEnglish);
+  return noun ? CLASS_TYPE[noun.class] : 'other';
 }
 
 const MONTHS =

@@ -9,7 +9,7 @@
 import { detectLanguage, type DetectedLanguage } from '../corpus/language.ts';
 import { type AnalyzerLanguage, germanVerbStem, isAcronym, isStopWord, termOf } from './analyzer.ts';
 import type { Entity } from './aliases.ts';
-import { answerSubtypeOf, type AnswerSubtype, answerTypeOf, type AnswerType } from './answerTypes.ts';
+import { answerSubtypeOf, type AnswerSubtype, answerTypeOf, type AnswerType, typeNounOf } from './answerTypes.ts';
 import { englishLemmas, type Lexicon } from './lexicon.ts';
 import { specificity } from './commonness.ts';
 import { fuzzyMatches } from './fuzzy.ts';
@@ -166,7 +166,10 @@ function germanTermsOf(w: string, lexicon: Lexicon): string[] {
 export function planQuery(question: string, index: SentenceIndex): QueryPlan {
   const { lexicon, mechanisms, aliases } = index;
   const language = detectLanguage(question);
-  const answerType = mechanisms.answerTypes ? answerTypeOf(question) : 'other';
+  const toEnglish = (german: string) => lexicon.toEnglish(german);
+  const answerType = mechanisms.answerTypes ? answerTypeOf(question, toEnglish) : 'other';
+  // The noun a "which/what" question asks an instance of ("Which player …"): the answer is a name, not that word.
+  const typeNoun = answerType !== 'other' ? typeNounOf(question, toEnglish) : null;
   const tokens = words(question).filter((w) => w.length > 1 || /\p{N}/u.test(w));
   const folded = tokens.map(fold);
   const questionWords = new Set(folded);
@@ -282,10 +285,10 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
     const translatable = english && mechanisms.translation && /^\p{Lu}\p{Ll}/u.test(word) && translationsOf(key) !== undefined;
     const isName = (looksLikeName(word, i, language) && !translatable) || (germanNoun && !isGermanNoun(lexicon, key) && !splitGerman(lexicon, key));
     const previous = folded[i - 1];
-    const typeNoun = previous !== undefined && /^(?:which|what|welche[rsnm]?)$/.test(previous) && answerType === 'person';
+    const isTypeNoun = (previous !== undefined && /^(?:which|what|welche[rsnm]?)$/.test(previous) && answerType === 'person') || (typeNoun !== null && fold(typeNoun.word) === key);
     // A name is specific; any other word by how everyday it is in its language.
     const wordSpecificity = isName ? 1 : Math.max(...(language === 'en' ? ['en' as const] : language === 'de' ? ['de' as const] : (['de', 'en'] as const)).map((l) => specificity(termOf(word, l), l)));
-    const group = groupFor(word, isName, typeNoun ? TYPE_NOUN_WEIGHT : isName ? NAME_WEIGHT : 1, false, isName || germanNoun || (translatable && i > 0), wordSpecificity);
+    const group = groupFor(word, isName, isTypeNoun ? TYPE_NOUN_WEIGHT : isName ? NAME_WEIGHT : 1, false, isName || germanNoun || (translatable && i > 0), wordSpecificity);
     group.add(key, 1, 'word');
     for (const l of langs) {
       // The other language's stem of a word only helps for loanwords ("Deal", "Partner"); short stems are noise ("comes" → "com").

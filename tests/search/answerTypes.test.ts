@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answersIn, answerTypeOf } from '../../src/search/answerTypes.ts';
+import { answersIn, answerTypeOf, typeNounOf } from '../../src/search/answerTypes.ts';
+import { canBeVerb, nounClassOf } from '../../src/search/nounClasses.ts';
 
 describe('answer types', () => {
   it('maps question words to what they ask for, in English and German', () => {
@@ -21,6 +22,30 @@ describe('answer types', () => {
     expect(answerTypeOf('Wofür steht NDX?')).toBe('definition');
     expect(answerTypeOf('Was ist die NDX?')).toBe('definition');
     expect(answerTypeOf("What is NDX's market share?")).toBe('other');
+  });
+  it('asks for a name when "which" or "what" asks for an instance of a noun naming people or groups', () => {
+    const toEnglish = (german: string) => ({ spieler: ['player'], kunstler: ['artist'], werkzeug: ['tool'] })[german];
+    expect(answerTypeOf('Which player scored the goal?')).toBe('person');
+    expect(answerTypeOf('What German artist painted it?')).toBe('person');
+    expect(answerTypeOf('Which teams played in the final?')).toBe('person');
+    expect(answerTypeOf('Welcher Spieler schoss das Tor?', toEnglish)).toBe('person');
+    expect(answerTypeOf('Welcher berühmte Künstler malte es?', toEnglish)).toBe('person');
+    // Not an instance of a person: a tool, a word, a kind of player.
+    expect(answerTypeOf('Which tool did they use?')).toBe('other');
+    expect(answerTypeOf('What German word means it?')).toBe('other');
+    expect(answerTypeOf('What type of player is he?')).toBe('other');
+    expect(answerTypeOf('Welches Werkzeug nutzten sie?', toEnglish)).toBe('other');
+  });
+  it('reads the head noun of the question, stopping at its verb', () => {
+    expect(typeNounOf('What German ruler invited the settlers?')?.word).toBe('ruler');
+    expect(typeNounOf('Which area especially needs rain?')?.word).toBe('area');
+    expect(typeNounOf('In which city was he born?')?.word).toBe('city');
+    expect(typeNounOf('Who won?')).toBeNull();
+    expect(nounClassOf('players')).toBe('person');
+    expect(nounClassOf('city')).toBe('place');
+    expect(nounClassOf('invited')).toBeUndefined();
+    expect(canBeVerb('invited') && canBeVerb('needs')).toBe(true);
+    expect(canBeVerb('city')).toBe(false);
   });
   it('finds the answers a sentence holds', () => {
     const isName = (w: string, i: number) => i > 0 && /^(?:Erika|Beispiel|Zentra)$/.test(w);
