@@ -50,6 +50,11 @@ const ORDINAL_BEFORE = new Set([
   ...['mein', 'dein', 'sein', 'ihr', 'unser', 'euer', 'eur'].flatMap((p) => ['', 'e', 'em', 'en', 'er', 'es'].map((e) => p + e)),
 ]);
 
+/** "NUMBER." after a word, or after a word and an inflected adjective, maybe coordinated ("16. und 17."); group 1 is the word. */
+const ORDINAL_TAILS = [String.raw`(\p{L}+)\s+`, String.raw`(\p{L}+)\s+\p{Ll}+(?:e|en|em|er|es)\s+`].map(
+  (lead) => new RegExp(String.raw`(?:^|[\s(»„"“])` + lead + String.raw`\d{1,4}\.(?:\s+(?:und|oder|bis)\s+\d{1,4}\.)?$`, 'u'),
+);
+
 /**
  * Opening quotation marks and the marks that close each. `“` opens English
  * quotes and closes German „…“; `«`/`»` open Swiss and close German quotes;
@@ -86,9 +91,10 @@ function falseBoundary(head: string, next: string): boolean {
   const firstWord = /^[\s»„"'“(]*([\p{L}\p{N}]+)/u.exec(next)?.[1] ?? '';
   // An ordinal before a month: "am 1. Juli"
   if (/(?:^|\s)\d{1,2}\.$/.test(tail) && MONTHS.has(firstWord.toLowerCase())) return true;
-  // An ordinal after an article or possessive: "in der 56. Minute", "seinem 300. Spiel"
-  const before = /(?:^|[\s(»„"“])(\p{L}+)\s+\d{1,4}\.$/u.exec(tail)?.[1]?.toLowerCase();
-  if (before !== undefined && ORDINAL_BEFORE.has(before) && /^\p{L}/u.test(firstWord)) return true;
+  // An ordinal after an article or possessive: "in der 56. Minute", "seinem 300. Spiel", also with an adjective
+  // between ("des frühen 20. Jahrhunderts") or coordinated with another ordinal ("im 16. und 17. Jahrhundert").
+  const ordinal = ORDINAL_TAILS.some((re) => ORDINAL_BEFORE.has(re.exec(tail)?.[1]?.toLowerCase() ?? ''));
+  if (ordinal && /^\p{L}/u.test(firstWord)) return true;
   // Sentences do not start in lower case in German or English news.
   if (/^\p{Ll}/u.test(firstWord)) return true;
   return false;

@@ -47,6 +47,11 @@ describe('splitSentences on news German', () => {
       'Am 3. Oktober wird gefeiert, beim 1. FC Köln.',
     ]);
   });
+  it('keeps an ordinal after an article and an adjective, or coordinated with another, in its sentence', () => {
+    expect(split('Er starb Anfang des frühen 20. Jahrhunderts in Wien. Danach kam nichts.')).toEqual(['Er starb Anfang des frühen 20. Jahrhunderts in Wien.', 'Danach kam nichts.']);
+    expect(split('Im 16. und 17. Jahrhundert wuchs die Stadt. Im Jahr 1700 brannte sie.')).toEqual(['Im 16. und 17. Jahrhundert wuchs die Stadt.', 'Im Jahr 1700 brannte sie.']);
+    expect(split('Die Summe stieg auf 20. Danach fiel sie.')).toEqual(['Die Summe stieg auf 20.', 'Danach fiel sie.']);
+  });
   it('still ends a sentence at a year or count after other words', () => {
     expect(split('Der Umsatz stieg im Jahr 2020. Die Zahl sank auf 300. Danach kam nichts.')).toEqual([
       'Der Umsatz stieg im Jahr 2020.',
