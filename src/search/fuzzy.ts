@@ -16,7 +16,7 @@
  */
 import { termOf } from './analyzer.ts';
 import { fold, words } from './normalize.ts';
-import type { SentenceIndex } from './sentenceIndex.ts';
+import { miniSearchInternals, type SentenceIndex } from './sentenceIndex.ts';
 
 /** A corpus term that is a spelling variant of the question word, with its similarity (0..1). */
 export interface FuzzyMatch {
@@ -80,23 +80,43 @@ export function spellingSimilarity(a: string, b: string): number {
   return dice(grams(skeleton(a)), grams(skeleton(b)));
 }
 
-const capitalised = new WeakMap<Map<string, number>, Set<string>>();
+const capitalised = new WeakMap<Map<string, number>, Map<string, boolean>>();
 
-/** The folded words (and their stems) the index's sentences write capitalised after their first word (built once per index). */
-function capitalisedOf(index: SentenceIndex): Set<string> {
-  let set = capitalised.get(index.df);
-  if (!set) {
-    set = new Set();
-    for (const s of index.sentences.values()) {
-      const tokens = s.text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
-      for (let i = 1; i < tokens.length; i++) if (/^\p{Lu}/u.test(tokens[i]!)) for (const part of words(tokens[i]!)) {
-          const folded = fold(part);
-          set.add(folded).add(termOf(folded, 'de')).add(termOf(folded, 'en'));
-        }
+/** Sentences of a term looked at to tell whether the corpus capitalises it. */
+const CAPITAL_SAMPLE = 50;
+
+/**
+ * True when the corpus writes a word of this index term capitalised after a
+ * sentence's first word (a noun or a name), in one of the first sentences
+ * that hold it; remembered per index. Looked up only for the few variants a
+ * name's spelling reaches, so a large archive is never scanned whole.
+ */
+function capitalisedIn(index: SentenceIndex, term: string): boolean {
+  let memo = capitalised.get(index.df);
+  if (!memo) capitalised.set(index.df, (memo = new Map()));
+  const known = memo.get(term);
+  if (known !== undefined) return known;
+  const ids: string[] = [];
+  const internals = miniSearchInternals(index.search);
+  if (internals) {
+    const docs = internals._index.get(term)?.get(internals._fieldIds.terms!);
+    for (const shortId of docs?.keys() ?? []) {
+      if (ids.length >= CAPITAL_SAMPLE) break;
+      const id = internals._documentIds.get(shortId);
+      if (id) ids.push(id);
     }
-    capitalised.set(index.df, set);
+  } else {
+    for (const r of index.search.search(term, { fields: ['terms'] }).slice(0, CAPITAL_SAMPLE)) ids.push(r.id);
   }
-  return set;
+  const result = ids.some((id) => {
+    const tokens = index.sentences.get(id)?.text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+    return tokens.some(
+      (t, i) => i > 0 && /^\p{Lu}/u.test(t) && words(t).some((part) => [fold(part), termOf(part, 'de'), termOf(part, 'en')].includes(term)),
+    );
+  });
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(term, result);
+  return result;
 }
 
 const buckets = new WeakMap<Map<string, number>, Map<string, string[]>>();
@@ -134,21 +154,20 @@ export function fuzzyMatches(index: SentenceIndex, forms: readonly string[], opt
   const known = memo.get(key);
   if (known) return known;
   const table = bucketsOf(index);
-  const allowed = capitalisedOnly ? capitalisedOf(index) : null;
   const best = new Map<string, number>();
   for (const probe of probes) {
     const g = grams(skeleton(probe));
     for (const term of table.get(skeleton(probe).slice(0, 2)) ?? []) {
       if (Math.abs(term.length - probe.length) > Math.max(3, probe.length / 2)) continue;
-      if (allowed && !allowed.has(term)) continue;
       const sim = dice(g, grams(skeleton(term)));
       if (sim >= minSimilarity && sim > (best.get(term) ?? 0)) best.set(term, sim);
     }
   }
-  const out = [...best]
-    .map(([term, similarity]) => ({ term, similarity }))
-    .sort((a, b) => b.similarity - a.similarity || a.term.localeCompare(b.term))
-    .slice(0, limit);
+  const out: FuzzyMatch[] = [];
+  for (const [term, similarity] of [...best].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
+    if (out.length >= limit) break;
+    if (!capitalisedOnly || capitalisedIn(index, term)) out.push({ term, similarity });
+  }
   if (memo.size >= MEMO_SIZE) memo.clear();
   memo.set(key, out);
   return out;
