@@ -51,9 +51,10 @@ const ORDINAL_BEFORE = new Set([
 ]);
 
 /** "NUMBER." after a word, or after a word and an inflected adjective, maybe coordinated ("16. und 17."); group 1 is the word. */
-const ORDINAL_TAILS = [String.raw`(\p{L}+)\s+`, String.raw`(\p{L}+)\s+\p{Ll}+(?:e|en|em|er|es)\s+`].map(
-  (lead) => new RegExp(String.raw`(?:^|[\s(»„"“])` + lead + String.raw`\d{1,4}\.(?:\s+(?:und|oder|bis)\s+\d{1,4}\.)?$`, 'u'),
-);
+const ORDINAL_TAILS = [
+  /(?:^|[\s(»„"“])(\p{L}+)\s+\d{1,4}\.(?:\s+(?:und|oder|bis)\s+\d{1,4}\.)?$/u,
+  /(?:^|[\s(»„"“])(\p{L}+)\s+\p{Ll}+(?:e|en|em|er|es)\s+\d{1,4}\.(?:\s+(?:und|oder|bis)\s+\d{1,4}\.)?$/u,
+];
 
 /**
  * Opening quotation marks and the marks that close each. `“` opens English
