@@ -9,7 +9,8 @@
  */
 import { stemmer as germanStemmer } from '@orama/stemmers/german';
 import { stemmer as englishStemmer } from '@orama/stemmers/english';
-import { deu, eng } from 'stopword';
+import { stopwords as germanStopwords } from '@orama/stopwords/german';
+import { eng } from 'stopword';
 import { fold, words } from './normalize.ts';
 
 /** Languages with their own analysis. Other language codes are analysed as German. */
@@ -22,8 +23,14 @@ export type AnalyzerLanguage = 'de' | 'en';
 const ENGLISH_EXTRA =
   'one will would shall should can could may might must do does did done doing be been being am is are was were has have had having get gets got let lets us me my mine our ours you your yours he him his she her hers it its they them their theirs what which who whom whose when where why how also just any some such very much many more most other another than then there here only own same so too doesn don didn isn aren wasn weren won wouldn couldn shouldn hasn haven hadn mustn needn ll ve re'.split(' ');
 
+/**
+ * German stop words: Snowball's list (function words only, via
+ * `@orama/stopwords`). The `stopword` package's German list also drops
+ * content words a question asks about: "Jahr", "Tag", "Zeit", "Uhr", "heute",
+ * "Ende", "Mensch", and the numbers "zwei" to "zwanzig".
+ */
 const STOP: Record<AnalyzerLanguage, Set<string>> = {
-  de: new Set(deu.map(fold)),
+  de: new Set(germanStopwords.map(fold)),
   en: new Set([...eng, ...ENGLISH_EXTRA].map(fold)),
 };
 
@@ -33,7 +40,7 @@ const STEM: Record<AnalyzerLanguage, (word: string) => string> = {
 };
 
 /** Bumped whenever analysis changes, so persisted indexes built with the old analysis are rebuilt. */
-export const ANALYZER_VERSION = 6;
+export const ANALYZER_VERSION = 7;
 
 /**
  * One spelling for a number written either way: German "500.000" and English
