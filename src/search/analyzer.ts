@@ -19,9 +19,11 @@ export type AnalyzerLanguage = 'de' | 'en';
 /**
  * English auxiliaries, modals and pronouns the `stopword` package's short
  * English list lacks; questions are full of them ("What will …", "Did …").
+ * The first parts of contractions ("doesn't" → "doesn") too, except "won",
+ * which is far more often the past of "win" than part of "won't".
  */
 const ENGLISH_EXTRA =
-  'one will would shall should can could may might must do does did done doing be been being am is are was were has have had having get gets got let lets us me my mine our ours you your yours he him his she her hers it its they them their theirs what which who whom whose when where why how also just any some such very much many more most other another than then there here only own same so too doesn don didn isn aren wasn weren won wouldn couldn shouldn hasn haven hadn mustn needn ll ve re'.split(' ');
+  'one will would shall should can could may might must do does did done doing be been being am is are was were has have had having get gets got let lets us me my mine our ours you your yours he him his she her hers it its they them their theirs what which who whom whose when where why how also just any some such very much many more most other another than then there here only own same so too doesn don didn isn aren wasn weren wouldn couldn shouldn hasn haven hadn mustn needn ll ve re'.split(' ');
 
 /**
  * German stop words: Snowball's list (function words only, via
@@ -40,7 +42,7 @@ const STEM: Record<AnalyzerLanguage, (word: string) => string> = {
 };
 
 /** Bumped whenever analysis changes, so persisted indexes built with the old analysis are rebuilt. */
-export const ANALYZER_VERSION = 7;
+export const ANALYZER_VERSION = 8;
 
 /**
  * One spelling for a number written either way: German "500.000" and English
