@@ -31,8 +31,12 @@ const ENGLISH_EXTRA =
  * content words a question asks about: "Jahr", "Tag", "Zeit", "Uhr", "heute",
  * "Ende", "Mensch", and the numbers "zwei" to "zwanzig".
  */
+/** German question words, which Snowball's list (written for running text) lacks; questions start with them. */
+const GERMAN_EXTRA =
+  'wer wem wen wessen wann warum wieso weshalb weswegen wozu woher wohin womit wofur wodurch woran worauf woraus worin woruber worum wovon wovor wieviel wieviele welch'.split(' ');
+
 const STOP: Record<AnalyzerLanguage, Set<string>> = {
-  de: new Set(germanStopwords.map(fold)),
+  de: new Set([...germanStopwords, ...GERMAN_EXTRA].map(fold)),
   en: new Set([...eng, ...ENGLISH_EXTRA].map(fold)),
 };
 
@@ -42,7 +46,7 @@ const STEM: Record<AnalyzerLanguage, (word: string) => string> = {
 };
 
 /** Bumped whenever analysis changes, so persisted indexes built with the old analysis are rebuilt. */
-export const ANALYZER_VERSION = 8;
+export const ANALYZER_VERSION = 9;
 
 /**
  * One spelling for a number written either way: German "500.000" and English
