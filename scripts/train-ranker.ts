@@ -205,8 +205,26 @@ function random(seed: number): () => number {
   return () => (x = (x * 16807) % 2147483647) / 2147483647 - 0.5;
 }
 
-/** Fits the answer/refuse decision: "answerable" against the question features, one hidden layer (see DecisionModel). */
+/** Seeds of the decision models averaged: fits from different starts differ, and their average varies less. */
+const SEEDS = [7, 11, 13, 17, 19];
+
+/**
+ * Fits the answer/refuse decision as the average of {@link SEEDS}.length fits from different starting
+ * weights (bagging over initialisations): one network whose hidden layer holds every fit's units and
+ * whose output averages their logits, so it is still one DecisionModel.
+ */
 function fitAbstain(train: Example[], model: LinearModel): DecisionModel {
+  const fits = SEEDS.map((seed) => fitAbstainOnce(train, model, seed));
+  const first = fits[0]!;
+  return {
+    ...first,
+    hidden: fits.flatMap((f) => f.hidden),
+    output: [...fits.flatMap((f) => f.output.slice(0, HIDDEN).map((w) => Number((w / fits.length).toFixed(4)))), Number((fits.reduce((s, f) => s + f.output[HIDDEN]!, 0) / fits.length).toFixed(4))],
+  };
+}
+
+/** Fits the answer/refuse decision: "answerable" against the question features, one hidden layer (see DecisionModel). */
+function fitAbstainOnce(train: Example[], model: LinearModel, seed: number): DecisionModel {
   const rows = train.map((e) => ({ x: questionFeatures(e.plan, e.evidence, ranked(e, model)), y: e.answerable ? 1 : 0, k: weightOf(e) }));
   const d = QUESTION_FEATURES.length;
   const total = rows.reduce((s, r) => s + r.k, 0);
@@ -214,7 +232,7 @@ function fitAbstain(train: Example[], model: LinearModel): DecisionModel {
   const scale = QUESTION_FEATURES.map((_, i) => Math.sqrt(rows.reduce((s, r) => s + (r.x[i]! - mean[i]!) ** 2, 0) / rows.length) || 1);
   const xs = rows.map((r) => r.x.map((v, i) => (v - mean[i]!) / scale[i]!));
   // Parameters: HIDDEN × (d + 1) hidden weights and biases, then HIDDEN + 1 output weights.
-  const rnd = random(7);
+  const rnd = random(seed);
   const init = [...Array.from({ length: HIDDEN * (d + 1) }, () => rnd()), ...Array.from({ length: HIDDEN + 1 }, () => rnd())];
   const unpack = (w: number[]) => ({
     hidden: Array.from({ length: HIDDEN }, (_, j) => w.slice(j * (d + 1), (j + 1) * (d + 1))),
