@@ -31,9 +31,21 @@ const ENGLISH_EXTRA =
  * content words a question asks about: "Jahr", "Tag", "Zeit", "Uhr", "heute",
  * "Ende", "Mensch", and the numbers "zwei" to "zwanzig".
  */
-/** German question words, which Snowball's list (written for running text) lacks; questions start with them. */
-const GERMAN_EXTRA =
-  'wer wem wen wessen wann warum wieso weshalb weswegen wozu woher wohin womit wofur wodurch woran worauf woraus worin woruber worum wovon wovor wieviel wieviele welch'.split(' ');
+/**
+ * Closed-class German words Snowball's list (written for running text) lacks:
+ * question words, forms of the auxiliaries and modals ("wurde", "worden",
+ * "müssen"), prepositions ("seit", "beim", "wegen", "laut"), pronominal and
+ * conjunctive adverbs ("dabei", "darauf", "bereits", "jedoch") and pronouns
+ * ("deren", "denen", "jemand"). Grammar, as ENGLISH_EXTRA is; no content word.
+ */
+const GERMAN_EXTRA = [
+  'wer wem wen wessen wann warum wieso weshalb weswegen wozu woher wohin womit wofür wodurch woran worauf woraus worin worüber worum wovon wovor wieviel wieviele welch',
+  'wurde wurden wurdest wurdet worden geworden wäre wären wärst hätte hätten hättest sei seien seid gibt gab gäbe konnte konnten könnten müssen müsste müssten sollen sollten darf dürfen durfte durften dürfte mag mögen möchte möchten wollte wollten',
+  'ab außer ausser außerhalb ausserhalb beim binnen entlang gegenüber gemäß innerhalb jenseits laut mangels oberhalb samt seit seitens statt anstatt trotz unterhalb wegen zufolge zwecks',
+  'dabei dadurch dafür dagegen daher dahin damals danach daneben daran darauf daraus darin darüber darum darunter davon davor dazwischen hierbei hierfür hierzu hiermit deshalb deswegen',
+  'bereits schon dennoch ebenfalls ebenso jedoch sowie sowohl trotzdem zudem zumal etwa eben immer nie oft mehr wohl überhaupt übrigens vielleicht allerdings außerdem ausserdem nämlich sogar bzw usw',
+  'deren denen derer jemand jemanden jemandem niemand einander',
+].join(' ').split(' ');
 
 const STOP: Record<AnalyzerLanguage, Set<string>> = {
   de: new Set([...germanStopwords, ...GERMAN_EXTRA].map(fold)),
@@ -46,7 +58,7 @@ const STEM: Record<AnalyzerLanguage, (word: string) => string> = {
 };
 
 /** Bumped whenever analysis changes, so persisted indexes built with the old analysis are rebuilt. */
-export const ANALYZER_VERSION = 9;
+export const ANALYZER_VERSION = 10;
 
 /**
  * One spelling for a number written either way: German "500.000" and English
