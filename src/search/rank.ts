@@ -96,14 +96,14 @@ function idf(n: number, total: number): number {
 /**
  * Very frequent terms (in more than `frequentShare` of the sentences of an
  * index of at least `frequentMinSentences`) contribute little (an IDF of
- * about 3 or less) and cost the most. They are scored only for the sentences
+ * about 4 or less) and cost the most. They are scored only for the sentences
  * that match some rarer term of the question, so they re-rank candidates but
  * do not bring in sentences of their own; a question of only frequent terms
  * is scored in full. The same holds, in such an index, for terms that only
  * loose links reach (synonyms, spelling variants, aliases, or any link
  * weighing less than `looseWeight`). Small corpora are never affected.
  */
-export const COST_CONTROLS = { frequentShare: 0.05, frequentMinSentences: 10_000, looseWeight: 0.5 };
+export const COST_CONTROLS = { frequentShare: 0.02, frequentMinSentences: 10_000, looseWeight: 0.5 };
 
 /** Links too loose to bring a sentence in by themselves in a large index (they still re-rank the ones others reach). */
 const LOOSE_VIAS = new Set(['synonym', 'fuzzy', 'alias']);
