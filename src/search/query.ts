@@ -15,6 +15,7 @@ import { specificity } from './commonness.ts';
 import { fuzzyMatches } from './fuzzy.ts';
 import { fold, words } from './normalize.ts';
 import { numberSpellings, smallNumber } from './numbers.ts';
+import { truecase } from './truecase.ts';
 import { isGermanNoun, isOpaqueCompound, type SentenceIndex, splitGerman } from './sentenceIndex.ts';
 
 /** How an alternative was reached from the question word. */
@@ -170,7 +171,10 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
   const answerType = mechanisms.answerTypes ? answerTypeOf(question, toEnglish) : 'other';
   // The noun a "which/what" question asks an instance of ("Which player …"): the answer is a name, not that word.
   const typeNoun = answerType !== 'other' ? typeNounOf(question, toEnglish) : null;
-  const tokens = words(question).filter((w) => w.length > 1 || /\p{N}/u.test(w));
+  // An English question typed in lower case gets its proper nouns' capitals back ("france" → "France").
+  const tokens = words(question)
+    .filter((w) => w.length > 1 || /\p{N}/u.test(w))
+    .map((w) => (language === 'en' ? truecase(w) : w));
   const folded = tokens.map(fold);
   const questionWords = new Set(folded);
   const english = language !== 'de';

@@ -13,6 +13,7 @@ import { specificity } from '../../src/search/commonness.ts';
 import { skeleton, spellingSimilarity } from '../../src/search/fuzzy.ts';
 import { loadLexicon } from '../../src/search/lexicon.ts';
 import { numberSpellings, smallNumber } from '../../src/search/numbers.ts';
+import { truecase } from '../../src/search/truecase.ts';
 import { planQuery } from '../../src/search/query.ts';
 import { rank } from '../../src/search/rank.ts';
 import { governingPrepositions, SENTENCE_FEATURES } from '../../src/search/rerank.ts';
@@ -139,5 +140,16 @@ Die Kosten liegen bei 40 Millionen Euro.`;
     expect(off.abstained || off.unmentioned?.includes('Bundesbank')).toBe(true);
     expect(engine.ask('What is the capital of France?').abstained).toBe(true);
     expect(SENTENCE_FEATURES.length).toBeGreaterThan(10);
+  });
+});
+
+describe('truecasing', () => {
+  it('reads a lower-case proper noun of a lower-case question as the capitalised one', () => {
+    const index = buildIndex([article('Bericht\n\nDie Firma leidet unter dem Streik in Berlin.')], { lexicon });
+    const group = (q: string) => planQuery(q, index).groups.find((g) => /^france$/i.test(g.word))!;
+    expect(group('what is the capital of france').isKey).toBe(true);
+    expect(group('what is the capital of france').isKey).toBe(group('What is the capital of France?').isKey);
+    // Words that are also common words keep their case.
+    expect([truecase('france'), truecase('peru'), truecase('bill'), truecase('rose'), truecase('France')]).toEqual(['France', 'Peru', 'bill', 'rose', 'France']);
   });
 });
