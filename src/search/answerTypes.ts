@@ -50,7 +50,12 @@ export function answerSubtypeOf(question: string): AnswerSubtype | null {
 /** Translates a folded German noun to English words, most usual sense first (the lexicon's `toEnglish`). */
 export type ToEnglish = (german: string) => readonly string[] | undefined;
 
-/** The answer type a noun class asks for. */
+/**
+ * The answer type a noun class asks for. Only people and groups: "which
+ * city/year" mapped to a place or time gained nothing on the dev data, since
+ * nouns such as Stelle, Position or Gebiet have place senses that are rarely
+ * what the question means.
+ */
 const CLASS_TYPE: Record<NounClass, AnswerType> = { person: 'person', place: 'other', time: 'other', thing: 'other' };
 
 /** Nouns that ask for a kind of the noun after them, not an instance ("What type of undergarment …"). */
