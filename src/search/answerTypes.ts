@@ -102,17 +102,17 @@ export function typeNounOf(question: string, toEnglish?: ToEnglish): { index: nu
 /**
  * The answer type of a question, from its opening words (a preposition may
  * come first: "With whom…"), else from the noun a "which/what" question asks
- * an instance of (see {@link typeNounOf}).
+ * an instance of (see {@link typeNounOf}; pass `noun` when it is known already).
  */
-export function answerTypeOf(question: string, toEnglish?: ToEnglish): AnswerType {
+export function answerTypeOf(question: string, toEnglish?: ToEnglish, noun?: ReturnType<typeof typeNounOf>): AnswerType {
   const ws = words(question).map(fold);
   const starts = [ws.join(' ')];
   if (ws[0] && PREPOSITIONS.test(ws[0])) starts.push(ws.slice(1).join(' '));
   for (const start of starts) {
     for (const [cue, type] of QUESTION_CUES) if (cue.test(start)) return type;
   }
-  const noun = typeNounOf(question, toEnglish);
-  return noun ? CLASS_TYPE[noun.class] : 'other';
+  const head = noun === undefined ? typeNounOf(question, toEnglish) : noun;
+  return head ? CLASS_TYPE[head.class] : 'other';
 }
 
 const MONTHS =

@@ -168,9 +168,10 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
   const { lexicon, mechanisms, aliases } = index;
   const language = detectLanguage(question);
   const toEnglish = (german: string) => lexicon.toEnglish(german);
-  const answerType = mechanisms.answerTypes ? answerTypeOf(question, toEnglish) : 'other';
+  const noun = mechanisms.answerTypes ? typeNounOf(question, toEnglish) : null;
+  const answerType = mechanisms.answerTypes ? answerTypeOf(question, toEnglish, noun) : 'other';
   // The noun a "which/what" question asks an instance of ("Which player …"): the answer is a name, not that word.
-  const typeNoun = answerType !== 'other' ? typeNounOf(question, toEnglish) : null;
+  const typeNoun = answerType !== 'other' ? noun : null;
   // An English question typed in lower case gets its proper nouns' capitals back ("france" → "France").
   const tokens = words(question)
     .filter((w) => w.length > 1 || /\p{N}/u.test(w))
