@@ -20,7 +20,7 @@ const QUESTION_CUES: [RegExp, AnswerType][] = [
   [/^(?:how (?:much|many|old|far|large|big|high|long is|tall|heavy)|what (?:share|percentage|proportion|amount|fraction|number|price|place|rank|position|age)|wie (?:viel|viele|hoch|gross|alt|weit|schwer)|wieviel|was kostet|was kosten|welchen? (?:platz|rang|anteil|preis)|auf welchem platz)\b/, 'number'],
   [/^(?:how long|wie lange|for how long|seit wie vielen?)\b/, 'time'],
   [/^(?:what|how much) (?:does|do|did) .* cost\b/, 'number'],
-  [/^(?:when|what (?:year|month|day|time)|since when|wann|seit wann|in welchem (?:jahr|monat))\b/, 'time'],
+  [/^(?:when|(?:what|which) (?:year|years|month|day|date|time|century|decade|season|era)|since when|wann|seit wann|welche[mnrs]? (?:jahr|jahres|monat|monats|tag|tages|datum|jahrhundert|jahrhunderts|jahrzehnt|jahrzehnts|zeitpunkt|uhrzeit|saison))\b/, 'time'],
   [/^(?:where|wherefrom|wo|wohin|woher|in welchem land|in welcher stadt)\b/, 'place'],
   [/^(?:who|whom|whose|wer|wem|wen|wessen|mit wem|with whom|von wem|by whom)\b/, 'person'],
   [/^(?:which|what) (?:company|companies|firm|newspaper|paper|agency|agencies|organi[sz]ation|person|people|group|service|partner|partners)\b/, 'person'],
@@ -29,7 +29,7 @@ const QUESTION_CUES: [RegExp, AnswerType][] = [
   [/^(?:did|does|do|is|are|was|were|has|have|had|will|can|hat|haben|ist|sind|war|waren|wird|werden|kann|gibt)\b/, 'yesno'],
 ];
 
-const PREPOSITIONS = /^(?:with|by|from|to|for|of|in|on|at|since|mit|von|fur|an|bei|zu|in|seit|aus|nach|uber|auf)$/;
+const PREPOSITIONS = /^(?:with|by|from|to|for|of|in|on|at|since|until|till|before|after|during|mit|von|fur|an|bei|zu|in|seit|aus|nach|uber|auf|bis|vor|ab|wahrend)$/;
 
 /** A narrower kind of number or time answer: an amount of money, a calendar date, a length of time. */
 export type AnswerSubtype = 'money' | 'date' | 'duration';
@@ -100,14 +100,16 @@ export function typeNounOf(question: string, toEnglish?: ToEnglish): { index: nu
 }
 
 /**
- * The answer type of a question, from its opening words (a preposition may
- * come first: "With whom…"), else from the noun a "which/what" question asks
- * an instance of (see {@link typeNounOf}; pass `noun` when it is known already).
+ * The answer type of a question, from its opening words (one or two
+ * prepositions may come first: "With whom…", "Bis zu welchem Datum …"), else
+ * from the noun a "which/what" question asks an instance of (see
+ * {@link typeNounOf}; pass `noun` when it is known already).
  */
 export function answerTypeOf(question: string, toEnglish?: ToEnglish, noun?: ReturnType<typeof typeNounOf>): AnswerType {
   const ws = words(question).map(fold);
   const starts = [ws.join(' ')];
-  if (ws[0] && PREPOSITIONS.test(ws[0])) starts.push(ws.slice(1).join(' '));
+  // One or two prepositions may come first: "With whom …", "Bis zu welchem Datum …".
+  for (let k = 0; k < 2 && ws[k] && PREPOSITIONS.test(ws[k]!); k++) starts.push(ws.slice(k + 1).join(' '));
   for (const start of starts) {
     for (const [cue, type] of QUESTION_CUES) if (cue.test(start)) return type;
   }

@@ -23,6 +23,16 @@ describe('answer types', () => {
     expect(answerTypeOf('Was ist die NDX?')).toBe('definition');
     expect(answerTypeOf("What is NDX's market share?")).toBe('other');
   });
+  it('asks for a time when the question asks which date, year, decade or century, also after a preposition', () => {
+    expect(answerTypeOf('Until what date is the market open?')).toBe('time');
+    expect(answerTypeOf('In which decade did the network switch to colour?')).toBe('time');
+    expect(answerTypeOf('What century were the schools founded in?')).toBe('time');
+    expect(answerTypeOf('Bis wann ist der Markt geöffnet?')).toBe('time');
+    expect(answerTypeOf('In welchem Jahrzehnt wurde umgestellt?')).toBe('time');
+    expect(answerTypeOf('An welchem Tag beginnt der Markt?')).toBe('time');
+    expect(answerTypeOf('Bis zu welchem Datum gilt das Angebot?')).toBe('time');
+    expect(answerTypeOf('Until what point did they wait?')).toBe('other');
+  });
   it('asks for a name when "which" or "what" asks for an instance of a noun naming people or groups', () => {
     const toEnglish = (german: string) => ({ spieler: ['player'], kunstler: ['artist'], werkzeug: ['tool'] })[german];
     expect(answerTypeOf('Which player scored the goal?')).toBe('person');
