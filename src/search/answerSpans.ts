@@ -68,7 +68,13 @@ const BETWEEN = /^(?:zwischen|between)$/;
 const REASON_CUE = /^(?:weil|denn|da|zumal|wegen|aufgrund|dank|infolge|damit|um|because|since|due|owing|thanks|so)$/;
 
 /** Finds the candidate answer spans of a sentence. */
-export function answerSpans(text: string, isName: (word: string, index: number) => boolean, tokens: SpanToken[] = tokensOf(text)): AnswerSpan[] {
+export function answerSpans(
+  text: string,
+  isName: (word: string, index: number) => boolean,
+  tokens: SpanToken[] = tokensOf(text),
+  /** Whether a capitalised word that is no name may be a place after a place preposition (default: any may). */
+  isPlaceWord: (word: string) => boolean = () => true,
+): AnswerSpan[] {
   const out: AnswerSpan[] = [];
   const push = (type: AnswerSpan['type'], first: number, last: number) => {
     out.push({ type, first, last, start: tokens[first]!.start, end: tokens[last]!.end });
@@ -178,7 +184,8 @@ export function answerSpans(text: string, isName: (word: string, index: number) 
       continue;
     }
     // A capitalised word after a place preposition is a place even when the lexicon knows it ("in Großbritannien").
-    if (i > 0 && /^\p{Lu}/u.test(t.text) && PLACE_PREP.test(tokens[i - 1]!.folded) && tokens[i - 1]!.text === tokens[i - 1]!.folded) {
+    // Not a common noun of another kind: "zu Beziehungen", "bei Problemen" (see sentenceIndex.ts `placeWordTest`).
+    if (i > 0 && /^\p{Lu}/u.test(t.text) && PLACE_PREP.test(tokens[i - 1]!.folded) && tokens[i - 1]!.text === tokens[i - 1]!.folded && isPlaceWord(t.text)) {
       push('place', i, i);
     }
     // Reasons: from the conjunction to the end of the clause.

@@ -45,7 +45,7 @@ import { fold, words } from './normalize.ts';
 import type { QueryPlan } from './query.ts';
 import { governingPrepositions } from './rerank.ts';
 import { HIGHLIGHT_MODEL, HIGHLIGHT_THRESHOLD } from './highlightModel.ts';
-import { isGermanNoun, nameTest, type SentenceIndex, splitGerman, wordTermsOf } from './sentenceIndex.ts';
+import { isGermanNoun, nameTest, placeWordTest, type SentenceIndex, splitGerman, wordTermsOf } from './sentenceIndex.ts';
 
 export { HIGHLIGHT_THRESHOLD };
 
@@ -498,7 +498,7 @@ function sentenceSpans(index: SentenceIndex, sentence: Sentence): { language: An
     const text = sentence.text;
     const language = analyzerLanguage(index.articles.get(sentence.articleId)?.meta.language ?? 'de');
     const tokens = tokensOf(text);
-    found = { language, tokens, spans: tokens.length ? answerSpans(text, highlightNameTest(index.lexicon, language, tokens, text), tokens) : [] };
+    found = { language, tokens, spans: tokens.length ? answerSpans(text, highlightNameTest(index.lexicon, language, tokens, text), tokens, placeWordTest(index.lexicon, language)) : [] };
     if (cache.size >= SPAN_CACHE_SIZE) cache.clear();
     cache.set(sentence.id, found);
   }

@@ -18,6 +18,7 @@ import { acronymDefinitions, AliasCollector, type AliasTable, appositions, learn
 import { type AnalyzerLanguage, analyze, analyzerLanguage, germanVerbStem, isAcronym, isStopWord, termOf } from './analyzer.ts';
 import { answersIn, type SentenceAnswers } from './answerTypes.ts';
 import { entryCount } from './commonness.ts';
+import { nounClassOf } from './nounClasses.ts';
 import { splitCompound } from './compounds.ts';
 import type { Lexicon } from './lexicon.ts';
 import { ALL_MECHANISMS, type Mechanisms } from './mechanisms.ts';
@@ -129,6 +130,25 @@ export interface IndexOptions {
 export function isGermanNoun(lexicon: Lexicon, folded: string): boolean {
   if (lexicon.isGermanWord(folded)) return true;
   return /(?:s|es|n|en|e)$/.test(folded) && [folded.replace(/(?:es|s)$/, ''), folded.replace(/(?:en|n|e)$/, '')].some((w) => w.length >= 3 && lexicon.isGermanWord(w));
+}
+
+/**
+ * Decides whether a capitalised word the lexicon knows may be a place after a
+ * place preposition ("in Großbritannien", not "zu Beziehungen"): German
+ * capitalises every noun, so a word whose usual English senses are common
+ * nouns of another kind (WordNet's classes, see nounClasses.ts: things,
+ * people, times) is no place; a place name has no class (proper nouns are
+ * not in the table) or the place class ("Stadt" → city).
+ */
+export function placeWordTest(lexicon: Lexicon, language: AnalyzerLanguage): (word: string) => boolean {
+  return (word) => {
+    const folded = fold(word);
+    const senses = language === 'de' ? (lexicon.toEnglish(folded) ?? lexicon.toEnglish(folded.replace(/(?:es|en|s|n|e)$/, '')) ?? []).slice(0, 3) : [folded];
+    return senses.every((e) => {
+      const cls = nounClassOf(fold(e));
+      return cls === undefined || cls === 'place';
+    });
+  };
 }
 
 /** Decides whether a word is a name (person, organisation, place, product) in a text of `language`. */

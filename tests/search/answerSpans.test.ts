@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerSpans, tokensOf } from '../../src/search/answerSpans.ts';
+import { placeWordTest } from '../../src/search/sentenceIndex.ts';
+import { fakeLexicon } from './fakeLexicon.ts';
 
 /** A name test for made-up German sentences: capitalised, not first, and not one of the few nouns they use. */
 const NOUNS = new Set(['Firma', 'Prozent', 'Jahren', 'Jahr', 'Sommer', 'Juli', 'März', 'Mai', 'Ende', 'Grad', 'Meilen', 'Punkte', 'Stadt', 'Hafen', 'Haushalte', 'Kinder', 'Minuten', 'Bürgermeister', 'Projekt', 'Übersetzung']);
@@ -55,6 +57,14 @@ describe('answer spans', () => {
 
   it('finds places after a place preposition, even when the lexicon knows the word', () => {
     expect(spans('Die Daten werden in Großbritannien gespeichert.', 'place')).toEqual(['Großbritannien']);
+  });
+
+  it('takes no common noun of another kind for a place: "zu Beziehungen", "bei Problemen" (German capitalises every noun)', () => {
+    // Großbritannien translates to a name (no noun class), Stadt to a place noun, Beziehungen and Problemen to other nouns.
+    const lexicon = fakeLexicon({ 'great britain': ['grossbritannien'], city: ['stadt'], relations: ['beziehungen'], problem: ['problemen'] });
+    const text = 'Er zog aus Großbritannien in Stadt und sprach zu Beziehungen bei Problemen.';
+    const places = answerSpans(text, () => false, tokensOf(text), placeWordTest(lexicon, 'de')).filter((s) => s.type === 'place');
+    expect(places.map((s) => text.slice(s.start, s.end))).toEqual(['Großbritannien', 'Stadt']);
   });
 
   it('finds reason clauses from the conjunction to the end of the clause', () => {
