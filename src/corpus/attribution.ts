@@ -815,6 +815,8 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
   let current: Source | null = null;
   let lastNamed: Source | null = null;
   let lastPublication: Source | null = null;
+  /** Names credited so far, in order. */
+  const named: string[] = [];
 
   sentences.forEach((s, i) => {
     const tokens = tokenize(s.text);
@@ -847,6 +849,11 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
     }
 
     if (source !== null) {
+      // A person named in full once is then named by surname ("Frank-Walter Steinmeier" … "betonte Steinmeier"):
+      // the surname alone credits the one named in full, so the article's sources list one person once.
+      const fuller = /^\p{Lu}[\p{L}'’-]*$/u.test(source.name) ? named.find((n) => n.split(/\s+/).length > 1 && n.endsWith(` ${source!.name}`)) : undefined;
+      if (fuller) source = { ...source, name: fuller };
+      if (!named.includes(source.name)) named.push(source.name);
       result.push(source.name);
       explicit.push(true);
       lastNamed = { ...source, paragraph: s.paragraph };

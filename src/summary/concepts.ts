@@ -13,7 +13,12 @@
  *   first {@link TRANSLATIONS} lexicon translations are one concept
  *   ("Waffenruhe" and "Feuerpause" are both "ceasefire" and "truce"); one
  *   shared translation is not enough, since "Geheimdienst" and "Intelligenz"
- *   share "intelligence".
+ *   share "intelligence". Translations are compared as the other language's
+ *   analysis sees them, so "cars" is "car", and a one-word translation
+ *   matches a longer one it is the head of: "Pkw" (automobile, passenger car)
+ *   and "Autos" (cars, automobiles) are one concept. Two longer ones with the
+ *   same head and different modifiers ("news agency", "intelligence agency")
+ *   do not match.
  *
  * Concepts are numbered per article; nothing here depends on other articles.
  */
@@ -32,6 +37,27 @@ export const MIN_SHARED_TRANSLATIONS = 2;
 
 /** A sentence's concepts: concept number → weight (1 for a word, {@link PART_WEIGHT} for a compound part only). */
 export type ConceptSet = Map<number, number>;
+
+/**
+ * A word's first {@link TRANSLATIONS} distinct senses: its translations
+ * (most common first) analysed in their own language, each as its terms, so
+ * "automobiles" and "automobile" are one sense, and "passenger cars" is
+ * `["passeng", "car"]`; a translation of stop words only is kept as written.
+ */
+function senses(translations: readonly string[], language: AnalyzerLanguage): string[][] {
+  const out: string[][] = [];
+  const seen = new Set<string>();
+  for (const t of translations) {
+    const terms = analyze(t, language).map((x) => x.term);
+    const sense = terms.length > 0 ? terms : [t.toLowerCase()];
+    const key = sense.join(' ');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(sense);
+    if (out.length === TRANSLATIONS) break;
+  }
+  return out;
+}
 
 /** Union–find over string keys. */
 class Keys {
@@ -93,8 +119,17 @@ export function conceptsOf(texts: readonly string[], language: AnalyzerLanguage,
     }),
   );
 
-  // Words that share enough translations are one concept.
-  const byTranslation = new Map<string, Set<string>>();
+  // Words that share enough senses (translations, analysed) are one concept.
+  const other: AnalyzerLanguage = language === 'de' ? 'en' : 'de';
+  /** Words (identity keys) by a sense they have: the whole translation, a one-word translation, the head of a longer one. */
+  const byWhole = new Map<string, Set<string>>();
+  const bySingle = new Map<string, Set<string>>();
+  const byHead = new Map<string, Set<string>>();
+  const add = (map: Map<string, Set<string>>, sense: string, key: string) => {
+    let set = map.get(sense);
+    if (!set) map.set(sense, (set = new Set()));
+    set.add(key);
+  };
   const translated = new Set<string>();
   for (const words of sentences) {
     for (const w of words) {
@@ -102,24 +137,33 @@ export function conceptsOf(texts: readonly string[], language: AnalyzerLanguage,
       if (translated.has(key)) continue;
       translated.add(key);
       const found = language === 'de' ? lexicon.toEnglish(w.folded) : lexicon.toGerman(w.folded);
-      for (const t of (found ?? []).slice(0, TRANSLATIONS)) {
-        let set = byTranslation.get(t);
-        if (!set) byTranslation.set(t, (set = new Set()));
-        set.add(key);
+      for (const sense of senses(found ?? [], other)) {
+        add(byWhole, sense.join(' '), key);
+        if (sense.length === 1) add(bySingle, sense[0]!, key);
+        else add(byHead, sense[sense.length - 1]!, key);
       }
     }
   }
-  const shared = new Map<string, number>();
-  for (const set of byTranslation.values()) {
-    if (set.size < 2) continue;
-    const list = [...set].sort();
-    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) {
-      const pair = `${list[i]}\u0000${list[j]}`;
-      shared.set(pair, (shared.get(pair) ?? 0) + 1);
-    }
+  // Pair → the senses it shares (a set, so "car" shared as a word and as the head of "passenger car" counts once).
+  const shared = new Map<string, Set<string>>();
+  const share = (a: string, b: string, sense: string) => {
+    if (a === b) return;
+    const pair = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+    let set = shared.get(pair);
+    if (!set) shared.set(pair, (set = new Set()));
+    set.add(sense);
+  };
+  for (const [sense, set] of byWhole) {
+    const list = [...set];
+    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) share(list[i]!, list[j]!, sense);
   }
-  for (const [pair, n] of shared) {
-    if (n < MIN_SHARED_TRANSLATIONS) continue;
+  // A one-word sense matches a longer sense it heads ("car" and "passenger car"); two longer senses with
+  // the same head and different modifiers do not ("news agency", "intelligence agency").
+  for (const [head, heads] of byHead) {
+    for (const a of bySingle.get(head) ?? []) for (const b of heads) share(a, b, head);
+  }
+  for (const [pair, senses] of shared) {
+    if (senses.size < MIN_SHARED_TRANSLATIONS) continue;
     const [a, b] = pair.split('\u0000') as [string, string];
     keys.union(a, b);
   }

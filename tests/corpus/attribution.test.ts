@@ -287,3 +287,14 @@ describe('attribute — real German passage (already split into sentences)', () 
     ]);
   });
 });
+
+describe('attribute — one person named in full, then by surname', () => {
+  it('the surname alone credits the person named in full earlier (German and English)', () => {
+    expect(run(['Die Gespräche gehen weiter, sagte Außenministerin Erika Musterfrau.', [3, '„Wir brauchen Geduld“, betonte Musterfrau.']])).toEqual(['Erika Musterfrau', 'Erika Musterfrau']);
+    expect(run(['The talks will go on, said minister Jane Example.', [3, '"We need patience," Example said.']], 'en')).toEqual(['Jane Example', 'Jane Example']);
+  });
+
+  it('a surname nobody was named in full with stays as written', () => {
+    expect(run(['„Wir brauchen Geduld“, betonte Musterfrau.'])).toEqual(['Musterfrau']);
+  });
+});

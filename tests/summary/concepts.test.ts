@@ -35,6 +35,23 @@ describe('concepts (made-up lexicon)', () => {
     expect(total(shared(other!, conceptsOf(['Dienst'], 'de', lexicon, ALL_MECHANISMS)[0]!))).toBeLessThanOrEqual(1);
   });
 
+  it('translations are compared analysed: a plural and its singular are one sense, and a one-word sense matches a longer one it heads', () => {
+    // "Wagen": cars, automobiles. "Pkw": automobile, passenger car. Shared: automobile(s), car(s).
+    const cars = fakeLexicon({ cars: ['wagen'], automobiles: ['wagen'], automobile: ['pkw'], 'passenger car': ['pkw'] }, ['rollen', 'fahren']);
+    const [wagen, pkw] = conceptsOf(['Die Wagen rollen.', 'Die Pkw fahren.'], 'de', cars, ALL_MECHANISMS);
+    expect(shared(wagen!, pkw!).size).toBe(1);
+  });
+
+  it('two longer senses with the same head and different modifiers are not one sense', () => {
+    // "Geheimdienst": intelligence agency, secret service. "Presseagentur": news agency, news service.
+    const agencies = fakeLexicon(
+      { 'intelligence agency': ['geheimdienst'], 'secret service': ['geheimdienst'], 'news agency': ['presseagentur'], 'news service': ['presseagentur'] },
+      ['melden', 'schweigen'],
+    );
+    const [dienst, agentur] = conceptsOf(['Der Geheimdienst schweigt.', 'Die Presseagentur meldet.'], 'de', agencies, ALL_MECHANISMS);
+    expect(shared(dienst!, agentur!).size).toBe(0);
+  });
+
   it('is deterministic', () => {
     const texts = ['Die Waffenruhe hält.', 'Die Feuerpause bröckelt.', 'Spionagebehörden schweigen.'];
     expect(conceptsOf(texts, 'de', lexicon, ALL_MECHANISMS)).toEqual(conceptsOf(texts, 'de', lexicon, ALL_MECHANISMS));
