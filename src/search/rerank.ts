@@ -331,6 +331,17 @@ export function governingPrepositions(question: string): string[] {
 
 /** Sentence openers that refer back to the sentence before: pronouns and demonstratives (German and English, folded). */
 const ANAPHOR = /^(?:er|sie|es|ihr|ihre|sein|seine|dies|diese|dieser|dieses|das|dort|damit|dabei|dazu|daher|deshalb|demnach|he|she|it|they|his|her|its|their|this|these|those|that|there|such|the)$/;
+/** Demonstratives that refer back wherever they stand early in a sentence ("As part of this merger …", "Most of these schools …"). */
+const DEMONSTRATIVE = /^(?:dies|diese|dieser|dieses|diesem|diesen|solche|solcher|solches|this|these|those|such)$/;
+/** Openers that continue the sentence before: contrast, example, consequence ("However, …", "Zum Beispiel …", "As such …"). */
+const CONNECTIVE = /^(?:however|thus|therefore|hence|instead|also|example|instance|such|consequently|jedoch|allerdings|aber|doch|also|beispielsweise|beispiel|so|somit|folglich|stattdessen|zudem|ausserdem|auch)$/;
+
+/** True when a sentence refers back to the one before: a pronoun or demonstrative opening it, a demonstrative among its first four words, or a connective among its first three. */
+export function refersBack(tokens: readonly SpanToken[]): boolean {
+  if (tokens[0] && ANAPHOR.test(tokens[0].folded)) return true;
+  for (let i = 0; i < Math.min(4, tokens.length); i++) if (DEMONSTRATIVE.test(tokens[i]!.folded) || (i < 3 && CONNECTIVE.test(tokens[i]!.folded))) return true;
+  return false;
+}
 
 /** Each question word's weight (its weight in the question times its IDF; 0 for an optional phrase) and their sum. */
 function groupWeights(plan: QueryPlan, input: RerankInput): { weights: number[]; total: number } {
@@ -395,7 +406,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
       const previous = place.list[place.at - 1];
       const near = [previous, place.list[place.at + 1]].filter((n): n is Sentence => !!n && n.paragraph === s.paragraph);
       const nearMatches = near.map((n) => analyse(n).matches);
-      const anaphoric = previous && previous.paragraph === s.paragraph && ANAPHOR.test(sentenceInfo(index, s).opener);
+      const anaphoric = previous && previous.paragraph === s.paragraph && refersBack(sentenceInfo(index, s).tokens);
       const before = previous && previous.paragraph === s.paragraph ? analyse(previous).matches : null;
       matches.forEach((m, g) => {
         if (m) return;
