@@ -341,8 +341,12 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
       };
       // At most twice the budget's worth of entities are looked at (a common first name names hundreds).
       const open = () => budget > 0 && examined < 4 * ALIAS_BUDGET;
-      for (const { entity } of entities.slice(0, 2 * ALIAS_BUDGET)) {
+      for (const { entity, support } of entities.slice(0, 2 * ALIAS_BUDGET)) {
         if (!open()) break;
+        // A name the word is an inner part of names something more specific than the word does: "Bowl" is not
+        // "Super Bowl XLIX", "Amazon" is not "Amazon Web Services". A name the word ends ("Jeff Bezos" for
+        // "Bezos") or one whose other words the question has too is the question's entity.
+        if (support === 0 && ![...entity.names].some((n) => words(n).at(-1) === key)) continue;
         for (const name of entity.names) {
           // One word of a multi-word name is weaker evidence than the whole name.
           const parts = words(name);

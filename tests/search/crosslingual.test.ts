@@ -100,6 +100,13 @@ describe('aliases learned from the corpus', () => {
     const plan = planQuery('NPS', index);
     expect(plan.groups[0]!.alternatives.map((a) => a.term)).toEqual(expect.arrayContaining(['nordic', 'port', 'servic']));
   });
+  it('takes no alias through a name the word is only an inner part of ("Port" is not "Nordic Port Services")', () => {
+    const aliases = (q: string, word: string) => planQuery(q, index).groups.find((g) => g.word === word)!.alternatives.filter((a) => a.via === 'alias').map((a) => a.term);
+    expect(aliases('Which Port signed?', 'Port')).not.toContain('nps');
+    // The name's last word, or the inner word with the name's other words, stands for the entity.
+    expect(aliases('Which Services signed?', 'Services')).toContain('nps');
+    expect(aliases('Did Nordic Port sign?', 'Port')).toContain('nps');
+  });
 });
 
 describe('definition questions', () => {
