@@ -20,7 +20,9 @@
  *    speaker wins. Speakers are read with a small noun-phrase parser that strips
  *    determiners, quotes and appositive nouns ("die Nachrichtenagentur Reuters"
  *    → "Reuters") and follows document nouns to their owner ("ein Bericht der
- *    Synergy Research Group" → "Synergy Research Group").
+ *    Synergy Research Group" → "Synergy Research Group"; "den Zahlen des
+ *    Statistikamts" → "Statistikamt"; "KBA-Zahlen" → "KBA"). A document or
+ *    data noun is never itself the source.
  * 3. Without an explicit cue, carry cues (Konjunktiv I, "Demnach", reportative
  *    "soll … haben/sein") keep the current source; a plain indicative sentence
  *    ends the carry and is the publication's own (null).
@@ -47,6 +49,8 @@
  * - First match wins: when a sentence has several cues, the first (in reading
  *   order) that yields a speaker is used.
  */
+import { termOf } from '../search/analyzer.ts';
+import { entryCount } from '../search/commonness.ts';
 import type { Role } from './types.ts';
 
 /** One sentence to attribute, in reading order. */
@@ -248,9 +252,18 @@ const ROLE_NOUNS: Record<Lang, ReadonlySet<string>> = {
 const DOCUMENT_NOUNS = new Set([
   'bericht', 'mitteilung', 'angaben', 'informationen', 'erklärung', 'stellungnahme', 'studie',
   'umfrage', 'analyse', 'schätzung', 'schätzungen', 'recherchen', 'darstellung', 'dokument',
+  'zahlen', 'daten', 'statistik', 'statistiken', 'erhebung', 'auswertung', 'untersuchung',
+  'prognose', 'berechnungen', 'hochrechnung',
   'report', 'reports', 'statement', 'study', 'survey', 'analysis', 'estimate', 'estimates',
-  'data', 'figures', 'document', 'documents', 'filing', 'release',
+  'data', 'figures', 'numbers', 'statistics', 'poll', 'findings', 'document', 'documents',
+  'filing', 'release',
 ]);
+
+/**
+ * Words whose ending only looks like a document noun's compound tail
+ * ("Kandidaten", "Soldaten" are no "…daten"). Generic German vocabulary.
+ */
+const NOT_DOCUMENT_COMPOUNDS = new Set(['kandidaten', 'soldaten', 'mandaten']);
 
 /** Document nouns that make "nach" a cue: "nach Angaben von X", "nach Informationen der X". */
 const DE_NACH_DOCUMENTS = new Set(['angaben', 'informationen', 'darstellung', 'schätzungen', 'recherchen']);
@@ -360,7 +373,7 @@ function nominative(word: string, table: { has(key: string): boolean }): string 
 
 /** Whether the token is a document noun ({@link DOCUMENT_NOUNS}). */
 const isDocumentNoun = (t: Token | undefined): boolean =>
-  isWord(t) && nounBase(t.lower, DOCUMENT_NOUNS) !== undefined;
+  isWord(t) && !NOT_DOCUMENT_COMPOUNDS.has(t.lower.split('-').pop() ?? '') && nounBase(t.lower, DOCUMENT_NOUNS) !== undefined;
 /** The entry of an appositive or role noun (German: also compound tails and inflections; English: exact). */
 function appositiveBase(t: Token | undefined, lang: Lang): string | undefined {
   if (!isWord(t)) return undefined;
@@ -533,11 +546,28 @@ function documentOwner(tokens: readonly Token[], j: number, lang: Lang, limit: n
   return owner;
 }
 
+/**
+ * The owner named by a hyphenated document compound's first part ("KBA-Zahlen" → "KBA",
+ * "Bafa-Daten" → "Bafa"), or null. The first part counts as a name when it is an acronym,
+ * or capitalised and no word of general German (the dictionary's commonness table, see
+ * src/search/commonness.ts): "Corona-Zahlen", "Mai-Zahlen", "Online-Umfrage" name no owner.
+ */
+function compoundOwner(word: string): string | null {
+  const parts = word.split('-');
+  const first = parts[0] ?? '';
+  if (parts.length < 2 || !/^\p{Lu}/u.test(first) || first.length < 2) return null;
+  if (/^[\p{Lu}\p{N}]+$/u.test(first) && /\p{Lu}.*\p{Lu}/u.test(first)) return first;
+  if (/^\p{Lu}\p{Ll}+$/u.test(first) && entryCount(termOf(first, 'de'), 'de') === 0) return first;
+  return null;
+}
+
 /** A document noun at tokens[j]: its owner when named, else an ownerless document phrase. */
 function documentPhrase(tokens: readonly Token[], j: number, lang: Lang, limit: number, definite: boolean): NounPhrase {
   const owner = documentOwner(tokens, j + 1, lang, limit);
   if (owner !== null) return owner;
   const t = tokens[j] as Token;
+  const compound = lang === 'de' ? compoundOwner(t.text) : null;
+  if (compound !== null) return { end: j + 1, kind: 'name', name: compound, definite: false, publication: false };
   return { end: j + 1, kind: 'doc', name: t.text, definite, publication: false };
 }
 

@@ -76,6 +76,28 @@ describe('attribute — German explicit cues', () => {
     expect(run(['Das geht aus einer Studie des Instituts Zukunftslabor hervor.'])).toEqual(['Zukunftslabor']);
   });
 
+  it('data nouns (Zahlen, Daten, Statistik, figures …) lead to their owner, never stand as the source', () => {
+    expect(run(['Das geht aus den jüngsten Zahlen des Statistikamtes hervor.'])).toEqual(['Statistikamt']);
+    expect(run(['Laut Daten von Nordstat Analytics sank der Preis.'])).toEqual(['Nordstat Analytics']);
+    expect(run(['Der Statistik der Nordbahn zufolge fielen mehr Züge aus.'])).toEqual(['Nordbahn']);
+    expect(run(['Sales fell, according to figures from Nordstat Analytics.'], 'en')).toEqual(['Nordstat Analytics']);
+    // Ownerless and nobody carried: nobody to credit, not "Zahlen".
+    expect(run(['Den jüngsten Zahlen zufolge stieg der Absatz.'])).toEqual([null]);
+  });
+
+  it('a data compound credits its first part when that is a name or acronym ("KBA-Zahlen" → KBA)', () => {
+    expect(run(['Den jüngsten NSA-Zahlen zufolge stieg der Absatz.'])).toEqual(['NSA']);
+    expect(run(['Den neuen Quorvo-Daten zufolge stieg der Absatz.'])).toEqual(['Quorvo']);
+    expect(run(['Laut einer Nordstat-Umfrage ist die Mehrheit dafür.'])).toEqual(['Nordstat']);
+    // A first part that is an everyday word names no owner.
+    expect(run(['Den jüngsten Corona-Zahlen zufolge sank die Inzidenz.'])).toEqual([null]);
+    expect(run(['Laut einer Online-Umfrage ist die Mehrheit dafür.'])).toEqual([null]);
+  });
+
+  it('a word that only ends like a data noun is no document ("Kandidaten")', () => {
+    expect(run(['Die Kandidaten erklärten, dass sie antreten.'])).toEqual(['Kandidaten']);
+  });
+
   it('"heißt es im Bericht" refers to the current source', () => {
     expect(run([
       'Die Firma plane einen Umzug, berichtete das »Tageblatt«.',
