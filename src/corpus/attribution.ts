@@ -33,9 +33,12 @@
  *   attributed source. X is used only when nobody else is named or carried.
  * - A speaker vs. a channel: "Auf Anfrage der Nachrichtenagentur Reuters
  *   erklärte GCHQ" credits GCHQ, the subject of the reporting verb.
- * - An anaphoric generic noun ("der Abhördienst", "das Ministerium") that is
- *   not a publication noun is returned as the bare noun ("Abhördienst"): it is
- *   the article's own name for the speaker and no safer antecedent is known.
+ * - A definite generic institution noun ("die Hochschule", "das Amt", "the
+ *   university") credits the institution of that kind named earlier in the
+ *   article ("Universität Genf", "Kraftfahrt-Bundesamt") when exactly one was;
+ *   with none or several, and for nouns of no known kind ("der Abhördienst"),
+ *   the bare noun is returned: it is the article's own name for the speaker
+ *   and no safe antecedent is known.
  *   A publication noun alone ("die Zeitung", "the newspaper") is resolved to the
  *   most recent source that was introduced as a publication.
  * - Headlines, subheads and captions stand alone: they get explicit cues only,
@@ -268,6 +271,31 @@ const NOT_DOCUMENT_COMPOUNDS = new Set(['kandidaten', 'soldaten', 'mandaten']);
 /** Document nouns that make "nach" a cue: "nach Angaben von X", "nach Informationen der X". */
 const DE_NACH_DOCUMENTS = new Set(['angaben', 'informationen', 'darstellung', 'schätzungen', 'recherchen']);
 
+/**
+ * Kinds of institution, by the generic noun that names one: "die Hochschule"
+ * can stand for "Universität Genf" named earlier, "das Amt" for
+ * "Kraftfahrt-Bundesamt", "the university" for "University of Nordland".
+ * German entries also match as the tail of a compound ("Fachhochschule",
+ * "Landesamt"); English ones exactly. Nouns with several everyday senses
+ * ("Dienst": service or intelligence service) are left out on purpose.
+ */
+const INSTITUTION_KINDS: Record<Lang, ReadonlyMap<string, string>> = {
+  de: new Map([
+    ['universität', 'university'], ['hochschule', 'university'],
+    ['institut', 'institute'], ['klinik', 'hospital'], ['klinikum', 'hospital'], ['krankenhaus', 'hospital'],
+    ['ministerium', 'ministry'], ['behörde', 'authority'], ['amt', 'authority'],
+    ['konzern', 'company'], ['unternehmen', 'company'], ['firma', 'company'], ['hersteller', 'company'],
+    ['polizei', 'police'], ['gericht', 'court'], ['partei', 'party'], ['gewerkschaft', 'union'],
+    ['verband', 'association'], ['verein', 'association'], ['bank', 'bank'],
+  ]),
+  en: new Map([
+    ['university', 'university'], ['college', 'university'], ['institute', 'institute'],
+    ['hospital', 'hospital'], ['ministry', 'ministry'], ['department', 'ministry'],
+    ['company', 'company'], ['firm', 'company'], ['police', 'police'], ['court', 'court'],
+    ['party', 'party'], ['union', 'union'], ['association', 'association'], ['bank', 'bank'],
+  ]),
+};
+
 /** Clause-separating punctuation. */
 const CLAUSE_PUNCT = new Set([',', ';', ':', '–', '—', '(', ')']);
 
@@ -394,6 +422,70 @@ const isPublicationNoun = (t: Token | undefined, lang: Lang): boolean => {
   const base = appositiveBase(t, lang);
   return base !== undefined && APPOSITIVES[lang].get(base) === true;
 };
+
+/** The institution kind a single noun names ({@link INSTITUTION_KINDS}), or undefined. */
+function institutionKind(word: string, lang: Lang): string | undefined {
+  const lower = word.toLowerCase();
+  if (lang === 'en') return INSTITUTION_KINDS.en.get(lower);
+  const base = nounBase(lower, INSTITUTION_KINDS.de);
+  return base === undefined ? undefined : INSTITUTION_KINDS.de.get(base);
+}
+
+/** An institution named in the article with a noun that says its kind ("Universität Genf", "Kraftfahrt-Bundesamt"). */
+interface Mention {
+  /** The name as the parser cleans it. */
+  name: string;
+  /** Its {@link INSTITUTION_KINDS} kind. */
+  kind: string;
+  /** Index of its first token in its sentence. */
+  start: number;
+}
+
+/**
+ * The named institutions of a sentence: a run of capitalised words of which
+ * one is a kind noun ("Universität Genf", "Spionagebehörde Government
+ * Communications Headquarters", "University of Nordland"), or one hyphenated
+ * word whose first part is capitalised and whose tail is a kind noun
+ * ("Kraftfahrt-Bundesamt"). A kind noun alone ("die Hochschule") is no name.
+ */
+function institutionMentions(tokens: readonly Token[], lang: Lang): Mention[] {
+  const mentions: Mention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNameToken(tokens[i]) || !isWord(tokens[i])) { i++; continue; }
+    let j = i + 1;
+    while (j < tokens.length) {
+      if (isNameToken(tokens[j])) { j++; continue; }
+      const after = tokens[j + 1]?.lower === 'the' ? j + 2 : j + 1;
+      if (isWord(tokens[j]) && NAME_CONNECTORS.has(tokens[j]!.lower) && isNameToken(tokens[after])) { j = after + 1; continue; }
+      break;
+    }
+    const run = tokens.slice(i, j).filter(isWord);
+    const kindWord = run.find((t) => institutionKind(t.text, lang) !== undefined);
+    if (kindWord !== undefined) {
+      const kind = institutionKind(kindWord.text, lang) as string;
+      if (run.length >= 2) {
+        const np = parseNounPhrase(tokens, i, lang, j);
+        if (np !== null && np.kind === 'name') mentions.push({ name: np.name, kind, start: i });
+      } else if (/^\p{Lu}[\p{L}\p{N}]*-.*\p{L}/u.test(kindWord.text)) {
+        mentions.push({ name: nominative(kindWord.text, INSTITUTION_KINDS.de), kind, start: i });
+      }
+    }
+    i = j;
+  }
+  return mentions;
+}
+
+/**
+ * The kind of a definite generic institution noun ("die Hochschule", "das Amt",
+ * "the university"), or undefined for a name or anything else. A hyphenated
+ * word with a capitalised first part ("Kraftfahrt-Bundesamt") is a name.
+ */
+function genericKind(np: NounPhrase, lang: Lang): string | undefined {
+  if (!np.definite || np.publication || (np.kind !== 'name' && np.kind !== 'generic')) return undefined;
+  if (/\s/.test(np.name) || (lang === 'de' && /^\p{Lu}[\p{L}\p{N}]*-/u.test(np.name))) return undefined;
+  return institutionKind(np.name, lang);
+}
 
 /** A parsed noun phrase naming (or pointing at) a source. */
 interface NounPhrase {
@@ -847,6 +939,8 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
   let lastPublication: Source | null = null;
   /** Names credited so far, in order. */
   const named: string[] = [];
+  /** Institutions named in earlier sentences. */
+  const mentioned: Mention[] = [];
 
   sentences.forEach((s, i) => {
     const tokens = tokenize(s.text);
@@ -854,12 +948,20 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
     const recent = (): Source | null =>
       current ?? (lastNamed !== null && s.paragraph - lastNamed.paragraph <= 1 ? lastNamed : null);
 
+    const here = institutionMentions(tokens, lang);
     const resolve = (cue: Cue): Source | null => {
       const np = cue.phrase;
       if (np === null || np.kind === 'pronoun') return recent();
       if (np.kind === 'doc') return np.definite ? recent() : null;
       if (np.kind === 'generic' && np.publication) {
         return lastPublication ?? current ?? { name: np.name, publication: true, paragraph: s.paragraph };
+      }
+      // "die Hochschule" after "Universität Genf": the one institution of that kind named before.
+      const kind = genericKind(np, lang);
+      if (kind !== undefined) {
+        const before = [...mentioned, ...here.filter((m) => m.start < np.end)].filter((m) => m.kind === kind);
+        const names = new Set(before.map((m) => m.name));
+        if (names.size === 1) return { name: [...names][0] as string, publication: false, paragraph: s.paragraph };
       }
       return { name: np.name, publication: np.publication || cue.publishing, paragraph: s.paragraph };
     };
@@ -877,6 +979,7 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
         for (const cue of cues.filter((c) => c.weak)) if ((source = resolve(cue)) !== null) break;
       }
     }
+    mentioned.push(...here);
 
     if (source !== null) {
       // A person named in full once is then named by surname ("Frank-Walter Steinmeier" … "betonte Steinmeier"):

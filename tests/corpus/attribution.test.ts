@@ -310,6 +310,29 @@ describe('attribute — real German passage (already split into sentences)', () 
   });
 });
 
+describe('attribute — a generic institution noun names the one institution of its kind named before', () => {
+  it('"die Hochschule" after "Universität X", "das Amt" after "X-Bundesamt", "the university" after "University of X"', () => {
+    expect(run(['Forscher der Universität Nordland haben Mäuse untersucht.', 'Das Ergebnis sei eindeutig, wie die Hochschule mitteilte.']))
+      .toEqual([null, 'Universität Nordland']);
+    expect(run(['Im Mai zählte das Luftfahrt-Bundesamt 120 Flüge.', 'Das seien mehr als im Vorjahr, teilte das Amt mit.']))
+      .toEqual([null, 'Luftfahrt-Bundesamt']);
+    expect(run(['Researchers at the University of Nordland studied mice.', 'The effect is strong, the university said.'], 'en'))
+      .toEqual([null, 'University of Nordland']);
+    // Named in the same sentence, before the noun.
+    expect(run(['Das Team der Universität Nordland hat Mäuse untersucht, wie die Hochschule mitteilte.'])).toEqual(['Universität Nordland']);
+  });
+
+  it('stays as written when two institutions of that kind were named, or none of that kind', () => {
+    expect(run(['Forscher der Universität Nordland und der Universität Südland arbeiten zusammen.', 'Das sei neu, wie die Hochschule mitteilte.']))
+      .toEqual([null, 'Hochschule']);
+    expect(run(['Forscher der Universität Nordland haben Mäuse untersucht.', 'Das sei falsch, erklärte das Ministerium.']))
+      .toEqual([null, 'Ministerium']);
+    // Indefinite: a new institution, not the one named before.
+    expect(run(['Forscher der Universität Nordland haben Mäuse untersucht.', 'Das sei falsch, erklärte eine Hochschule.']))
+      .toEqual([null, 'Hochschule']);
+  });
+});
+
 describe('attribute — one person named in full, then by surname', () => {
   it('the surname alone credits the person named in full earlier (German and English)', () => {
     expect(run(['Die Gespräche gehen weiter, sagte Außenministerin Erika Musterfrau.', [3, '„Wir brauchen Geduld“, betonte Musterfrau.']])).toEqual(['Erika Musterfrau', 'Erika Musterfrau']);
