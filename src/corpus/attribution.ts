@@ -92,7 +92,23 @@ const DE_REPORTING_VERBS = new Set([
   'behauptet', 'behauptete', 'behaupteten',
   'warnt', 'warnte', 'warnten',
   'verkündet', 'verkündete',
+  'konstatiert', 'konstatierte', 'konstatierten',
+  'vermutet', 'vermutete', 'vermuteten',
+  'ergänzt', 'ergänzte', 'ergänzten',
+  'erläutert', 'erläuterte', 'erläuterten',
+  'bekräftigt', 'bekräftigte', 'bekräftigten',
+  'meint', 'meinte', 'meinten',
   'mitteilte', 'mitteilten', // verb-final: "wie GCHQ mitteilte"
+]);
+
+/**
+ * Reflexive verbs that introduce direct speech: "»…«, wunderte sich ein
+ * Besucher". They count only with "sich" right after them and a quotation
+ * in the sentence ("Er freute sich über den Sieg" credits nobody).
+ */
+const DE_REFLEXIVE_SPEECH = new Set([
+  'wundert', 'wunderte', 'wunderten', 'freut', 'freute', 'freuten',
+  'ärgert', 'ärgerte', 'ärgerten', 'empört', 'empörte', 'empörten',
 ]);
 
 /** Separable "teilt … mit": these forms count only when "mit" follows in the same clause. */
@@ -102,6 +118,7 @@ const DE_SEPARABLE_MIT = new Set(['teilt', 'teilte', 'teilen', 'teilten']);
 const DE_PARTICIPLES = new Set([
   'berichtet', 'geschrieben', 'erklärt', 'gesagt', 'gemeldet', 'mitgeteilt',
   'betont', 'bestätigt', 'dementiert', 'behauptet', 'gewarnt', 'verkündet',
+  'konstatiert', 'vermutet', 'ergänzt', 'erläutert', 'bekräftigt',
 ]);
 
 /** German perfect auxiliaries that pair with {@link DE_PARTICIPLES}. */
@@ -239,10 +256,11 @@ const ROLE_NOUNS: Record<Lang, ReadonlySet<string>> = {
     'analyst', 'analystin', 'experte', 'expertin', 'vertreter', 'vertreterin',
     'bürgermeister', 'bürgermeisterin', 'kanzler', 'kanzlerin', 'politiker', 'politikerin',
     'abgeordnete', 'abgeordneter', 'arzt', 'ärztin', 'anwalt', 'anwältin',
+    'trainer', 'trainerin', 'kapitän', 'kapitänin',
   ]),
   en: new Set([
     'spokesperson', 'spokesman', 'spokeswoman', 'president', 'chief', 'executive', 'ceo',
-    'director', 'official', 'representative', 'minister', 'analyst', 'lawyer',
+    'director', 'official', 'representative', 'minister', 'analyst', 'lawyer', 'coach', 'captain',
   ]),
 };
 
@@ -806,6 +824,11 @@ function germanCues(tokens: readonly Token[]): Cue[] {
       }
     } else if (lower === 'unter' && tokens[i + 1]?.lower === 'berufung' && tokens[i + 2]?.lower === 'auf') {
       cues.push({ phrase: parseNounPhrase(tokens, i + 3, 'de'), publishing: false, weak: true });
+    } else if (DE_REFLEXIVE_SPEECH.has(lower) && tokens[i + 1]?.lower === 'sich' && tokens.some((x) => x.kind === 'quote')) {
+      // "»…«, wunderte sich ein Besucher" / "Der Trainer freute sich: »…«".
+      const cs = clauseStart(tokens, i);
+      const np = exactPhrase(tokens, cs, i, 'de') ?? parseNounPhrase(tokens, i + 2, 'de', clauseEnd(tokens, i + 1));
+      if (np !== null) cues.push({ phrase: np, publishing: false });
     } else if (DE_REPORTING_VERBS.has(lower) || DE_PARTICIPLES.has(lower) || DE_SEPARABLE_MIT.has(lower)) {
       if (!/^\p{Ll}/u.test(t.text)) return;
       if (DE_SEPARABLE_MIT.has(lower)) {

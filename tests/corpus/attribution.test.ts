@@ -47,6 +47,19 @@ describe('attribute — German explicit cues', () => {
     expect(run(['Der Streik geht weiter, wie die Gewerkschaft Verdi mitteilte.'])).toEqual(['Verdi']);
   });
 
+  it('more reporting verbs: "konstatierte", "vermutete", "ergänzte", "erläuterte", "bekräftigte", "meinte"', () => {
+    expect(run(['„Das ist verrückt“, konstatierte Kapitänin Erika Musterfrau.'])).toEqual(['Erika Musterfrau']);
+    expect(run(['Die Lage sei ernst, vermutete der Trainer Jan Kurz.'])).toEqual(['Jan Kurz']);
+    expect(run(['Der Verband ergänzte, dass die Frist ende.'])).toEqual(['Verband']);
+  });
+
+  it('reflexive speech verbs count with "sich" and a quotation: "»…«, wunderte sich ein Besucher"', () => {
+    expect(run(['»Interessant, dass es so viele Läden gibt«, wunderte sich ein auswärtiger Besucher.'])).toEqual(['Besucher']);
+    expect(run(['Der Trainer freute sich: »Das war stark.«'])).toEqual(['Trainer']);
+    // Without a quotation it is no speech.
+    expect(run(['Der Trainer freute sich über den Sieg.'])).toEqual([null]);
+  });
+
   it('a subject separated from its verb by a relative clause', () => {
     expect(run(['Der Verein Nordgarten, der 1990 gegründet wurde, erklärte, dass er weitermache.']))
       .toEqual(['Nordgarten']);
