@@ -42,7 +42,9 @@
  *   A publication noun alone ("die Zeitung", "the newspaper") is resolved to the
  *   most recent source that was introduced as a publication.
  * - Headlines, subheads and captions stand alone: they get explicit cues only,
- *   neither receive nor end a carried source.
+ *   neither receive nor end a carried source. A headline or subhead "X: …" or
+ *   "Bericht der X …" credits X only when the article credits X elsewhere (by
+ *   full name or surname), so "Wahl 2025: …" or "Fazit: …" credit nobody.
  * - A carry cue (Konjunktiv, "Demnach", "heißt es", a pronoun speaker) with no
  *   current source resumes the most recently named source only if it was named
  *   in the same or the previous paragraph; otherwise the sentence gets null,
@@ -562,6 +564,8 @@ function parseNounPhrase(tokens: readonly Token[], i: number, lang: Lang, limit 
     const t = tokens[j];
     if (isNameToken(t) && t !== undefined) {
       if (head.length === 0 && isDocumentNoun(t)) return documentPhrase(tokens, j, lang, limit, definite);
+      // A quoted title is a whole name: "Bericht der »Financial Times« Britischer Geheimdienst …".
+      if (head.length > 0 && head[head.length - 1]!.kind === 'quote') break;
       head.push(t);
       j++;
       continue;
@@ -1032,6 +1036,20 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
       result.push(null);
       if (!standalone) current = null;
     }
+  });
+  // Headlines and subheads in the forms "X: claim" and "Bericht der X …" credit X when the
+  // article credits X elsewhere (by full name or surname): "Steinmeier: Waffenruhe schaffen".
+  sentences.forEach((s, i) => {
+    if (result[i] !== null || (s.role !== 'headline' && s.role !== 'subhead')) return;
+    const known = (name: string): string | undefined =>
+      named.find((n) => n === name || (/^\p{Lu}[\p{L}'’-]*$/u.test(name) && n.endsWith(` ${name}`)));
+    const tokens = tokenize(s.text);
+    const colon = tokens.findIndex((t) => t.text === ':');
+    const speaker = colon > 0 && colon < tokens.length - 1 ? exactPhrase(tokens, 0, colon, lang) : null;
+    const np = speaker ?? parseNounPhrase(tokens, 0, lang);
+    const opensWithDocument = isDocumentNoun(tokens[0]) || (INDEFINITE.has(tokens[0]?.lower ?? '') && isDocumentNoun(tokens[1]));
+    if (np === null || np.kind !== 'name' || (speaker === null && !opensWithDocument)) return;
+    result[i] = known(np.name) ?? null;
   });
   return result;
 }

@@ -230,6 +230,21 @@ describe('attribute — roles', () => {
       { text: 'Die Beschäftigten seien zufrieden.', paragraph: 4, role: 'body' },
     ])).toEqual([null, 'Verdi', null, 'Verdi']);
   });
+
+  it('a headline or subhead "X: claim" / "Bericht der X …" credits X when the article credits X elsewhere', () => {
+    expect(attribute([
+      { text: 'Musterfrau: Mehr Geduld in Genf', paragraph: 1, role: 'headline' },
+      { text: 'Die Gespräche gehen weiter, sagte Außenministerin Erika Musterfrau.', paragraph: 2, role: 'body' },
+      { text: 'Bericht der »Morgenpost« Der Hafen wird verkauft', paragraph: 3, role: 'subhead' },
+      { text: 'Der Hafen werde verkauft, schrieb die »Morgenpost«.', paragraph: 4, role: 'body' },
+    ])).toEqual(['Erika Musterfrau', 'Erika Musterfrau', 'Morgenpost', 'Morgenpost']);
+    // Someone the article never credits, or a topic before the colon, stays uncredited.
+    expect(attribute([
+      { text: 'Musterfrau: Mehr Geduld in Genf', paragraph: 1, role: 'headline' },
+      { text: 'Wahl 2025: Das sind die Kandidaten', paragraph: 2, role: 'subhead' },
+      { text: 'Laut Verdi ist der Streik beendet.', paragraph: 3, role: 'body' },
+    ])).toEqual([null, null, 'Verdi']);
+  });
 });
 
 describe('attribute — name cleanup', () => {
