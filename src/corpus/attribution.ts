@@ -172,7 +172,12 @@ const NOT_KONJUNKTIV_E = new Set([
 /** 3rd-person pronouns next to which a bare -e verb reads as Konjunktiv I. */
 const DE_THIRD_PERSON = new Set(['er', 'sie', 'es', 'man']);
 
-/** Sentence openers that carry the current source: "Demnach …", "Demzufolge …". */
+/**
+ * Sentence openers that carry the current source: "Demnach …", "Demzufolge …".
+ * "Danach …" carries only right after a source named as the owner of figures
+ * or a report ("aus den Zahlen des X hervor. Danach …"); elsewhere it means
+ * "afterwards".
+ */
 const DE_CARRY_OPENERS = new Set(['demnach', 'demzufolge']);
 
 /** Pronoun speakers ("sagte er", "she said"): resolved to the current source. */
@@ -519,6 +524,8 @@ interface NounPhrase {
   definite: boolean;
   /** Whether an appositive or the noun itself says the source is a publication. */
   publication: boolean;
+  /** Whether the source was named as the owner of a document or data ("Zahlen des X", "KBA-Zahlen"). */
+  document?: boolean;
 }
 
 /** The words of tokens[from, to) as written (quoted titles without their marks). */
@@ -678,10 +685,10 @@ function compoundOwner(word: string): string | null {
 /** A document noun at tokens[j]: its owner when named, else an ownerless document phrase. */
 function documentPhrase(tokens: readonly Token[], j: number, lang: Lang, limit: number, definite: boolean): NounPhrase {
   const owner = documentOwner(tokens, j + 1, lang, limit);
-  if (owner !== null) return owner;
+  if (owner !== null) return { ...owner, document: true };
   const t = tokens[j] as Token;
   const compound = lang === 'de' ? compoundOwner(t.text) : null;
-  if (compound !== null) return { end: j + 1, kind: 'name', name: compound, definite: false, publication: false };
+  if (compound !== null) return { end: j + 1, kind: 'name', name: compound, definite: false, publication: false, document: true };
   return { end: j + 1, kind: 'doc', name: t.text, definite, publication: false };
 }
 
@@ -943,6 +950,8 @@ interface Source {
   publication: boolean;
   /** Paragraph where it was last named. */
   paragraph: number;
+  /** Named as the owner of a document or data, so a following "Danach …" means "according to it". */
+  document?: boolean;
 }
 
 /** Roles that stand alone: explicit cues only, no carry in or out. */
@@ -990,7 +999,7 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
         const names = new Set(before.map((m) => m.name));
         if (names.size === 1) return { name: [...names][0] as string, publication: false, paragraph: s.paragraph };
       }
-      return { name: np.name, publication: np.publication || cue.publishing, paragraph: s.paragraph };
+      return { name: np.name, publication: np.publication || cue.publishing, paragraph: s.paragraph, document: np.document === true };
     };
 
     const cues = lang === 'en' ? englishCues(tokens) : germanCues(tokens);
@@ -1028,7 +1037,9 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
     }
 
     explicit.push(false);
-    const carried = !standalone && (cues.length > 0 || (lang === 'de' && germanCarry(tokens)));
+    // "Danach …" right after a source's figures or report reads "according to them", not "afterwards".
+    const afterDocument = lang === 'de' && tokens[0]?.lower === 'danach' && current?.document === true;
+    const carried = !standalone && (cues.length > 0 || afterDocument || (lang === 'de' && germanCarry(tokens)));
     if (carried) {
       current = recent();
       result.push(current?.name ?? null);

@@ -177,6 +177,13 @@ describe('attribute — German carry-forward', () => {
     ])).toEqual(['Kurier', 'Kurier', 'Kurier', 'Kurier']);
   });
 
+  it('"Danach" right after a source\'s figures or report carries that source; after a speaker it means "afterwards"', () => {
+    expect(run(['Das geht aus den Zahlen des Statistikamtes hervor.', 'Danach kamen 300 Autos neu hinzu.']))
+      .toEqual(['Statistikamt', 'Statistikamt']);
+    expect(run(['Die Bahn erklärte, dass alle Züge fahren.', 'Danach gingen die Fahrgäste nach Hause.']))
+      .toEqual(['Bahn', null]);
+  });
+
   it('a plain indicative sentence ends the carry', () => {
     expect(run([
       'Laut Polizei ist die Straße gesperrt.',
