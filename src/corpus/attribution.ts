@@ -20,7 +20,9 @@
  *    speaker wins. Speakers are read with a small noun-phrase parser that strips
  *    determiners, quotes and appositive nouns ("die Nachrichtenagentur Reuters"
  *    → "Reuters") and follows document nouns to their owner ("ein Bericht der
- *    Synergy Research Group" → "Synergy Research Group").
+ *    Synergy Research Group" → "Synergy Research Group"; "den Zahlen des
+ *    Statistikamts" → "Statistikamt"; "KBA-Zahlen" → "KBA"). A document or
+ *    data noun is never itself the source.
  * 3. Without an explicit cue, carry cues (Konjunktiv I, "Demnach", reportative
  *    "soll … haben/sein") keep the current source; a plain indicative sentence
  *    ends the carry and is the publication's own (null).
@@ -31,13 +33,18 @@
  *   attributed source. X is used only when nobody else is named or carried.
  * - A speaker vs. a channel: "Auf Anfrage der Nachrichtenagentur Reuters
  *   erklärte GCHQ" credits GCHQ, the subject of the reporting verb.
- * - An anaphoric generic noun ("der Abhördienst", "das Ministerium") that is
- *   not a publication noun is returned as the bare noun ("Abhördienst"): it is
- *   the article's own name for the speaker and no safer antecedent is known.
+ * - A definite generic institution noun ("die Hochschule", "das Amt", "the
+ *   university") credits the institution of that kind named earlier in the
+ *   article ("Universität Genf", "Kraftfahrt-Bundesamt") when exactly one was;
+ *   with none or several, and for nouns of no known kind ("der Abhördienst"),
+ *   the bare noun is returned: it is the article's own name for the speaker
+ *   and no safe antecedent is known.
  *   A publication noun alone ("die Zeitung", "the newspaper") is resolved to the
  *   most recent source that was introduced as a publication.
  * - Headlines, subheads and captions stand alone: they get explicit cues only,
- *   neither receive nor end a carried source.
+ *   neither receive nor end a carried source. A headline or subhead "X: …" or
+ *   "Bericht der X …" credits X only when the article credits X elsewhere (by
+ *   full name or surname), so "Wahl 2025: …" or "Fazit: …" credit nobody.
  * - A carry cue (Konjunktiv, "Demnach", "heißt es", a pronoun speaker) with no
  *   current source resumes the most recently named source only if it was named
  *   in the same or the previous paragraph; otherwise the sentence gets null,
@@ -47,6 +54,8 @@
  * - First match wins: when a sentence has several cues, the first (in reading
  *   order) that yields a speaker is used.
  */
+import { termOf } from '../search/analyzer.ts';
+import { entryCount } from '../search/commonness.ts';
 import type { Role } from './types.ts';
 
 /** One sentence to attribute, in reading order. */
@@ -85,7 +94,23 @@ const DE_REPORTING_VERBS = new Set([
   'behauptet', 'behauptete', 'behaupteten',
   'warnt', 'warnte', 'warnten',
   'verkündet', 'verkündete',
+  'konstatiert', 'konstatierte', 'konstatierten',
+  'vermutet', 'vermutete', 'vermuteten',
+  'ergänzt', 'ergänzte', 'ergänzten',
+  'erläutert', 'erläuterte', 'erläuterten',
+  'bekräftigt', 'bekräftigte', 'bekräftigten',
+  'meint', 'meinte', 'meinten',
   'mitteilte', 'mitteilten', // verb-final: "wie GCHQ mitteilte"
+]);
+
+/**
+ * Reflexive verbs that introduce direct speech: "»…«, wunderte sich ein
+ * Besucher". They count only with "sich" right after them and a quotation
+ * in the sentence ("Er freute sich über den Sieg" credits nobody).
+ */
+const DE_REFLEXIVE_SPEECH = new Set([
+  'wundert', 'wunderte', 'wunderten', 'freut', 'freute', 'freuten',
+  'ärgert', 'ärgerte', 'ärgerten', 'empört', 'empörte', 'empörten',
 ]);
 
 /** Separable "teilt … mit": these forms count only when "mit" follows in the same clause. */
@@ -95,6 +120,7 @@ const DE_SEPARABLE_MIT = new Set(['teilt', 'teilte', 'teilen', 'teilten']);
 const DE_PARTICIPLES = new Set([
   'berichtet', 'geschrieben', 'erklärt', 'gesagt', 'gemeldet', 'mitgeteilt',
   'betont', 'bestätigt', 'dementiert', 'behauptet', 'gewarnt', 'verkündet',
+  'konstatiert', 'vermutet', 'ergänzt', 'erläutert', 'bekräftigt',
 ]);
 
 /** German perfect auxiliaries that pair with {@link DE_PARTICIPLES}. */
@@ -146,7 +172,12 @@ const NOT_KONJUNKTIV_E = new Set([
 /** 3rd-person pronouns next to which a bare -e verb reads as Konjunktiv I. */
 const DE_THIRD_PERSON = new Set(['er', 'sie', 'es', 'man']);
 
-/** Sentence openers that carry the current source: "Demnach …", "Demzufolge …". */
+/**
+ * Sentence openers that carry the current source: "Demnach …", "Demzufolge …".
+ * "Danach …" carries only right after a source named as the owner of figures
+ * or a report ("aus den Zahlen des X hervor. Danach …"); elsewhere it means
+ * "afterwards".
+ */
 const DE_CARRY_OPENERS = new Set(['demnach', 'demzufolge']);
 
 /** Pronoun speakers ("sagte er", "she said"): resolved to the current source. */
@@ -232,10 +263,11 @@ const ROLE_NOUNS: Record<Lang, ReadonlySet<string>> = {
     'analyst', 'analystin', 'experte', 'expertin', 'vertreter', 'vertreterin',
     'bürgermeister', 'bürgermeisterin', 'kanzler', 'kanzlerin', 'politiker', 'politikerin',
     'abgeordnete', 'abgeordneter', 'arzt', 'ärztin', 'anwalt', 'anwältin',
+    'trainer', 'trainerin', 'kapitän', 'kapitänin',
   ]),
   en: new Set([
     'spokesperson', 'spokesman', 'spokeswoman', 'president', 'chief', 'executive', 'ceo',
-    'director', 'official', 'representative', 'minister', 'analyst', 'lawyer',
+    'director', 'official', 'representative', 'minister', 'analyst', 'lawyer', 'coach', 'captain',
   ]),
 };
 
@@ -248,12 +280,46 @@ const ROLE_NOUNS: Record<Lang, ReadonlySet<string>> = {
 const DOCUMENT_NOUNS = new Set([
   'bericht', 'mitteilung', 'angaben', 'informationen', 'erklärung', 'stellungnahme', 'studie',
   'umfrage', 'analyse', 'schätzung', 'schätzungen', 'recherchen', 'darstellung', 'dokument',
+  'zahlen', 'daten', 'statistik', 'statistiken', 'erhebung', 'auswertung', 'untersuchung',
+  'prognose', 'berechnungen', 'hochrechnung',
   'report', 'reports', 'statement', 'study', 'survey', 'analysis', 'estimate', 'estimates',
-  'data', 'figures', 'document', 'documents', 'filing', 'release',
+  'data', 'figures', 'numbers', 'statistics', 'poll', 'findings', 'document', 'documents',
+  'filing', 'release',
 ]);
+
+/**
+ * Words whose ending only looks like a document noun's compound tail
+ * ("Kandidaten", "Soldaten" are no "…daten"). Generic German vocabulary.
+ */
+const NOT_DOCUMENT_COMPOUNDS = new Set(['kandidaten', 'soldaten', 'mandaten']);
 
 /** Document nouns that make "nach" a cue: "nach Angaben von X", "nach Informationen der X". */
 const DE_NACH_DOCUMENTS = new Set(['angaben', 'informationen', 'darstellung', 'schätzungen', 'recherchen']);
+
+/**
+ * Kinds of institution, by the generic noun that names one: "die Hochschule"
+ * can stand for "Universität Genf" named earlier, "das Amt" for
+ * "Kraftfahrt-Bundesamt", "the university" for "University of Nordland".
+ * German entries also match as the tail of a compound ("Fachhochschule",
+ * "Landesamt"); English ones exactly. Nouns with several everyday senses
+ * ("Dienst": service or intelligence service) are left out on purpose.
+ */
+const INSTITUTION_KINDS: Record<Lang, ReadonlyMap<string, string>> = {
+  de: new Map([
+    ['universität', 'university'], ['hochschule', 'university'],
+    ['institut', 'institute'], ['klinik', 'hospital'], ['klinikum', 'hospital'], ['krankenhaus', 'hospital'],
+    ['ministerium', 'ministry'], ['behörde', 'authority'], ['amt', 'authority'],
+    ['konzern', 'company'], ['unternehmen', 'company'], ['firma', 'company'], ['hersteller', 'company'],
+    ['polizei', 'police'], ['gericht', 'court'], ['partei', 'party'], ['gewerkschaft', 'union'],
+    ['verband', 'association'], ['verein', 'association'], ['bank', 'bank'],
+  ]),
+  en: new Map([
+    ['university', 'university'], ['college', 'university'], ['institute', 'institute'],
+    ['hospital', 'hospital'], ['ministry', 'ministry'], ['department', 'ministry'],
+    ['company', 'company'], ['firm', 'company'], ['police', 'police'], ['court', 'court'],
+    ['party', 'party'], ['union', 'union'], ['association', 'association'], ['bank', 'bank'],
+  ]),
+};
 
 /** Clause-separating punctuation. */
 const CLAUSE_PUNCT = new Set([',', ';', ':', '–', '—', '(', ')']);
@@ -360,7 +426,7 @@ function nominative(word: string, table: { has(key: string): boolean }): string 
 
 /** Whether the token is a document noun ({@link DOCUMENT_NOUNS}). */
 const isDocumentNoun = (t: Token | undefined): boolean =>
-  isWord(t) && nounBase(t.lower, DOCUMENT_NOUNS) !== undefined;
+  isWord(t) && !NOT_DOCUMENT_COMPOUNDS.has(t.lower.split('-').pop() ?? '') && nounBase(t.lower, DOCUMENT_NOUNS) !== undefined;
 /** The entry of an appositive or role noun (German: also compound tails and inflections; English: exact). */
 function appositiveBase(t: Token | undefined, lang: Lang): string | undefined {
   if (!isWord(t)) return undefined;
@@ -382,6 +448,70 @@ const isPublicationNoun = (t: Token | undefined, lang: Lang): boolean => {
   return base !== undefined && APPOSITIVES[lang].get(base) === true;
 };
 
+/** The institution kind a single noun names ({@link INSTITUTION_KINDS}), or undefined. */
+function institutionKind(word: string, lang: Lang): string | undefined {
+  const lower = word.toLowerCase();
+  if (lang === 'en') return INSTITUTION_KINDS.en.get(lower);
+  const base = nounBase(lower, INSTITUTION_KINDS.de);
+  return base === undefined ? undefined : INSTITUTION_KINDS.de.get(base);
+}
+
+/** An institution named in the article with a noun that says its kind ("Universität Genf", "Kraftfahrt-Bundesamt"). */
+interface Mention {
+  /** The name as the parser cleans it. */
+  name: string;
+  /** Its {@link INSTITUTION_KINDS} kind. */
+  kind: string;
+  /** Index of its first token in its sentence. */
+  start: number;
+}
+
+/**
+ * The named institutions of a sentence: a run of capitalised words of which
+ * one is a kind noun ("Universität Genf", "Spionagebehörde Government
+ * Communications Headquarters", "University of Nordland"), or one hyphenated
+ * word whose first part is capitalised and whose tail is a kind noun
+ * ("Kraftfahrt-Bundesamt"). A kind noun alone ("die Hochschule") is no name.
+ */
+function institutionMentions(tokens: readonly Token[], lang: Lang): Mention[] {
+  const mentions: Mention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNameToken(tokens[i]) || !isWord(tokens[i])) { i++; continue; }
+    let j = i + 1;
+    while (j < tokens.length) {
+      if (isNameToken(tokens[j])) { j++; continue; }
+      const after = tokens[j + 1]?.lower === 'the' ? j + 2 : j + 1;
+      if (isWord(tokens[j]) && NAME_CONNECTORS.has(tokens[j]!.lower) && isNameToken(tokens[after])) { j = after + 1; continue; }
+      break;
+    }
+    const run = tokens.slice(i, j).filter(isWord);
+    const kindWord = run.find((t) => institutionKind(t.text, lang) !== undefined);
+    if (kindWord !== undefined) {
+      const kind = institutionKind(kindWord.text, lang) as string;
+      if (run.length >= 2) {
+        const np = parseNounPhrase(tokens, i, lang, j);
+        if (np !== null && np.kind === 'name') mentions.push({ name: np.name, kind, start: i });
+      } else if (/^\p{Lu}[\p{L}\p{N}]*-.*\p{L}/u.test(kindWord.text)) {
+        mentions.push({ name: nominative(kindWord.text, INSTITUTION_KINDS.de), kind, start: i });
+      }
+    }
+    i = j;
+  }
+  return mentions;
+}
+
+/**
+ * The kind of a definite generic institution noun ("die Hochschule", "das Amt",
+ * "the university"), or undefined for a name or anything else. A hyphenated
+ * word with a capitalised first part ("Kraftfahrt-Bundesamt") is a name.
+ */
+function genericKind(np: NounPhrase, lang: Lang): string | undefined {
+  if (!np.definite || np.publication || (np.kind !== 'name' && np.kind !== 'generic')) return undefined;
+  if (/\s/.test(np.name) || (lang === 'de' && /^\p{Lu}[\p{L}\p{N}]*-/u.test(np.name))) return undefined;
+  return institutionKind(np.name, lang);
+}
+
 /** A parsed noun phrase naming (or pointing at) a source. */
 interface NounPhrase {
   /** Index just past the last token used. */
@@ -394,6 +524,8 @@ interface NounPhrase {
   definite: boolean;
   /** Whether an appositive or the noun itself says the source is a publication. */
   publication: boolean;
+  /** Whether the source was named as the owner of a document or data ("Zahlen des X", "KBA-Zahlen"). */
+  document?: boolean;
 }
 
 /** The words of tokens[from, to) as written (quoted titles without their marks). */
@@ -439,6 +571,8 @@ function parseNounPhrase(tokens: readonly Token[], i: number, lang: Lang, limit 
     const t = tokens[j];
     if (isNameToken(t) && t !== undefined) {
       if (head.length === 0 && isDocumentNoun(t)) return documentPhrase(tokens, j, lang, limit, definite);
+      // A quoted title is a whole name: "Bericht der »Financial Times« Britischer Geheimdienst …".
+      if (head.length > 0 && head[head.length - 1]!.kind === 'quote') break;
       head.push(t);
       j++;
       continue;
@@ -533,11 +667,28 @@ function documentOwner(tokens: readonly Token[], j: number, lang: Lang, limit: n
   return owner;
 }
 
+/**
+ * The owner named by a hyphenated document compound's first part ("KBA-Zahlen" → "KBA",
+ * "Bafa-Daten" → "Bafa"), or null. The first part counts as a name when it is an acronym,
+ * or capitalised and no word of general German (the dictionary's commonness table, see
+ * src/search/commonness.ts): "Corona-Zahlen", "Mai-Zahlen", "Online-Umfrage" name no owner.
+ */
+function compoundOwner(word: string): string | null {
+  const parts = word.split('-');
+  const first = parts[0] ?? '';
+  if (parts.length < 2 || !/^\p{Lu}/u.test(first) || first.length < 2) return null;
+  if (/^[\p{Lu}\p{N}]+$/u.test(first) && /\p{Lu}.*\p{Lu}/u.test(first)) return first;
+  if (/^\p{Lu}\p{Ll}+$/u.test(first) && entryCount(termOf(first, 'de'), 'de') === 0) return first;
+  return null;
+}
+
 /** A document noun at tokens[j]: its owner when named, else an ownerless document phrase. */
 function documentPhrase(tokens: readonly Token[], j: number, lang: Lang, limit: number, definite: boolean): NounPhrase {
   const owner = documentOwner(tokens, j + 1, lang, limit);
-  if (owner !== null) return owner;
+  if (owner !== null) return { ...owner, document: true };
   const t = tokens[j] as Token;
+  const compound = lang === 'de' ? compoundOwner(t.text) : null;
+  if (compound !== null) return { end: j + 1, kind: 'name', name: compound, definite: false, publication: false, document: true };
   return { end: j + 1, kind: 'doc', name: t.text, definite, publication: false };
 }
 
@@ -684,6 +835,11 @@ function germanCues(tokens: readonly Token[]): Cue[] {
       }
     } else if (lower === 'unter' && tokens[i + 1]?.lower === 'berufung' && tokens[i + 2]?.lower === 'auf') {
       cues.push({ phrase: parseNounPhrase(tokens, i + 3, 'de'), publishing: false, weak: true });
+    } else if (DE_REFLEXIVE_SPEECH.has(lower) && tokens[i + 1]?.lower === 'sich' && tokens.some((x) => x.kind === 'quote')) {
+      // "»…«, wunderte sich ein Besucher" / "Der Trainer freute sich: »…«".
+      const cs = clauseStart(tokens, i);
+      const np = exactPhrase(tokens, cs, i, 'de') ?? parseNounPhrase(tokens, i + 2, 'de', clauseEnd(tokens, i + 1));
+      if (np !== null) cues.push({ phrase: np, publishing: false });
     } else if (DE_REPORTING_VERBS.has(lower) || DE_PARTICIPLES.has(lower) || DE_SEPARABLE_MIT.has(lower)) {
       if (!/^\p{Ll}/u.test(t.text)) return;
       if (DE_SEPARABLE_MIT.has(lower)) {
@@ -794,6 +950,8 @@ interface Source {
   publication: boolean;
   /** Paragraph where it was last named. */
   paragraph: number;
+  /** Named as the owner of a document or data, so a following "Danach …" means "according to it". */
+  document?: boolean;
 }
 
 /** Roles that stand alone: explicit cues only, no carry in or out. */
@@ -817,6 +975,8 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
   let lastPublication: Source | null = null;
   /** Names credited so far, in order. */
   const named: string[] = [];
+  /** Institutions named in earlier sentences. */
+  const mentioned: Mention[] = [];
 
   sentences.forEach((s, i) => {
     const tokens = tokenize(s.text);
@@ -824,6 +984,7 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
     const recent = (): Source | null =>
       current ?? (lastNamed !== null && s.paragraph - lastNamed.paragraph <= 1 ? lastNamed : null);
 
+    const here = institutionMentions(tokens, lang);
     const resolve = (cue: Cue): Source | null => {
       const np = cue.phrase;
       if (np === null || np.kind === 'pronoun') return recent();
@@ -831,7 +992,14 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
       if (np.kind === 'generic' && np.publication) {
         return lastPublication ?? current ?? { name: np.name, publication: true, paragraph: s.paragraph };
       }
-      return { name: np.name, publication: np.publication || cue.publishing, paragraph: s.paragraph };
+      // "die Hochschule" after "Universität Genf": the one institution of that kind named before.
+      const kind = genericKind(np, lang);
+      if (kind !== undefined) {
+        const before = [...mentioned, ...here.filter((m) => m.start < np.end)].filter((m) => m.kind === kind);
+        const names = new Set(before.map((m) => m.name));
+        if (names.size === 1) return { name: [...names][0] as string, publication: false, paragraph: s.paragraph };
+      }
+      return { name: np.name, publication: np.publication || cue.publishing, paragraph: s.paragraph, document: np.document === true };
     };
 
     const cues = lang === 'en' ? englishCues(tokens) : germanCues(tokens);
@@ -847,6 +1015,7 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
         for (const cue of cues.filter((c) => c.weak)) if ((source = resolve(cue)) !== null) break;
       }
     }
+    mentioned.push(...here);
 
     if (source !== null) {
       // A person named in full once is then named by surname ("Frank-Walter Steinmeier" … "betonte Steinmeier"):
@@ -868,7 +1037,9 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
     }
 
     explicit.push(false);
-    const carried = !standalone && (cues.length > 0 || (lang === 'de' && germanCarry(tokens)));
+    // "Danach …" right after a source's figures or report reads "according to them", not "afterwards".
+    const afterDocument = lang === 'de' && tokens[0]?.lower === 'danach' && current?.document === true;
+    const carried = !standalone && (cues.length > 0 || afterDocument || (lang === 'de' && germanCarry(tokens)));
     if (carried) {
       current = recent();
       result.push(current?.name ?? null);
@@ -876,6 +1047,20 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
       result.push(null);
       if (!standalone) current = null;
     }
+  });
+  // Headlines and subheads in the forms "X: claim" and "Bericht der X …" credit X when the
+  // article credits X elsewhere (by full name or surname): "Steinmeier: Waffenruhe schaffen".
+  sentences.forEach((s, i) => {
+    if (result[i] !== null || (s.role !== 'headline' && s.role !== 'subhead')) return;
+    const known = (name: string): string | undefined =>
+      named.find((n) => n === name || (/^\p{Lu}[\p{L}'’-]*$/u.test(name) && n.endsWith(` ${name}`)));
+    const tokens = tokenize(s.text);
+    const colon = tokens.findIndex((t) => t.text === ':');
+    const speaker = colon > 0 && colon < tokens.length - 1 ? exactPhrase(tokens, 0, colon, lang) : null;
+    const np = speaker ?? parseNounPhrase(tokens, 0, lang);
+    const opensWithDocument = isDocumentNoun(tokens[0]) || (INDEFINITE.has(tokens[0]?.lower ?? '') && isDocumentNoun(tokens[1]));
+    if (np === null || np.kind !== 'name' || (speaker === null && !opensWithDocument)) return;
+    result[i] = known(np.name) ?? null;
   });
   return result;
 }

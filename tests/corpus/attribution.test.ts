@@ -47,6 +47,19 @@ describe('attribute — German explicit cues', () => {
     expect(run(['Der Streik geht weiter, wie die Gewerkschaft Verdi mitteilte.'])).toEqual(['Verdi']);
   });
 
+  it('more reporting verbs: "konstatierte", "vermutete", "ergänzte", "erläuterte", "bekräftigte", "meinte"', () => {
+    expect(run(['„Das ist verrückt“, konstatierte Kapitänin Erika Musterfrau.'])).toEqual(['Erika Musterfrau']);
+    expect(run(['Die Lage sei ernst, vermutete der Trainer Jan Kurz.'])).toEqual(['Jan Kurz']);
+    expect(run(['Der Verband ergänzte, dass die Frist ende.'])).toEqual(['Verband']);
+  });
+
+  it('reflexive speech verbs count with "sich" and a quotation: "»…«, wunderte sich ein Besucher"', () => {
+    expect(run(['»Interessant, dass es so viele Läden gibt«, wunderte sich ein auswärtiger Besucher.'])).toEqual(['Besucher']);
+    expect(run(['Der Trainer freute sich: »Das war stark.«'])).toEqual(['Trainer']);
+    // Without a quotation it is no speech.
+    expect(run(['Der Trainer freute sich über den Sieg.'])).toEqual([null]);
+  });
+
   it('a subject separated from its verb by a relative clause', () => {
     expect(run(['Der Verein Nordgarten, der 1990 gegründet wurde, erklärte, dass er weitermache.']))
       .toEqual(['Nordgarten']);
@@ -74,6 +87,28 @@ describe('attribute — German explicit cues', () => {
     expect(run(['Laut einem Bericht der Nordstat Analytics Group lag der Anteil bei zehn Prozent.']))
       .toEqual(['Nordstat Analytics Group']);
     expect(run(['Das geht aus einer Studie des Instituts Zukunftslabor hervor.'])).toEqual(['Zukunftslabor']);
+  });
+
+  it('data nouns (Zahlen, Daten, Statistik, figures …) lead to their owner, never stand as the source', () => {
+    expect(run(['Das geht aus den jüngsten Zahlen des Statistikamtes hervor.'])).toEqual(['Statistikamt']);
+    expect(run(['Laut Daten von Nordstat Analytics sank der Preis.'])).toEqual(['Nordstat Analytics']);
+    expect(run(['Der Statistik der Nordbahn zufolge fielen mehr Züge aus.'])).toEqual(['Nordbahn']);
+    expect(run(['Sales fell, according to figures from Nordstat Analytics.'], 'en')).toEqual(['Nordstat Analytics']);
+    // Ownerless and nobody carried: nobody to credit, not "Zahlen".
+    expect(run(['Den jüngsten Zahlen zufolge stieg der Absatz.'])).toEqual([null]);
+  });
+
+  it('a data compound credits its first part when that is a name or acronym ("KBA-Zahlen" → KBA)', () => {
+    expect(run(['Den jüngsten NSA-Zahlen zufolge stieg der Absatz.'])).toEqual(['NSA']);
+    expect(run(['Den neuen Quorvo-Daten zufolge stieg der Absatz.'])).toEqual(['Quorvo']);
+    expect(run(['Laut einer Nordstat-Umfrage ist die Mehrheit dafür.'])).toEqual(['Nordstat']);
+    // A first part that is an everyday word names no owner.
+    expect(run(['Den jüngsten Corona-Zahlen zufolge sank die Inzidenz.'])).toEqual([null]);
+    expect(run(['Laut einer Online-Umfrage ist die Mehrheit dafür.'])).toEqual([null]);
+  });
+
+  it('a word that only ends like a data noun is no document ("Kandidaten")', () => {
+    expect(run(['Die Kandidaten erklärten, dass sie antreten.'])).toEqual(['Kandidaten']);
   });
 
   it('"heißt es im Bericht" refers to the current source', () => {
@@ -142,6 +177,13 @@ describe('attribute — German carry-forward', () => {
     ])).toEqual(['Kurier', 'Kurier', 'Kurier', 'Kurier']);
   });
 
+  it('"Danach" right after a source\'s figures or report carries that source; after a speaker it means "afterwards"', () => {
+    expect(run(['Das geht aus den Zahlen des Statistikamtes hervor.', 'Danach kamen 300 Autos neu hinzu.']))
+      .toEqual(['Statistikamt', 'Statistikamt']);
+    expect(run(['Die Bahn erklärte, dass alle Züge fahren.', 'Danach gingen die Fahrgäste nach Hause.']))
+      .toEqual(['Bahn', null]);
+  });
+
   it('a plain indicative sentence ends the carry', () => {
     expect(run([
       'Laut Polizei ist die Straße gesperrt.',
@@ -194,6 +236,21 @@ describe('attribute — roles', () => {
       { text: 'Foto: Die Beschäftigten seien zufrieden.', paragraph: 3, role: 'caption' },
       { text: 'Die Beschäftigten seien zufrieden.', paragraph: 4, role: 'body' },
     ])).toEqual([null, 'Verdi', null, 'Verdi']);
+  });
+
+  it('a headline or subhead "X: claim" / "Bericht der X …" credits X when the article credits X elsewhere', () => {
+    expect(attribute([
+      { text: 'Musterfrau: Mehr Geduld in Genf', paragraph: 1, role: 'headline' },
+      { text: 'Die Gespräche gehen weiter, sagte Außenministerin Erika Musterfrau.', paragraph: 2, role: 'body' },
+      { text: 'Bericht der »Morgenpost« Der Hafen wird verkauft', paragraph: 3, role: 'subhead' },
+      { text: 'Der Hafen werde verkauft, schrieb die »Morgenpost«.', paragraph: 4, role: 'body' },
+    ])).toEqual(['Erika Musterfrau', 'Erika Musterfrau', 'Morgenpost', 'Morgenpost']);
+    // Someone the article never credits, or a topic before the colon, stays uncredited.
+    expect(attribute([
+      { text: 'Musterfrau: Mehr Geduld in Genf', paragraph: 1, role: 'headline' },
+      { text: 'Wahl 2025: Das sind die Kandidaten', paragraph: 2, role: 'subhead' },
+      { text: 'Laut Verdi ist der Streik beendet.', paragraph: 3, role: 'body' },
+    ])).toEqual([null, null, 'Verdi']);
   });
 });
 
@@ -285,6 +342,29 @@ describe('attribute — real German passage (already split into sentences)', () 
       null,
       'Synergy Research Group',
     ]);
+  });
+});
+
+describe('attribute — a generic institution noun names the one institution of its kind named before', () => {
+  it('"die Hochschule" after "Universität X", "das Amt" after "X-Bundesamt", "the university" after "University of X"', () => {
+    expect(run(['Forscher der Universität Nordland haben Mäuse untersucht.', 'Das Ergebnis sei eindeutig, wie die Hochschule mitteilte.']))
+      .toEqual([null, 'Universität Nordland']);
+    expect(run(['Im Mai zählte das Luftfahrt-Bundesamt 120 Flüge.', 'Das seien mehr als im Vorjahr, teilte das Amt mit.']))
+      .toEqual([null, 'Luftfahrt-Bundesamt']);
+    expect(run(['Researchers at the University of Nordland studied mice.', 'The effect is strong, the university said.'], 'en'))
+      .toEqual([null, 'University of Nordland']);
+    // Named in the same sentence, before the noun.
+    expect(run(['Das Team der Universität Nordland hat Mäuse untersucht, wie die Hochschule mitteilte.'])).toEqual(['Universität Nordland']);
+  });
+
+  it('stays as written when two institutions of that kind were named, or none of that kind', () => {
+    expect(run(['Forscher der Universität Nordland und der Universität Südland arbeiten zusammen.', 'Das sei neu, wie die Hochschule mitteilte.']))
+      .toEqual([null, 'Hochschule']);
+    expect(run(['Forscher der Universität Nordland haben Mäuse untersucht.', 'Das sei falsch, erklärte das Ministerium.']))
+      .toEqual([null, 'Ministerium']);
+    // Indefinite: a new institution, not the one named before.
+    expect(run(['Forscher der Universität Nordland haben Mäuse untersucht.', 'Das sei falsch, erklärte eine Hochschule.']))
+      .toEqual([null, 'Hochschule']);
   });
 });
 
