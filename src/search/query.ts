@@ -340,6 +340,14 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
       const parts = splitGerman(lexicon, key);
       if (parts && !isOpaqueCompound(lexicon, key, parts[parts.length - 1]!)) for (const p of parts) group.add(termOf(p, 'de'), ALTERNATIVE_WEIGHT.compound, 'compound');
     }
+    // German genitive -s where Snowball keeps it ("Kublais", "Chinas", "Prinzips"): a term plus "s" that the corpus has
+    // and that is no German word of its own ("Mais" is no form of "Mai").
+    if (mechanisms.translation) {
+      for (const a of [...group.alternatives]) {
+        const genitive = a.term + 's';
+        if (a.term.length >= 4 && /[^s-]$/.test(a.term) && inCorpus(genitive) && !lexicon.isGermanWord(genitive)) group.add(genitive, a.weight, a.via);
+      }
+    }
     // A word nothing in the corpus matches may be a spelling variant or cognate of a corpus word.
     if (mechanisms.fuzzy && !group.alternatives.some((a) => inCorpus(a.term))) {
       for (const m of fuzzyMatches(index, [key, termOf(word, 'en'), termOf(word, 'de')], { capitalisedOnly: isName })) group.add(m.term, ALTERNATIVE_WEIGHT.fuzzy * m.similarity, 'fuzzy');
