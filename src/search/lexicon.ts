@@ -43,6 +43,13 @@ export interface Lexicon {
    * or undefined. Strong verbs change their vowel, so no stemmer joins them.
    */
   germanLemma(word: string): string | undefined;
+  /**
+   * English single-word headwords that begin with a folded `prefix`, in the
+   * dictionary's (byte) order, at most `limit` (default 64). Finds a word's
+   * derivational family ("arriv" → arrival, arrive, arrived …); see
+   * derivation.ts.
+   */
+  englishWordsWithPrefix(prefix: string, limit?: number): string[];
 }
 
 /** Where the committed lexicon lives, next to this module. */
@@ -167,6 +174,41 @@ function find(block: Block, term: string): number {
   return -1;
 }
 
+/** Compares the start of line `line` with `prefix` bytes: 0 when the line's term begins with it. */
+function comparePrefix(store: Store, line: number, prefix: Uint8Array): number {
+  const { bytes, lineStart } = store;
+  const start = lineStart[line]!;
+  const end = lineStart[line + 1]! - 1;
+  for (let j = 0; j < prefix.length; j++) {
+    const a = start + j < end ? bytes[start + j]! : -1;
+    // The term ends at its TAB: a shorter term sorts first.
+    if (a === TAB) return -1;
+    const b = prefix[j]!;
+    if (a !== b) return a - b;
+  }
+  return 0;
+}
+
+/** Single-word terms of a block that begin with `prefix`, in order, at most `limit`. Binary search for the first, then a scan. */
+function withPrefix(block: Block, prefix: string, limit: number): string[] {
+  const probe = utf8.encode(prefix);
+  let lo = 0;
+  let hi = block.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (comparePrefix(block.store, block.start + mid, probe) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: string[] = [];
+  // Phrases ("arrival time") sort among the words; they are skipped but counted, so a scan stays short.
+  for (let i = lo, seen = 0; i < block.count && out.length < limit && seen < 8 * limit; i++, seen++) {
+    if (comparePrefix(block.store, block.start + i, probe) !== 0) break;
+    const term = termAt(block, i);
+    if (!term.includes(' ')) out.push(term);
+  }
+  return out;
+}
+
 /** Byte offset of the TAB of a line. */
 function tabOf(store: Store, line: number): number {
   let i = store.lineStart[line]!;
@@ -268,6 +310,7 @@ export function lexiconFromBytes(bytes: Uint8Array, origin = 'lexicon'): Lexicon
       const i = word === '' ? -1 : find(de, word);
       return i >= 0 ? (lemmaAt(de, i) ?? undefined) : undefined;
     },
+    englishWordsWithPrefix: (prefix, limit = 64) => (prefix === '' ? [] : withPrefix(en, prefix, limit)),
   };
 }
 

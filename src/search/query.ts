@@ -10,6 +10,7 @@ import { detectLanguage, type DetectedLanguage } from '../corpus/language.ts';
 import { type AnalyzerLanguage, germanVerbStem, isAcronym, isStopWord, termOf } from './analyzer.ts';
 import type { Entity } from './aliases.ts';
 import { answerSubtypeOf, type AnswerSubtype, answerTypeOf, type AnswerType, typeNounOf } from './answerTypes.ts';
+import { englishFamily } from './derivation.ts';
 import { englishLemmas, type Lexicon } from './lexicon.ts';
 import { specificity } from './commonness.ts';
 import { fuzzyMatches } from './fuzzy.ts';
@@ -70,7 +71,14 @@ export const ALTERNATIVE_WEIGHT = {
   fuzzy: 0.8,
   /** A same-language synonym found through the other language ("Wetter" → weather → "Witterung"). */
   synonym: 0.5,
+  /** A translation of another word of the question word's family ("arrival" for "arriving", see derivation.ts). */
+  derivation: 0.5,
 };
+
+/** Most words of a question word's family whose translations are added. */
+export const DERIVATION_FAMILY = 4;
+/** Translations used per word of the family (its first, most common senses). */
+export const DERIVATION_TRANSLATIONS = 3;
 
 /** How many senses are followed each way when looking for synonyms through the other language. */
 export const SYNONYM_FANOUT = 3;
@@ -225,6 +233,23 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
   };
   const inCorpus = (term: string) => hasTerm(index, term);
 
+  /**
+   * Adds the first translations of the English word's derivational family
+   * ("arriving" → arrival → Ankunft; "illness" → ill → krank), and the
+   * family's own English stems for an English article. They weigh less than
+   * the word's own translations: a derivation shifts the meaning.
+   */
+  const addDerivations = (group: ReturnType<typeof groupFor>, english: string) => {
+    englishFamily(english, lexicon, DERIVATION_FAMILY).forEach((member, i) => {
+      group.add(termOf(member, 'en'), ALTERNATIVE_WEIGHT.derivation * TRANSLATION_DECAY ** i, 'translation');
+      (lexicon.toGerman(member) ?? []).slice(0, DERIVATION_TRANSLATIONS).forEach((t, rank) => {
+        const ws = t.split(' ').filter((w) => !isStopWord(w, 'de'));
+        const weight = (ALTERNATIVE_WEIGHT.derivation * TRANSLATION_DECAY ** (i + rank)) / Math.sqrt(Math.max(1, ws.length));
+        for (const w of ws) for (const term of germanTerms(w)) group.add(term, weight, 'translation');
+      });
+    });
+  };
+
   /** English translations of a folded German word (or its dictionary form). */
   const englishOf = (german: string): readonly string[] => lexicon.toEnglish(german) ?? lexicon.toEnglish(lexicon.germanLemma(german) ?? '') ?? [];
 
@@ -307,12 +332,21 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
     if (number !== undefined) for (const spelling of numberSpellings(number)) group.add(spelling, 1, 'word');
     // Names are translated only when the corpus does not use them as they are ("France" → "Frankreich").
     if (english && mechanisms.translation && (!isName || !group.alternatives.some((a) => inCorpus(a.term)))) translate(group, key);
+    if (english && mechanisms.translation && !isName && language === 'en') addDerivations(group, key);
     if (language !== 'en' && mechanisms.translation && !isName) translateToEnglish(group, key);
     if (mechanisms.synonyms && !isName) addSynonyms(group, key, language === 'de');
     // Only German words are split; an English word's letters may happen to spell German parts ("profits" → pro + fit).
     if (mechanisms.compounds && !isName && (language === 'de' || !lexicon.toGerman(key))) {
       const parts = splitGerman(lexicon, key);
       if (parts && !isOpaqueCompound(lexicon, key, parts[parts.length - 1]!)) for (const p of parts) group.add(termOf(p, 'de'), ALTERNATIVE_WEIGHT.compound, 'compound');
+    }
+    // German genitive -s where Snowball keeps it ("Kublais", "Chinas", "Prinzips"): a term plus "s" that the corpus has
+    // and that is no German word of its own ("Mais" is no form of "Mai").
+    if (mechanisms.translation) {
+      for (const a of [...group.alternatives]) {
+        const genitive = a.term + 's';
+        if (a.term.length >= 4 && /[^s-]$/.test(a.term) && inCorpus(genitive) && !lexicon.isGermanWord(genitive)) group.add(genitive, a.weight, a.via);
+      }
     }
     // A word nothing in the corpus matches may be a spelling variant or cognate of a corpus word.
     if (mechanisms.fuzzy && !group.alternatives.some((a) => inCorpus(a.term))) {

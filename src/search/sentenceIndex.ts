@@ -280,6 +280,7 @@ export function memoizedLexicon(lexicon: Lexicon): Lexicon {
     toGerman: (english) => lexicon.toGerman(english),
     toEnglish: (german) => lexicon.toEnglish(german),
     maxEnglishPhraseWords: lexicon.maxEnglishPhraseWords,
+    englishWordsWithPrefix: (prefix, limit) => lexicon.englishWordsWithPrefix(prefix, limit),
     isGermanWord(word) {
       let known = isWord.get(word);
       if (known === undefined) {

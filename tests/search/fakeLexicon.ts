@@ -11,5 +11,10 @@ export function fakeLexicon(toGerman: Record<string, string[]>, germanWords: str
     maxEnglishPhraseWords: Math.max(1, ...Object.keys(toGerman).map((k) => k.split(' ').length)),
     isGermanWord: (w) => vocab.has(w) || w in germanLemmas,
     germanLemma: (w) => germanLemmas[w],
+    englishWordsWithPrefix: (prefix, limit = 64) =>
+      Object.keys(toGerman)
+        .filter((k) => !k.includes(' ') && k.startsWith(prefix))
+        .sort()
+        .slice(0, limit),
   };
 }

@@ -191,6 +191,15 @@ describe('compiler', () => {
     expect(lex.isGermanWord('behordex')).toBe(false);
   });
 
+  it('lists English single-word headwords by prefix, in order, phrases left out', () => {
+    expect(lex.englishWordsWithPrefix('intelligence')).toEqual(['intelligence']);
+    expect(lex.englishWordsWithPrefix('succ')).toEqual(['successor', 'successors']);
+    expect(lex.englishWordsWithPrefix('succ', 1)).toEqual(['successor']);
+    expect(lex.englishWordsWithPrefix('market')).toEqual([]);
+    expect(lex.englishWordsWithPrefix('zz')).toEqual([]);
+    expect(lex.englishWordsWithPrefix('')).toEqual([]);
+  });
+
   it('reports counts', () => {
     expect(compiled.stats.lines).toBe(16);
     expect(compiled.stats.englishTerms).toBe(compiled.data.en.length);

@@ -1,0 +1,24 @@
+/** The query plan (query.ts): German genitive -s on names and words Snowball leaves, on made-up text. */
+import { describe, expect, it } from 'vitest';
+import { ingestArticle } from '../../src/corpus/ingest.ts';
+import { planQuery } from '../../src/search/query.ts';
+import { rank } from '../../src/search/rank.ts';
+import { buildIndex } from '../../src/search/sentenceIndex.ts';
+import { fakeLexicon } from './fakeLexicon.ts';
+
+const lexicon = fakeLexicon({ advisers: ['berater'], chaos: ['chaos'] }, ['berater', 'hof']);
+const article = ingestArticle('Hof\n\nKublais Berater kamen aus dem Süden. Der Hof lag im Norden. Danach brach Chaos aus.', { id: 'made-up', path: 'made-up.txt', meta: { language: 'de' } });
+const index = buildIndex([article], { lexicon });
+
+describe('genitive -s', () => {
+  it('reaches a name in the genitive that Snowball does not stem ("Kublais")', () => {
+    const plan = planQuery("Who were Kublai's advisers?", index);
+    const group = plan.groups.find((g) => g.word === 'Kublai')!;
+    expect(group.alternatives.map((a) => a.term)).toContain('kublais');
+    expect(rank(index, plan).results[0]?.id).toBe(article.sentences.find((s) => s.text.startsWith('Kublais'))!.id);
+  });
+  it('does not take a word plus "s" that is a German word of its own ("Chaos" is no form of the name "Chao")', () => {
+    const group = planQuery('Where did Chao live?', index).groups.find((g) => g.word === 'Chao')!;
+    expect(group.alternatives.map((a) => a.term)).not.toContain('chaos');
+  });
+});
