@@ -190,7 +190,7 @@ export function readHtmlArticle(html: string, url?: string, options: ReadHtmlOpt
     throw new HtmlPageError(`the page could not be read as HTML (${(err as Error).message})`);
   }
   const content = parsed?.content as DomElement | null | undefined;
-  if (!parsed || !content) return null;
+  if (!parsed || !content) return meta.articleBody ? articleFromBody(meta) : null;
   meta.headline ??= cleanText(parsed.title ?? '') || null;
   meta.byline ??= cleanText(parsed.byline ?? '') || null;
   meta.publisher ??= cleanText(parsed.siteName ?? '') || null;
@@ -210,6 +210,23 @@ export function readHtmlArticle(html: string, url?: string, options: ReadHtmlOpt
     text += `${b.text}\n\n`;
   });
   return { text: text.replace(/\n\n$/, '\n'), meta, structure: { headlineFirst: meta.headline !== null, kicker: meta.kicker, roles, listItems } };
+}
+
+/**
+ * The article as the page's JSON-LD `articleBody` states it: the headline,
+ * then each of its paragraphs as body text. For a page that builds its text
+ * with scripts, so that the markup Readability reads holds none of it.
+ */
+export function articleFromBody(meta: PageMeta): HtmlArticle | null {
+  if (!meta.articleBody) return null;
+  let text = '';
+  const roles = new Map<number, Role>();
+  if (meta.headline) text += `${cleanText(meta.headline)}\n\n`;
+  for (const paragraph of meta.articleBody.split('\n')) {
+    roles.set(text.length, 'body');
+    text += `${paragraph}\n\n`;
+  }
+  return { text: text.replace(/\n\n$/, '\n'), meta, structure: { headlineFirst: meta.headline !== null, kicker: meta.kicker, roles, listItems: new Set() } };
 }
 
 /** Options of {@link ingestHtml}. */
@@ -233,7 +250,9 @@ export const MIN_ARTICLE_CHARS = 200;
 /**
  * Makes an article of an HTML page: the text Readability extracts, the
  * page's metadata (a sidecar's overriding it), the roles of its markup, and
- * the chrome rules of ingest on what Readability left in. Throws
+ * the chrome rules of ingest on what Readability left in. A page whose
+ * markup holds no article but whose JSON-LD states its `articleBody` (a page
+ * that builds its text with scripts) is read from that. Throws
  * {@link IngestError}, naming the page, when it holds no article.
  */
 export function ingestHtml(html: string, options: IngestHtmlOptions): IngestReport {
@@ -247,6 +266,18 @@ export function ingestHtml(html: string, options: IngestHtmlOptions): IngestRepo
   const refuse = (why: string) =>
     new IngestError(`${options.path}: no article found in this page (${why}); is it a login wall, a cookie notice or a list of links? Save the page with the article shown, or its text as .txt`);
   if (!page) throw refuse('Readability found no article text');
+  try {
+    return ingestPage(page, options, refuse);
+  } catch (err) {
+    // A page whose scripts build its text: what Readability found is chrome, but its JSON-LD states the article.
+    const fromBody = err instanceof IngestError ? articleFromBody(page.meta) : null;
+    if (fromBody && fromBody.text !== page.text) return ingestPage(fromBody, options, refuse);
+    throw err;
+  }
+}
+
+/** Ingests the text read from a page (see {@link ingestHtml}). */
+function ingestPage(page: HtmlArticle, options: IngestHtmlOptions, refuse: (why: string) => IngestError): IngestReport {
   const m = page.meta;
   const fromPage: MetadataInput = {};
   if (m.headline) fromPage.headline = m.headline;

@@ -59,6 +59,12 @@ export interface PageMeta {
   url: string | null;
   /** The page's summary of the article (often the teaser, word for word). */
   description: string | null;
+  /**
+   * The article's text as the page's JSON-LD states it (`articleBody`), one
+   * paragraph a line: what a page that builds its text with scripts still
+   * holds in its markup.
+   */
+  articleBody: string | null;
 }
 
 /** schema.org types of articles, most specific first: a NewsArticle is trusted over a plain Article or a blog post. */
@@ -203,6 +209,23 @@ function jsonLdArticle(doc: DomDocument): Json | null {
   return best;
 }
 
+/**
+ * JSON-LD's `articleBody` as paragraphs, one a line: some sites put markup in
+ * it (`<p>`, `<br>`), which ends a paragraph; the rest of a tag is dropped and
+ * entities are decoded. Null when the page states no body.
+ */
+function articleBodyOf(value: unknown): string | null {
+  const raw = Array.isArray(value) ? value.filter((v) => typeof v === 'string').join('\n') : value;
+  if (typeof raw !== 'string') return null;
+  const paragraphs = raw
+    .replace(/<\/?(?:p|br|div|h[1-6]|li|blockquote)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]*>/g, ' ')
+    .split(/\n/)
+    .map((line) => collapse(decodeEntities(line).replace(BAD_VALUE_CHARS, ' ')))
+    .filter((line) => line.length > 0);
+  return paragraphs.length ? paragraphs.join('\n') : null;
+}
+
 /** `<title>` without the site's name: "Headline | Site", "Headline – Site". */
 function titleOf(doc: DomDocument, site: string | null): string | null {
   const title = clean(doc.querySelector('title')?.textContent);
@@ -264,5 +287,5 @@ export function readPageMeta(doc: DomDocument, url?: string): PageMeta {
     absoluteUrl(url ?? null, undefined);
   const description = clean(ld?.description) ?? metaContent(doc, 'og:description', 'description', 'twitter:description');
   const kicker = kickerOf(headlineElement(doc, headline), headline);
-  return { headline, kicker, byline, publisher, date, language, url: pageUrl, description };
+  return { headline, kicker, byline, publisher, date, language, url: pageUrl, description, articleBody: articleBodyOf(ld?.articleBody) };
 }

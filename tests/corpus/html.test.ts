@@ -95,6 +95,26 @@ describe('pages with no article', () => {
   it('refuses a page Readability finds nothing in', () => {
     expect(() => ingestHtml('<html><body><nav><a href="/">Home</a></nav></body></html>', { id: 'x', path: 'empty.html' })).toThrow(/^empty\.html: no article found in this page/);
   });
+  it("reads a page that builds its text with scripts from its JSON-LD articleBody, paragraph by paragraph", () => {
+    const ld = {
+      '@type': 'NewsArticle',
+      headline: 'Fähre fährt wieder nach Fahrplan',
+      author: { name: 'Erika Beispiel' },
+      articleBody:
+        '<p>Die Fähre über die Förde fährt seit Montag wieder nach Fahrplan, teilte die Reederei mit.</p><p>Nach dem Sturm im Oktober war der Anleger wochenlang gesperrt. Die Reparatur kostete 1,2 Millionen Euro &amp; dauerte sechs Wochen.</p>',
+    };
+    const shell = (json: string) => `<html lang="de"><head><title>Fähre | Nordkurier</title><script type="application/ld+json">${json}</script></head><body><nav><a href="/">Startseite</a></nav><div id="app"></div><script>window.start()</script></body></html>`;
+    const a = ingestHtml(shell(JSON.stringify(ld)), { id: 'faehre', path: 'faehre.html' }).article;
+    expect(a.meta).toMatchObject({ title: 'Fähre fährt wieder nach Fahrplan', byline: 'Erika Beispiel' });
+    expect(a.sentences.filter((s) => s.role === 'body').map((s) => s.text)).toEqual([
+      'Die Fähre über die Förde fährt seit Montag wieder nach Fahrplan, teilte die Reederei mit.',
+      'Nach dem Sturm im Oktober war der Anleger wochenlang gesperrt.',
+      'Die Reparatur kostete 1,2 Millionen Euro & dauerte sechs Wochen.',
+    ]);
+    expect(new Set(a.sentences.map((s) => s.paragraph)).size).toBe(3);
+    // Without a body in its JSON-LD, the same page is refused.
+    expect(() => ingestHtml(shell(JSON.stringify({ ...ld, articleBody: undefined })), { id: 'faehre', path: 'faehre.html' })).toThrow(/no article found/);
+  });
 });
 
 describe('readHtmlArticle (what a fetched page goes through)', () => {
