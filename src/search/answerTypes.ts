@@ -15,6 +15,12 @@ export type AnswerType = 'person' | 'time' | 'number' | 'place' | 'reason' | 'de
 
 /** A question word (folded) or phrase and the type it asks for, longest phrases first. */
 const QUESTION_CUES: [RegExp, AnswerType][] = [
+  // "What was the plug-in hybrid share in October?", "What is the estimated population of X?", "Was war der Anteil …?":
+  // a copula question whose noun phrase ends in a noun of measure asks for a number.
+  [
+    /^(?:what|how much) (?:is|was|are|were|will be|has been|had been) (?:the |its |their |his |her |an? )?(?:[\p{L}\p{N}'-]+ ){0,3}?(?:share|percentage|proportion|amount|fraction|number|price|cost|rate|population|age|total|sum|budget|revenue|turnover|profit|salary|temperature|height|length|distance|speed|weight|score|size|area|value|density)s?(?: (?:of|in|for|at|on|per|that|did|does|do)\b|$)|^(?:was|wie viel|wieviel) (?:ist|war|sind|waren|betragt|betrug) (?:der |die |das |den )?(?:[\p{L}\p{N}-]+ ){0,3}?(?:anteil|preis|kosten|zahl|anzahl|quote|rate|summe|betrag|umsatz|gewinn|hohe|alter|bevolkerung|einwohnerzahl|temperatur|budget|gehalt|wert|flache|grosse|dichte|gesamtzahl|prozentsatz)(?:e|s|es|en|n)?\b/u,
+    'number',
+  ],
   // "What does GCHQ stand for?", "What is GCHQ?", "Wofür steht GCHQ?", "Was ist GCHQ?", "Was bedeutet KI?"
   [/^(?:what (?:does|do) \S+(?: \S+)? (?:stand for|mean)|what (?:is|are) (?:the |an? )?\S+(?: short for)?|who (?:is|are) (?:the )?\S+|wofur steht (?:der |die |das )?\S+|was (?:ist|sind|bedeutet|heisst) (?:der |die |das |ein |eine )?\S+)$/, 'definition'],
   [/^(?:how (?:much|many|old|far|large|big|high|long is|tall|heavy)|what (?:share|percentage|proportion|amount|fraction|number|price|place|rank|position|age)|wie (?:viel|viele|hoch|gross|alt|weit|schwer)|wieviel|was kostet|was kosten|welchen? (?:platz|rang|anteil|preis)|auf welchem platz)\b/, 'number'],

@@ -21,7 +21,17 @@ describe('answer types', () => {
     expect(answerTypeOf('What does NDX stand for?')).toBe('definition');
     expect(answerTypeOf('Wofür steht NDX?')).toBe('definition');
     expect(answerTypeOf('Was ist die NDX?')).toBe('definition');
-    expect(answerTypeOf("What is NDX's market share?")).toBe('other');
+    expect(answerTypeOf("What is NDX's market share?")).toBe('number');
+  });
+  it('asks for a number when a copula question asks for a noun of measure', () => {
+    expect(answerTypeOf('What was the plug-in hybrid share in October?')).toBe('number');
+    expect(answerTypeOf('What is the estimated population of the town?')).toBe('number');
+    expect(answerTypeOf('What was the average household size?')).toBe('number');
+    expect(answerTypeOf('Was war der Anteil der Hybride im Oktober?')).toBe('number');
+    expect(answerTypeOf('Was ist der Preis?')).toBe('number');
+    // A noun of measure inside another noun phrase, or a kind of number, is no such question.
+    expect(answerTypeOf('What was the reason for the price rise?')).toBe('other');
+    expect(answerTypeOf('What is the share capital made of?')).toBe('other');
   });
   it('asks for a time when the question asks which date, year, decade or century, also after a preposition', () => {
     expect(answerTypeOf('Until what date is the market open?')).toBe('time');
