@@ -18,11 +18,12 @@ import { acronymDefinitions, AliasCollector, type AliasTable, appositions, learn
 import { type AnalyzerLanguage, analyze, analyzerLanguage, germanVerbStem, isAcronym, isStopWord, termOf } from './analyzer.ts';
 import { answersIn, type SentenceAnswers } from './answerTypes.ts';
 import { entryCount } from './commonness.ts';
-import { nounClassOf } from './nounClasses.ts';
+import { nounClassOf, wordClassOf } from './nounClasses.ts';
 import { splitCompound } from './compounds.ts';
 import type { Lexicon } from './lexicon.ts';
 import { ALL_MECHANISMS, type Mechanisms } from './mechanisms.ts';
 import { fold, words } from './normalize.ts';
+import { truecase } from './truecase.ts';
 
 /** The document MiniSearch stores for a sentence. */
 export interface SentenceDoc {
@@ -151,13 +152,63 @@ export function placeWordTest(lexicon: Lexicon, language: AnalyzerLanguage): (wo
   };
 }
 
+/**
+ * True when a folded German word reads as a common noun for name detection:
+ * like {@link isGermanNoun}, except that a word known only once an ending is
+ * stripped needs a stem general language uses, or one that translates as a
+ * common noun ("Reuters" is not the genitive of Ding's rare "Reuter", a hay
+ * drying frame; "Hauses" is that of "Haus", "Riechkolbens" of "Riechkolben").
+ */
+function isNounForNames(lexicon: Lexicon, folded: string): boolean {
+  if (lexicon.isGermanWord(folded)) return true;
+  if (!/(?:s|es|n|en|e)$/.test(folded)) return false;
+  return [folded.replace(/(?:es|s)$/, ''), folded.replace(/(?:en|n|e)$/, '')].some(
+    (w) => w.length >= 3 && lexicon.isGermanWord(w) && (entryCount(termOf(w, 'de'), 'de') > 0 || splitGerman(lexicon, w) !== null || translatesAsNoun(lexicon, w)),
+  );
+}
+
+/** True when one of a German word's first English translations is a common noun WordNet classes ("Riechkolben" → sniffer). */
+function translatesAsNoun(lexicon: Lexicon, folded: string): boolean {
+  return (lexicon.toEnglish(folded) ?? []).slice(0, 3).some((e) => {
+    const cls = wordClassOf(fold(e));
+    return cls !== undefined && cls !== 'verb';
+  });
+}
+
+/**
+ * A compound split that reads as one, for name detection: its head (German
+ * compounds are right-headed) a content word. A split whose head is a
+ * function word ("Kimmich" as kimm + ich, "Microsoft" as micro + oft) is the
+ * splitter finding dictionary strings in a name, not a compound; a function
+ * word as a modifier is a prefix ("Vorentscheid").
+ */
+function plausibleSplit(lexicon: Lexicon, folded: string): boolean {
+  const parts = splitGerman(lexicon, folded);
+  return parts !== null && !isStopWord(parts[parts.length - 1]!, 'de');
+}
+
+/**
+ * True when the lexicon's first English translation of a German word is an
+ * English proper noun and no common noun ("Genf" → Geneva, "Brasilien" → Brazil;
+ * see truecase.ts; not "Adventszeit" → advent, also a common noun):
+ * the word is then a name, though German capitalises it like any noun.
+ */
+function translatesAsName(lexicon: Lexicon, folded: string): boolean {
+  const first = lexicon.toEnglish(folded)?.[0];
+  return first !== undefined && truecase(first) !== first && wordClassOf(fold(first)) === undefined;
+}
+
 /** Decides whether a word is a name (person, organisation, place, product) in a text of `language`. */
 export function nameTest(lexicon: Lexicon, language: AnalyzerLanguage): (word: string, index: number) => boolean {
   return (word, index) => {
     if (isAcronym(word) && /\p{Lu}{2}/u.test(word)) return true;
     if (!/^\p{Lu}\p{Ll}/u.test(word) || index === 0) return false;
-    // German capitalises every noun: a capitalised word is a name only when it is no German word (nor a compound of them).
-    if (language === 'de') return !isGermanNoun(lexicon, fold(word)) && !splitGerman(lexicon, fold(word));
+    // German capitalises every noun: a capitalised word is a name only when it is no German word (nor a compound of them),
+    // or when the word the lexicon knows is itself a name in English.
+    if (language === 'de') {
+      const folded = fold(word);
+      return (!isNounForNames(lexicon, folded) && !plausibleSplit(lexicon, folded)) || translatesAsName(lexicon, folded);
+    }
     return true;
   };
 }

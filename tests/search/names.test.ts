@@ -1,0 +1,39 @@
+/**
+ * Name detection in German text (issue 10): German capitalises every noun, so
+ * a capitalised word is a name on other evidence. Small made-up sentences,
+ * one per mechanism.
+ */
+import { describe, expect, it } from 'vitest';
+import { answerSpans, tokensOf } from '../../src/search/answerSpans.ts';
+import { loadLexicon } from '../../src/search/lexicon.ts';
+import { nameTest } from '../../src/search/sentenceIndex.ts';
+
+const lexicon = loadLexicon();
+const isName = nameTest(lexicon, 'de');
+const persons = (text: string) =>
+  answerSpans(text, isName, tokensOf(text))
+    .filter((s) => s.type === 'person')
+    .map((s) => text.slice(s.start, s.end));
+
+describe('names that look like German words', () => {
+  it('reads a genitive -s as a name when the stem it leaves is a rare word that translates as no common noun', () => {
+    expect(isName('Reuters', 3)).toBe(true);
+    expect(persons('Das meldete die Agentur Reuters am Abend.')).toEqual(['Reuters']);
+    // A common noun's genitive stays a noun, also a rare one that translates as a common noun.
+    expect(isName('Hauses', 3)).toBe(false);
+    expect(isName('Riechkolbens', 3)).toBe(false);
+  });
+  it('takes no compound split whose head is a function word', () => {
+    expect(isName('Kaufich', 3)).toBe(true);
+    expect(isName('Hausmich', 3)).toBe(true);
+    // A function word as the modifier is a prefix: still a compound.
+    expect(isName('Vorentscheid', 3)).toBe(false);
+  });
+  it('reads a word whose English translation is a proper noun as a name', () => {
+    expect(isName('Moskau', 3)).toBe(true);
+    expect(isName('Venedig', 3)).toBe(true);
+    expect(persons('Die Delegation reiste weiter nach Venedig.')).toEqual(['Venedig']);
+    // Not when the English word is also a common noun ("advent").
+    expect(isName('Adventszeit', 3)).toBe(false);
+  });
+});
