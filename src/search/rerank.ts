@@ -27,7 +27,7 @@ import type { AnswerSubtype } from './answerTypes.ts';
 import { ABSTAIN_MODEL, RERANK_MODEL } from './model.ts';
 import { fold } from './normalize.ts';
 import type { QueryGroup, QueryPlan, Via } from './query.ts';
-import { nameTest, placeWordTest, type SentenceIndex, type WordTerms, wordTermsOf } from './sentenceIndex.ts';
+import { nameInContextTest, placeWordTest, type SentenceIndex, type WordTerms, wordTermsOf } from './sentenceIndex.ts';
 import type { Sentence } from '../corpus/types.ts';
 
 /** How many of the first stage's best sentences are rescored. */
@@ -171,7 +171,7 @@ function sentenceInfo(index: SentenceIndex, s: Sentence): SentenceInfo {
       wordTerms: wordTermsOf(s.text, language, index.lexicon, index.mechanisms),
       tokens,
       tokenTerms: tokens.map((t) => termOf(t.text, language)),
-      spans: answerSpans(s.text, nameTest(index.lexicon, language), tokens, placeWordTest(index.lexicon, language)),
+      spans: answerSpans(s.text, nameInContextTest(index.lexicon, language, tokens, s.text), tokens, placeWordTest(index.lexicon, language)),
       opener: tokens[0]?.folded ?? '',
     };
     if (cache.size >= INFO_CACHE_SIZE) cache.clear();

@@ -20,7 +20,7 @@ import { answersIn, type SentenceAnswers } from './answerTypes.ts';
 import { entryCount } from './commonness.ts';
 import { nounClassOf, wordClassOf } from './nounClasses.ts';
 import { splitCompound } from './compounds.ts';
-import type { Lexicon } from './lexicon.ts';
+import { englishLemmas, type Lexicon } from './lexicon.ts';
 import { ALL_MECHANISMS, type Mechanisms } from './mechanisms.ts';
 import { fold, words } from './normalize.ts';
 import { truecase } from './truecase.ts';
@@ -210,6 +210,89 @@ export function nameTest(lexicon: Lexicon, language: AnalyzerLanguage): (word: s
       return (!isNounForNames(lexicon, folded) && !plausibleSplit(lexicon, folded)) || translatesAsName(lexicon, folded);
     }
     return true;
+  };
+}
+
+/** Dictionary entries under which a German noun that names no person is rare enough to be a surname after a name. */
+const RARE_NOUN_COUNT = 50;
+
+/**
+ * True when a German noun could be a person's surname after a first name.
+ * Surnames that are German words mostly name trades, so a noun with a person
+ * among its first English translations may be one ("Koch" → chef, "Weber" →
+ * weaver, "Baumann" by its head "Mann"); so may a rare noun of another kind
+ * ("Wagner" → wagon builder). A place, a time, an everyday noun or an
+ * inflected form after a name is the sentence going on ("dass Google Geld
+ * verdient", "Qualcomm Prozessoren", "Büdinger Altstadt").
+ */
+function surnameLike(lexicon: Lexicon, folded: string, rare = RARE_NOUN_COUNT): boolean {
+  if (GERMAN_NOUN_ENDING.test(folded)) return false;
+  const known = lexicon.isGermanWord(folded);
+  const split = splitGerman(lexicon, folded);
+  // A form the lexicon knows only through its lemma is inflected ("Prozessoren"): a surname is written as it is.
+  if (!known && !split) return lexicon.toEnglish(folded) === undefined;
+  // A compound by its head (German compounds are right-headed), unless the lexicon knows the whole word.
+  const head = split ? split[split.length - 1]! : folded;
+  // An English phrase by its last word: "old town" is a town, "wagon builder" a builder.
+  const senses = (lexicon.toEnglish(known ? folded : head) ?? []).slice(0, 3).map((e) => fold(e).split(' ').pop()!);
+  if (senses.length === 0) return true;
+  const plural = (f: string) => /[^s]s$/.test(f) && englishLemmas(f).some((l) => l !== f && wordClassOf(l) !== undefined);
+  if (!split && plural(senses[0]!)) return false;
+  const classes = senses.map((f) => wordClassOf(f));
+  if (classes.includes('person')) return true;
+  if (classes.includes('place') || classes.includes('time')) return false;
+  // A compound's head must be rarer still: a compound after a name is more often a common noun ("Amazons Gesamtumsatz").
+  return entryCount(termOf(head, 'de'), 'de') < (split ? rare / 5 : rare);
+}
+
+/** True when a German noun names a person or body by role ("Kapitän", "Bürgermeister", "Nachrichtenagentur" by its head). */
+function roleNoun(lexicon: Lexicon, folded: string): boolean {
+  const classOf = (w: string) => {
+    const first = lexicon.toEnglish(w)?.[0];
+    return first === undefined ? undefined : wordClassOf(fold(first).split(' ').pop()!);
+  };
+  // A noun as written: not an inflected adjective before its noun ("der Arabischen Liga").
+  if (!lexicon.isGermanWord(folded) && !splitGerman(lexicon, folded)) return false;
+  const cls = classOf(folded);
+  if (cls !== undefined) return cls === 'person';
+  const split = splitGerman(lexicon, folded);
+  return split !== null && classOf(split[split.length - 1]!) === 'person';
+}
+
+/** Endings only German common nouns have (names rarely end so): Rechnung, Freiheit, Mannschaft, Nation, Qualität, Ereignis. */
+export const GERMAN_NOUN_ENDING = /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|sion|sionen|tat|taten|ismus|nis|nisse|ling|linge)$/;
+
+/**
+ * {@link nameTest} in a sentence's context, for finding answer spans. In a
+ * German text a capitalised word that is a German noun is still a name
+ * - right after a name word, with only a space between, when it could be a
+ *   surname ("Robin Koch", "Sandro Wagner"; see `surnameLike`);
+ * - right after a role noun, in apposition ("Kapitän Koch", "Nachrichtenagentur X").
+ * And a hyphenated word whose last part is a common noun ("Amazon-Gründer",
+ * "Android-Geräte") is a description, not a name.
+ */
+export function nameInContextTest(
+  lexicon: Lexicon,
+  language: AnalyzerLanguage,
+  tokens: readonly { text: string; start: number; end: number }[],
+  text: string,
+): (word: string, index: number) => boolean {
+  const base = nameTest(lexicon, language);
+  if (language !== 'de') return base;
+  const plain = (word: string, i: number): boolean => {
+    if (!base(word, i)) return false;
+    const parts = word.split(/[-‐]/);
+    const head = parts[parts.length - 1]!;
+    return !(parts.length > 1 && /^\p{Lu}\p{Ll}/u.test(head) && (isGermanNoun(lexicon, fold(head)) || splitGerman(lexicon, fold(head)) !== null));
+  };
+  return (word, i) => {
+    if (plain(word, i)) return true;
+    const prev = tokens[i - 1];
+    if (i < 1 || !prev || tokens[i]?.text !== word || !/^\p{Lu}\p{Ll}+$/u.test(word) || text.slice(prev.end, tokens[i]!.start) !== ' ') return false;
+    const folded = fold(word);
+    if (/^\p{Lu}\p{Ll}/u.test(prev.text) && plain(prev.text, i - 1)) return surnameLike(lexicon, folded);
+    // After a role noun only a noun that names a person: "die Angreifer Zugriff" is a subject and its object.
+    return i - 1 > 0 && /^\p{Lu}\p{Ll}+$/u.test(prev.text) && roleNoun(lexicon, fold(prev.text)) && surnameLike(lexicon, folded, 0);
   };
 }
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerSpans, tokensOf } from '../../src/search/answerSpans.ts';
 import { loadLexicon } from '../../src/search/lexicon.ts';
-import { nameTest } from '../../src/search/sentenceIndex.ts';
+import { nameInContextTest, nameTest } from '../../src/search/sentenceIndex.ts';
 
 const lexicon = loadLexicon();
 const isName = nameTest(lexicon, 'de');
@@ -35,5 +35,31 @@ describe('names that look like German words', () => {
     expect(persons('Die Delegation reiste weiter nach Venedig.')).toEqual(['Venedig']);
     // Not when the English word is also a common noun ("advent").
     expect(isName('Adventszeit', 3)).toBe(false);
+  });
+});
+
+describe('names in their sentence', () => {
+  const inContext = (text: string) => {
+    const tokens = tokensOf(text);
+    return answerSpans(text, nameInContextTest(lexicon, 'de', tokens, text), tokens)
+      .filter((s) => s.type === 'person')
+      .map((s) => text.slice(s.start, s.end));
+  };
+  it('continues a name with a surname that is also a German noun', () => {
+    expect(persons('Das Tor schoss Lukas Fischer kurz vor Schluss.')).toEqual(['Lukas']);
+    expect(inContext('Das Tor schoss Lukas Fischer kurz vor Schluss.')).toEqual(['Lukas Fischer']);
+    expect(inContext('Den Ausgleich erzielte Lukas Wagner.')).toEqual(['Lukas Wagner']);
+  });
+  it('does not continue a name with an everyday noun, a place or an inflected form', () => {
+    expect(inContext('Er sagte, dass Google Geld verdient.')).toEqual(['Google']);
+    expect(inContext('Die Geräte nutzen Qualcomm Prozessoren.')).toEqual(['Qualcomm']);
+  });
+  it('takes a person noun after a role noun as a name in apposition, and nothing else', () => {
+    expect(inContext('Das bestätigte Kapitän Fischer am Abend.')).toEqual(['Fischer']);
+    expect(inContext('Über die Lücke erhalten Angreifer Zugriff auf das Gerät.')).toEqual([]);
+  });
+  it('reads a hyphenated word whose last part is a common noun as a description', () => {
+    expect(persons('Das sagte der Amazon-Gründer Jeff Bezos.')).toEqual(['Amazon-Gründer Jeff Bezos']);
+    expect(inContext('Das sagte der Amazon-Gründer Jeff Bezos.')).toEqual(['Jeff Bezos']);
   });
 });
