@@ -226,7 +226,6 @@ const RARE_NOUN_COUNT = 50;
  * verdient", "Qualcomm Prozessoren", "Büdinger Altstadt").
  */
 function surnameLike(lexicon: Lexicon, folded: string, rare = RARE_NOUN_COUNT): boolean {
-  if (GERMAN_NOUN_ENDING.test(folded)) return false;
   const known = lexicon.isGermanWord(folded);
   const split = splitGerman(lexicon, folded);
   // A form the lexicon knows only through its lemma is inflected ("Prozessoren"): a surname is written as it is.
@@ -259,9 +258,6 @@ function roleNoun(lexicon: Lexicon, folded: string): boolean {
   return split !== null && classOf(split[split.length - 1]!) === 'person';
 }
 
-/** Endings only German common nouns have (names rarely end so): Rechnung, Freiheit, Mannschaft, Nation, Qualität, Ereignis. */
-export const GERMAN_NOUN_ENDING = /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|sion|sionen|tat|taten|ismus|nis|nisse|ling|linge)$/;
-
 /**
  * {@link nameTest} in a sentence's context, for finding answer spans. In a
  * German text a capitalised word that is a German noun is still a name
@@ -283,7 +279,17 @@ export function nameInContextTest(
     if (!base(word, i)) return false;
     const parts = word.split(/[-‐]/);
     const head = parts[parts.length - 1]!;
-    return !(parts.length > 1 && /^\p{Lu}\p{Ll}/u.test(head) && (isGermanNoun(lexicon, fold(head)) || splitGerman(lexicon, fold(head)) !== null));
+    if (parts.length > 1) return !(/^\p{Lu}\p{Ll}/u.test(head) && (isGermanNoun(lexicon, fold(head)) || splitGerman(lexicon, fold(head)) !== null));
+    if (!/^\p{Lu}\p{Ll}/u.test(word)) return true;
+    const folded = fold(word);
+    if (translatesAsName(lexicon, folded)) return true;
+    // A capitalised function word ("Zwar", "Ihrem"), a form the lexicon translates as a common noun ("Leuten" → people),
+    // the singular of a plural it knows ("Personalie"). (Not by a common noun's ending, as highlight.ts does: the lexicon
+    // knows such nouns, and names end so too: "Samsung", "Janis".)
+    if (isStopWord(word, 'de') || translatesAsNoun(lexicon, folded) || (/e$/.test(folded) && lexicon.isGermanWord(`${folded}n`))) return false;
+    // A verb form opening a clause after a colon, a quote or a dash ("…: Rechnet man …").
+    const token = tokens[i];
+    return !(token && /[:;"„“»«–—-]\s*$/u.test(text.slice(0, token.start)) && germanVerbStem(folded, (w) => lexicon.isGermanWord(w)) !== null);
   };
   return (word, i) => {
     if (plain(word, i)) return true;

@@ -63,3 +63,24 @@ describe('names in their sentence', () => {
     expect(inContext('Das sagte der Amazon-Gründer Jeff Bezos.')).toEqual(['Jeff Bezos']);
   });
 });
+
+describe('capitalised words that are no names', () => {
+  const inContext = (text: string) => {
+    const tokens = tokensOf(text);
+    return answerSpans(text, nameInContextTest(lexicon, 'de', tokens, text), tokens)
+      .filter((s) => s.type === 'person')
+      .map((s) => text.slice(s.start, s.end));
+  };
+  it('drops function words, inflected common nouns and the singular of a known plural', () => {
+    expect(persons('Er sprach mit vielen Leuten aus Ihrem Dorf.')).toEqual(['Leuten', 'Ihrem']);
+    expect(inContext('Er sprach mit vielen Leuten aus Ihrem Dorf.')).toEqual([]);
+    expect(inContext('Das zeigt auch eine Personalie im Vorstand.')).toEqual([]);
+  });
+  it('drops a verb form that opens a clause after a colon', () => {
+    expect(persons('Die Zahl stieg: Rechnet man alles zusammen, bleibt wenig.')).toEqual(['Rechnet']);
+    expect(inContext('Die Zahl stieg: Rechnet man alles zusammen, bleibt wenig.')).toEqual([]);
+  });
+  it('keeps names with a common noun ending', () => {
+    expect(inContext('Das Gerät stammt von Samsung, sagte Janis Berger.')).toEqual(expect.arrayContaining(['Samsung']));
+  });
+});
