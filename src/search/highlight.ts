@@ -45,7 +45,7 @@ import { fold, words } from './normalize.ts';
 import type { QueryPlan } from './query.ts';
 import { governingPrepositions } from './rerank.ts';
 import { HIGHLIGHT_MODEL, HIGHLIGHT_THRESHOLD } from './highlightModel.ts';
-import { isGermanNoun, nameTest, placeWordTest, type SentenceIndex, splitGerman, wordTermsOf } from './sentenceIndex.ts';
+import { isGermanNoun, nameInContextTest, nameTest, placeWordTest, type SentenceIndex, splitGerman, translatesAsName, wordTermsOf } from './sentenceIndex.ts';
 
 export { HIGHLIGHT_THRESHOLD };
 
@@ -360,7 +360,8 @@ const ENGLISH_JOINER = /^(?:of|and|the|to|for|on)$/;
  *   are an English name or title ("Planet of Giants").
  */
 function highlightNameTest(lexicon: Lexicon, language: AnalyzerLanguage, tokens: readonly SpanToken[], text: string): (word: string, index: number) => boolean {
-  const base = nameTest(lexicon, language);
+  const base = nameInContextTest(lexicon, language, tokens, text);
+  const wordOnly = nameTest(lexicon, language);
   const translated = (folded: string) => {
     for (const f of new Set([folded, folded.replace(/(?:en|em|er|es|n|e|s)$/, ''), folded.replace(/(?:n|s)$/, '')])) {
       const senses = f.length >= 3 ? lexicon.toEnglish(f) : undefined;
@@ -377,6 +378,8 @@ function highlightNameTest(lexicon: Lexicon, language: AnalyzerLanguage, tokens:
     }
     if (language === 'de' && parts.length === 1 && /^\p{Lu}\p{Ll}/u.test(word)) {
       const f = fold(word);
+      // A surname or apposition the sentence makes a name ("Robin Koch"), a word that translates as an English name ("Genf").
+      if (!wordOnly(word, i) || translatesAsName(lexicon, f)) return true;
       // A word the lexicon translates, or the singular of a plural it knows ("Personalie"), or one with a German noun ending.
       if (translated(f) || lexicon.isGermanWord(`${f}n`) || lexicon.isGermanWord(`${f}en`) || GERMAN_NOUN_ENDING.test(f)) return false;
     }

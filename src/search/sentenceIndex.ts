@@ -193,7 +193,7 @@ function plausibleSplit(lexicon: Lexicon, folded: string): boolean {
  * see truecase.ts; not "Adventszeit" → advent, also a common noun):
  * the word is then a name, though German capitalises it like any noun.
  */
-function translatesAsName(lexicon: Lexicon, folded: string): boolean {
+export function translatesAsName(lexicon: Lexicon, folded: string): boolean {
   const first = lexicon.toEnglish(folded)?.[0];
   return first !== undefined && truecase(first) !== first && wordClassOf(fold(first)) === undefined;
 }

@@ -4,6 +4,8 @@
  * one per mechanism.
  */
 import { describe, expect, it } from 'vitest';
+import { ingestArticle } from '../../src/corpus/ingest.ts';
+import { createEngine } from '../../src/engine/engine.ts';
 import { answerSpans, tokensOf } from '../../src/search/answerSpans.ts';
 import { loadLexicon } from '../../src/search/lexicon.ts';
 import { nameInContextTest, nameTest } from '../../src/search/sentenceIndex.ts';
@@ -82,5 +84,18 @@ describe('capitalised words that are no names', () => {
   });
   it('keeps names with a common noun ending', () => {
     expect(inContext('Das Gerät stammt von Samsung, sagte Janis Berger.')).toEqual(expect.arrayContaining(['Samsung']));
+  });
+});
+
+describe('highlighting shares the names read in context', () => {
+  const text = `Werft in Kiel verkauft
+
+Die Kieler Werft Nordstahl hat einen neuen Eigentümer. Im März übernahm der Investor Lukas Fischer die Werft von der Familie Okafor.
+`;
+  const engine = createEngine([ingestArticle(text, { id: 'werft', path: 'werft.txt' })], { lexicon });
+  it('highlights the whole name, surname included', () => {
+    const a = engine.ask('Who bought the shipyard from the Okafor family?').answers[0]!;
+    expect(a.highlight).toBeDefined();
+    expect(a.text.slice(a.highlight!.start, a.highlight!.end)).toContain('Lukas Fischer');
   });
 });
