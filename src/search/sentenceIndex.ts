@@ -23,6 +23,7 @@ import { splitCompound } from './compounds.ts';
 import { englishLemmas, type Lexicon } from './lexicon.ts';
 import { ALL_MECHANISMS, type Mechanisms } from './mechanisms.ts';
 import { fold, words } from './normalize.ts';
+import { joinedSeparable, separatedVerbs } from './separableVerbs.ts';
 import { truecase } from './truecase.ts';
 
 /** The document MiniSearch stores for a sentence. */
@@ -344,6 +345,9 @@ function wordEntry(word: string, language: AnalyzerLanguage, lexicon: Lexicon, c
   // Strong verbs and other irregular forms the dictionary lists: "gefunden" also indexes "finden".
   const lemma = lower ? lexicon.germanLemma(folded) : undefined;
   if (lemma && !terms.includes(termOf(lemma, 'de'))) terms.push(termOf(lemma, 'de'));
+  // A separable verb's finite form written whole ("…, als er ihm den Ball abnahm") also indexes its infinitive.
+  const joined = lower && !lemma ? joinedSeparable(folded, lexicon) : null;
+  if (joined && !terms.includes(termOf(joined, 'de'))) terms.push(termOf(joined, 'de'));
   const split = compounds && language === 'de' ? splitGerman(lexicon, folded) : null;
   // German compounds are right-headed: the head carries the meaning ("Nettogewinn" is a Gewinn), so it
   // counts like the word itself; the modifiers ("netto") only as parts.
@@ -384,12 +388,22 @@ export function isOpaqueCompound(lexicon: Lexicon, folded: string, head: string)
 export function wordTermsOf(text: string, language: AnalyzerLanguage, lexicon: Lexicon, mechanisms: Mechanisms): WordTerms[] {
   const out: WordTerms[] = [];
   const all = words(text);
+  // A finite verb whose particle ends its clause ("nahm … ab") also indexes the separable verb (abnehmen).
+  const separated = language === 'de' ? separatedVerbs(text, lexicon) : undefined;
   for (let i = 0; i < all.length; i++) {
     const word = all[i]!;
     const entry = wordEntry(word, language, lexicon, mechanisms.compounds, i === 0);
+    const joined = separated?.get(i);
     // German stop-word lists hold nouns ("Beispiel", "Jahr", "Ende"); capitalised mid-sentence they are content (or names).
     const noun = language === 'de' && i > 0 && /^\p{Lu}\p{Ll}/u.test(word);
-    if (entry.stop && !noun) continue;
+    if (entry.stop && !noun && !joined) continue;
+    if (joined) {
+      const extra = joined.map((v) => termOf(v, 'de')).filter((t) => !entry.terms.includes(t));
+      const terms = entry.stop && !noun ? [] : [...entry.terms];
+      for (const t of extra) if (!terms.includes(t)) terms.push(t);
+      if (terms.length) out.push({ word, terms, parts: entry.stop && !noun ? [] : entry.parts });
+      continue;
+    }
     out.push({ word, terms: entry.terms, parts: entry.parts });
   }
   return out;

@@ -308,6 +308,28 @@ function isEnglishInflection(form: string, lemma: string, irregular: readonly st
   return isEnglishWordInflection(w, l) || (diff === 0 && irregular.includes(w));
 }
 
+/** Subject pronouns of German finite verb forms in Ding before each synonym ("ich/er/sie", "er/sie/es", "wir"). */
+const DE_PRONOUNS = /(^|;)\s*(?:ich|du|er|sie|es|wir|ihr|man)(?:\/(?:ich|du|er|sie|es|wir|ihr|man))*\s+(?=\p{L})/giu;
+/** Subject pronouns of English finite verb forms in Ding before each synonym ("I/he/she", "he/she/it", "they"). */
+const EN_PRONOUNS = /(^|;)\s*(?:i|you|he|she|it|we|they|one)(?:\/(?:i|you|he|she|it|we|they|one))*\s+(?=\p{L})/giu;
+
+/** True when every synonym of a raw sub-entry starts with a subject pronoun ("er/sie nimmt ab; …"). */
+function startsWithPronoun(raw: string, pronouns: RegExp): boolean {
+  const syns = splitSynonyms(raw).filter((s) => s.trim());
+  return syns.length > 0 && syns.every((s) => s.replace(pronouns, '$1') !== s);
+}
+
+/** A raw sub-entry with the subject pronouns before each synonym removed ("er/sie nimmt ab" → "nimmt ab"). */
+function stripPronouns(raw: string, pronouns: RegExp): string {
+  return raw.replace(pronouns, '$1 ');
+}
+
+/** True when the two-word German form is a separated form of `lemma`: its second word is the particle the lemma begins with ("nahm ab", "abnehmen"). */
+function isSeparatedForm(form: string, lemma: string): boolean {
+  const ws = form.split(' ');
+  return ws.length === 2 && lemma.startsWith(ws[1]!) && lemma.length > ws[1]!.length + 3;
+}
+
 function commonPrefix(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
@@ -455,15 +477,26 @@ export function compileLexicon(text: string, options: CompileOptions = {}): Comp
     lines++;
     const deRaw = sides[0]!.split(' | ');
     const enRaw = sides[1]!.split(' | ');
-    const deRows = deRaw.map((r) => parseRow(r, 'de', maxWords));
-    const enRows = enRaw.map((r) => parseRow(r, 'en', maxWords));
-    if (deRows.length !== enRows.length) continue;
+    if (deRaw.length !== enRaw.length) continue;
+    const isVerbEntry = parseRow(deRaw[0]!, 'de', maxWords).some((s) => s.tags.some((t) => VERB_TAGS.has(t)));
+    // Finite forms of a verb written with their subject ("er/sie nimmt ab", "ich/er/sie nahm" ::
+    // "he/she takes off", "I/he/she took") are inflection rows like the entries that list them bare
+    // ("führt aus | führte aus"); the pronouns go, so the forms link to their infinitive.
+    // Only rows of bare forms qualify: one word, or a verb and its separated particle; not example sentences.
+    const deHeads = isVerbEntry ? parseRow(deRaw[0]!, 'de', maxWords).filter((l) => l.nWords === 1) : [];
+    const isForm = (d: Syn) => d.nWords === 1 || (d.nWords === 2 && deHeads.some((l) => isSeparatedForm(d.key, l.key)));
+    const pronounRows = deRaw.map((r, i) => {
+      if (!isVerbEntry || i === 0 || !startsWithPronoun(r, DE_PRONOUNS)) return false;
+      const forms = parseRow(stripPronouns(r, DE_PRONOUNS), 'de', maxWords).filter((d) => d.key);
+      return forms.length > 0 && forms.every(isForm);
+    });
+    const deRows = deRaw.map((r, i) => parseRow(pronounRows[i] ? stripPronouns(r, DE_PRONOUNS) : r, 'de', maxWords));
+    const enRows = enRaw.map((r, i) => parseRow(pronounRows[i] ? stripPronouns(r, EN_PRONOUNS) : r, 'en', maxWords));
     const linePenalty = domainPenalty([deRows[0]!, enRows[0]!]);
     // Big entries (many sub-entries) are the common words: a small bonus.
     const richness = -0.25 * Math.log2(deRows.length);
     const de0 = deRows[0]!;
     const en0 = enRows[0]!;
-    const isVerbEntry = de0.some((s) => s.tags.some((t) => VERB_TAGS.has(t)));
     // Questions about news mostly ask about things: noun senses go a little ahead.
     const posPenalty = de0.some((s) => s.tags.some((t) => NOUN_TAGS.has(t))) ? 0 : 0.3;
     const irregular = en0.flatMap(irregularForms);
@@ -507,7 +540,8 @@ export function compileLexicon(text: string, options: CompileOptions = {}): Comp
         const isInflectionRow =
           (inflected > 0 && inflected * 2 >= enRow.filter((e) => e.key).length) ||
           (allPlural && de0.some((s) => s.tags.some((t) => NOUN_TAGS.has(t)))) ||
-          (isVerbEntry && r <= 2 && inflected > 0);
+          (isVerbEntry && r <= 2 && inflected > 0) ||
+          pronounRows[r]!;
         if (isInflectionRow) {
           // Irregular English plurals: positional when the counts match.
           if (allPlural && enRow.length === en0.length) {
@@ -520,7 +554,11 @@ export function compileLexicon(text: string, options: CompileOptions = {}): Comp
           for (const d of deRow) {
             if (!d.key) continue;
             let lemma = '';
-            if (deRow.length === de0.length) lemma = de0[d.pos]!.key;
+            // A separated finite form ("nimmt ab") belongs to the synonym its particle begins ("abnehmen").
+            const particle = d.nWords === 2 ? d.key.slice(d.key.indexOf(' ') + 1) : '';
+            const separable = particle ? de0.find((l) => l.nWords === 1 && l.key.startsWith(particle) && l.key.length > particle.length + 3) : undefined;
+            if (separable) lemma = separable.key;
+            else if (deRow.length === de0.length) lemma = de0[d.pos]!.key;
             else {
               let best = 3;
               for (const l of de0) {
@@ -652,7 +690,8 @@ export function compileLexicon(text: string, options: CompileOptions = {}): Comp
     deToEn: de.map((k) => encode(deLists.get(k), enIndex)),
     deLemma: de.map((k) => {
       // The best-supported lemma that is itself a term; ties go to the first in byte order.
-      const lemmas = [...(deLemmas.get(k) ?? [])].filter(([l]) => deIndex.has(l) && !l.includes(' ') && !k.includes(' '));
+      // A phrase has a lemma only as a separated verb form ("nimmt ab" → "abnehmen").
+      const lemmas = [...(deLemmas.get(k) ?? [])].filter(([l]) => deIndex.has(l) && !l.includes(' ') && (!k.includes(' ') || isSeparatedForm(k, l)));
       lemmas.sort((a, b) => a[1] - b[1] || byCodeUnits(a[0], b[0]));
       return lemmas.length ? deIndex.get(lemmas[0]![0])!.toString(36) : '';
     }),
