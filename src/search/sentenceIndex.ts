@@ -169,12 +169,12 @@ function isNounForNames(lexicon: Lexicon, folded: string): boolean {
 }
 
 /** True when one of a German word's first English translations is a common noun WordNet classes ("Riechkolben" → sniffer). */
-function translatesAsNoun(lexicon: Lexicon, folded: string): boolean {
+const translatesAsNoun = memoised((lexicon: Lexicon, folded: string): boolean => {
   return (lexicon.toEnglish(folded) ?? []).slice(0, 3).some((e) => {
     const cls = wordClassOf(fold(e));
     return cls !== undefined && cls !== 'verb';
   });
-}
+});
 
 /**
  * A compound split that reads as one, for name detection: its head (German
@@ -194,10 +194,10 @@ function plausibleSplit(lexicon: Lexicon, folded: string): boolean {
  * see truecase.ts; not "Adventszeit" → advent, also a common noun):
  * the word is then a name, though German capitalises it like any noun.
  */
-export function translatesAsName(lexicon: Lexicon, folded: string): boolean {
+export const translatesAsName = memoised((lexicon: Lexicon, folded: string): boolean => {
   const first = lexicon.toEnglish(folded)?.[0];
   return first !== undefined && truecase(first) !== first && wordClassOf(fold(first)) === undefined;
-}
+});
 
 /** Decides whether a word is a name (person, organisation, place, product) in a text of `language`. */
 export function nameTest(lexicon: Lexicon, language: AnalyzerLanguage): (word: string, index: number) => boolean {
@@ -206,13 +206,33 @@ export function nameTest(lexicon: Lexicon, language: AnalyzerLanguage): (word: s
     if (!/^\p{Lu}\p{Ll}/u.test(word) || index === 0) return false;
     // German capitalises every noun: a capitalised word is a name only when it is no German word (nor a compound of them),
     // or when the word the lexicon knows is itself a name in English.
-    if (language === 'de') {
-      const folded = fold(word);
-      return (!isNounForNames(lexicon, folded) && !plausibleSplit(lexicon, folded)) || translatesAsName(lexicon, folded);
-    }
+    if (language === 'de') return germanNameWord(lexicon, fold(word));
     return true;
   };
 }
+
+/**
+ * A word test kept per lexicon: the same words recur sentence after sentence,
+ * and each test looks the word up in the lexicon several times (the second
+ * stage analyses a few dozen sentences per question).
+ */
+function memoised(test: (lexicon: Lexicon, folded: string) => boolean): (lexicon: Lexicon, folded: string) => boolean {
+  const memos = new WeakMap<Lexicon, Map<string, boolean>>();
+  return (lexicon, folded) => {
+    let memo = memos.get(lexicon);
+    if (!memo) memos.set(lexicon, (memo = new Map()));
+    let out = memo.get(folded);
+    if (out === undefined) {
+      out = test(lexicon, folded);
+      if (memo.size >= 100_000) memo.clear();
+      memo.set(folded, out);
+    }
+    return out;
+  };
+}
+
+/** Whether a folded German word is a name by itself (see {@link nameTest}). */
+const germanNameWord = memoised((lexicon, folded) => (!isNounForNames(lexicon, folded) && !plausibleSplit(lexicon, folded)) || translatesAsName(lexicon, folded));
 
 /** Dictionary entries under which a German noun that names no person is rare enough to be a surname after a name. */
 const RARE_NOUN_COUNT = 50;
@@ -226,7 +246,7 @@ const RARE_NOUN_COUNT = 50;
  * inflected form after a name is the sentence going on ("dass Google Geld
  * verdient", "Qualcomm Prozessoren", "Büdinger Altstadt").
  */
-function surnameLike(lexicon: Lexicon, folded: string, rare = RARE_NOUN_COUNT): boolean {
+function surnameLikeUncached(lexicon: Lexicon, folded: string, rare: number): boolean {
   const known = lexicon.isGermanWord(folded);
   const split = splitGerman(lexicon, folded);
   // A form the lexicon knows only through its lemma is inflected ("Prozessoren"): a surname is written as it is.
@@ -245,8 +265,11 @@ function surnameLike(lexicon: Lexicon, folded: string, rare = RARE_NOUN_COUNT): 
   return entryCount(termOf(head, 'de'), 'de') < (split ? rare / 5 : rare);
 }
 
+const surnameAfterName = memoised((lexicon, folded) => surnameLikeUncached(lexicon, folded, RARE_NOUN_COUNT));
+const surnameAfterRole = memoised((lexicon, folded) => surnameLikeUncached(lexicon, folded, 0));
+
 /** True when a German noun names a person or body by role ("Kapitän", "Bürgermeister", "Nachrichtenagentur" by its head). */
-function roleNoun(lexicon: Lexicon, folded: string): boolean {
+const roleNoun = memoised((lexicon: Lexicon, folded: string): boolean => {
   const classOf = (w: string) => {
     const first = lexicon.toEnglish(w)?.[0];
     return first === undefined ? undefined : wordClassOf(fold(first).split(' ').pop()!);
@@ -257,13 +280,13 @@ function roleNoun(lexicon: Lexicon, folded: string): boolean {
   if (cls !== undefined) return cls === 'person';
   const split = splitGerman(lexicon, folded);
   return split !== null && classOf(split[split.length - 1]!) === 'person';
-}
+});
 
 /**
  * {@link nameTest} in a sentence's context, for finding answer spans. In a
  * German text a capitalised word that is a German noun is still a name
  * - right after a name word, with only a space between, when it could be a
- *   surname ("Robin Koch", "Sandro Wagner"; see `surnameLike`);
+ *   surname ("Robin Koch", "Sandro Wagner"; see `surnameLikeUncached`);
  * - right after a role noun, in apposition ("Kapitän Koch", "Nachrichtenagentur X").
  * And a hyphenated word whose last part is a common noun ("Amazon-Gründer",
  * "Android-Geräte") is a description, not a name.
@@ -276,7 +299,15 @@ export function nameInContextTest(
 ): (word: string, index: number) => boolean {
   const base = nameTest(lexicon, language);
   if (language !== 'de') return base;
+  // Each word is judged once per sentence: the test of a word also looks at the word before it.
+  const judged = new Map<string, boolean>();
   const plain = (word: string, i: number): boolean => {
+    const key = `${i} ${word}`;
+    let out = judged.get(key);
+    if (out === undefined) judged.set(key, (out = plainUncached(word, i)));
+    return out;
+  };
+  const plainUncached = (word: string, i: number): boolean => {
     if (!base(word, i)) return false;
     const parts = word.split(/[-‐]/);
     const head = parts[parts.length - 1]!;
@@ -297,9 +328,9 @@ export function nameInContextTest(
     const prev = tokens[i - 1];
     if (i < 1 || !prev || tokens[i]?.text !== word || !/^\p{Lu}\p{Ll}+$/u.test(word) || text.slice(prev.end, tokens[i]!.start) !== ' ') return false;
     const folded = fold(word);
-    if (/^\p{Lu}\p{Ll}/u.test(prev.text) && plain(prev.text, i - 1)) return surnameLike(lexicon, folded);
+    if (/^\p{Lu}\p{Ll}/u.test(prev.text) && plain(prev.text, i - 1)) return surnameAfterName(lexicon, folded);
     // After a role noun only a noun that names a person: "die Angreifer Zugriff" is a subject and its object.
-    return i - 1 > 0 && /^\p{Lu}\p{Ll}+$/u.test(prev.text) && roleNoun(lexicon, fold(prev.text)) && surnameLike(lexicon, folded, 0);
+    return i - 1 > 0 && /^\p{Lu}\p{Ll}+$/u.test(prev.text) && roleNoun(lexicon, fold(prev.text)) && surnameAfterRole(lexicon, folded);
   };
 }
 
