@@ -100,7 +100,9 @@ const DE_REPORTING_VERBS = new Set([
   'erläutert', 'erläuterte', 'erläuterten',
   'bekräftigt', 'bekräftigte', 'bekräftigten',
   'meint', 'meinte', 'meinten',
-  'mitteilte', 'mitteilten', // verb-final: "wie GCHQ mitteilte"
+  // verb-final separable verbs: "wie GCHQ mitteilte", "wie der Sprecher ankündigte"
+  'mitteilte', 'mitteilten', 'ankündigte', 'ankündigten', 'hinwies', 'hinwiesen', 'ausführte',
+  'hervorhob', 'einräumte', 'klarstellte', 'hinzufügte', 'bekanntgab', 'angab', 'angaben',
 ]);
 
 /**
@@ -113,14 +115,35 @@ const DE_REFLEXIVE_SPEECH = new Set([
   'ärgert', 'ärgerte', 'ärgerten', 'empört', 'empörte', 'empörten',
 ]);
 
-/** Separable "teilt … mit": these forms count only when "mit" follows in the same clause. */
-const DE_SEPARABLE_MIT = new Set(['teilt', 'teilte', 'teilen', 'teilten']);
+/**
+ * Separable reporting verbs split in a main clause ("teilte … mit", "forderte
+ * … auf", "wies … hin"): finite form → the particles it takes. They count only
+ * when the particle is the last word of the verb's clause ("Harris forderte die
+ * Gäste auf, …", "Das teilte die Polizei am Montag mit."), so "teilte sie mit
+ * vielen Leuten" or "gab es zu viele" credit nobody.
+ */
+const separable = (forms: readonly string[], particles: readonly string[]): [string, readonly string[]][] =>
+  forms.map((v) => [v, particles]);
+const DE_SEPARABLE: ReadonlyMap<string, readonly string[]> = new Map([
+  ...separable(['teilt', 'teilte', 'teilen', 'teilten'], ['mit']),
+  ...separable(['fordert', 'forderte', 'fordern', 'forderten'], ['auf']),
+  ...separable(['weist', 'wies', 'weisen', 'wiesen'], ['hin']),
+  ...separable(['führt', 'führte', 'führen', 'führten'], ['aus']),
+  ...separable(['hebt', 'hob', 'heben', 'hoben'], ['hervor']),
+  ...separable(['räumt', 'räumte', 'räumen', 'räumten'], ['ein']),
+  ...separable(['stellt', 'stellte', 'stellen', 'stellten'], ['klar']),
+  ...separable(['kündigt', 'kündigte', 'kündigen', 'kündigten'], ['an']),
+  ...separable(['fügt', 'fügte', 'fügen', 'fügten'], ['hinzu']),
+  ...separable(['gibt', 'gab', 'geben', 'gaben'], ['an', 'zu', 'bekannt']),
+]);
 
 /** German past participles of reporting verbs, used with an auxiliary: "hatte der Dienst erklärt". */
 const DE_PARTICIPLES = new Set([
   'berichtet', 'geschrieben', 'erklärt', 'gesagt', 'gemeldet', 'mitgeteilt',
   'betont', 'bestätigt', 'dementiert', 'behauptet', 'gewarnt', 'verkündet',
   'konstatiert', 'vermutet', 'ergänzt', 'erläutert', 'bekräftigt',
+  'angekündigt', 'hingewiesen', 'aufgefordert', 'ausgeführt', 'eingeräumt', 'hervorgehoben',
+  'klargestellt', 'hinzugefügt', 'bekanntgegeben', 'angegeben', 'zugegeben',
 ]);
 
 /** German perfect auxiliaries that pair with {@link DE_PARTICIPLES}. */
@@ -840,11 +863,13 @@ function germanCues(tokens: readonly Token[]): Cue[] {
       const cs = clauseStart(tokens, i);
       const np = exactPhrase(tokens, cs, i, 'de') ?? parseNounPhrase(tokens, i + 2, 'de', clauseEnd(tokens, i + 1));
       if (np !== null) cues.push({ phrase: np, publishing: false });
-    } else if (DE_REPORTING_VERBS.has(lower) || DE_PARTICIPLES.has(lower) || DE_SEPARABLE_MIT.has(lower)) {
+    } else if (DE_REPORTING_VERBS.has(lower) || DE_PARTICIPLES.has(lower) || DE_SEPARABLE.has(lower)) {
       if (!/^\p{Ll}/u.test(t.text)) return;
-      if (DE_SEPARABLE_MIT.has(lower)) {
-        const end = clauseEnd(tokens, i);
-        if (!tokens.slice(i + 1, end).some((x) => x.lower === 'mit')) return;
+      const particles = DE_SEPARABLE.get(lower);
+      if (particles !== undefined && !DE_REPORTING_VERBS.has(lower)) {
+        // The particle closes the clause: "forderte die Gäste auf, …", "teilte die Polizei mit."
+        const last = tokens[clauseEnd(tokens, i) - 1];
+        if (!isWord(last) || !particles.includes(last.lower) || last === t) return;
       }
       const np = germanSpeaker(tokens, i);
       if (np !== null) cues.push({ phrase: np, publishing: PUBLISHING_VERBS.has(lower) });
@@ -933,7 +958,7 @@ function isBackReference(tokens: readonly Token[], lang: Lang): boolean {
   const second = tokens[1];
   if (!isWord(first) || !BACK_REFERENCE_OPENERS.has(first.lower) || !isWord(second)) return false;
   if (lang === 'de') {
-    return DE_REPORTING_VERBS.has(second.lower) || DE_SEPARABLE_MIT.has(second.lower) || second.lower === 'geht';
+    return DE_REPORTING_VERBS.has(second.lower) || DE_SEPARABLE.has(second.lower) || second.lower === 'geht';
   }
   return tokens.filter(isWord).length <= 12;
 }

@@ -60,6 +60,15 @@ describe('attribute — German explicit cues', () => {
     expect(run(['Der Trainer freute sich über den Sieg.'])).toEqual([null]);
   });
 
+  it('split reporting verbs count when the particle closes the clause: "forderte … auf", "wies … hin", "gab … an"', () => {
+    expect(run(['Bürgermeisterin Anna Berg forderte die Gäste auf, sich »eine Pause vom Alltag« zu gönnen.'])).toEqual(['Anna Berg']);
+    expect(run(['Der Sprecher wies darauf hin, dass die Straße gesperrt bleibt.'])).toEqual(['Sprecher']);
+    expect(run(['Am Montag gab die Polizei an, dass niemand verletzt wurde.'])).toEqual(['Polizei']);
+    expect(run(['Der Streik dauert an, wie die Gewerkschaft Verdi ankündigte.'])).toEqual(['Verdi']);
+    // Particle not at the clause's end: no speech.
+    expect(run(['Der Verein teilte die Kosten mit der Stadt.'])).toEqual([null]);
+  });
+
   it('a subject separated from its verb by a relative clause', () => {
     expect(run(['Der Verein Nordgarten, der 1990 gegründet wurde, erklärte, dass er weitermache.']))
       .toEqual(['Nordgarten']);
