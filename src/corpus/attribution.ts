@@ -49,11 +49,19 @@
  *   current source resumes the most recently named source only if it was named
  *   in the same or the previous paragraph; otherwise the sentence gets null,
  *   since there is nobody to name.
+ * - A pronoun speaker ("vermutete sie", "er sagte", "she said") is the carried
+ *   source, unless that source is a person whose gender is known and differs
+ *   from the pronoun's; then (or when nobody is carried) it is the most recent
+ *   person of the pronoun's gender named in this or the previous paragraph.
+ *   Gender comes from a title ("Frau X", "Herr X", "Mr X") or a first name
+ *   (the first-name lists of the gender-detection-from-name package); plural
+ *   "sagten sie", "es" and "they" keep the carried source.
  * - "Das berichtet X." re-credits the previous sentence unless that sentence
  *   had its own explicit cue, or either sentence is a caption.
  * - First match wins: when a sentence has several cues, the first (in reading
  *   order) that yields a speaker is used.
  */
+import { createRequire } from 'node:module';
 import { termOf } from '../search/analyzer.ts';
 import { entryCount } from '../search/commonness.ts';
 import type { Role } from './types.ts';
@@ -727,6 +735,10 @@ interface Cue {
   publishing: boolean;
   /** "unter Berufung auf X": only used when no other cue applies. */
   weak?: boolean;
+  /** The reporting verb (lower case), to tell "sagte sie" (she) from "sagten sie" (they). */
+  verb?: string;
+  /** Index of the phrase's first token, to look for people named before it in the same sentence. */
+  at?: number;
 }
 
 /** Whether tokens[k] closes a clause: clause punctuation, or a quotation ending in punctuation ("„…,“ sagte X"). */
@@ -872,7 +884,7 @@ function germanCues(tokens: readonly Token[]): Cue[] {
         if (!isWord(last) || !particles.includes(last.lower) || last === t) return;
       }
       const np = germanSpeaker(tokens, i);
-      if (np !== null) cues.push({ phrase: np, publishing: PUBLISHING_VERBS.has(lower) });
+      if (np !== null) cues.push({ phrase: np, publishing: PUBLISHING_VERBS.has(lower), verb: lower, at: np.end - 1 });
     }
   });
   return cues;
@@ -916,7 +928,7 @@ function englishCues(tokens: readonly Token[]): Cue[] {
       if (np !== null) cues.push({ phrase: np, publishing: false });
     } else if (EN_REPORTING_VERBS.has(t.lower) && /^\p{Ll}/u.test(t.text)) {
       const np = englishSpeaker(tokens, i);
-      if (np !== null) cues.push({ phrase: np, publishing: PUBLISHING_VERBS.has(t.lower) });
+      if (np !== null) cues.push({ phrase: np, publishing: PUBLISHING_VERBS.has(t.lower), verb: t.lower, at: np.end - 1 });
     }
   });
   return cues;
@@ -964,6 +976,119 @@ function isBackReference(tokens: readonly Token[], lang: Lang): boolean {
 }
 
 // ---------------------------------------------------------------------------
+// People named in the text, and the gender of "er"/"sie"/"he"/"she"
+// ---------------------------------------------------------------------------
+
+/** A grammatical gender a pronoun and a person can share. */
+type Gender = 'male' | 'female';
+
+/** Titles that say a person's gender: "Frau Euler", "Herrn Kurz", "Mrs Example". */
+const GENDER_TITLES: ReadonlyMap<string, Gender> = new Map([
+  ['frau', 'female'], ['herr', 'male'], ['herrn', 'male'],
+  ['mrs', 'female'], ['ms', 'female'], ['miss', 'female'], ['mr', 'male'],
+]);
+
+/** Prepositions of place: a first-name-like word after them is a place ("in Paris", "nach Tel Aviv"), no person. */
+const PLACE_PREPOSITIONS = new Set(['in', 'im', 'nach', 'aus', 'bis', 'nahe', 'to', 'from', 'near']);
+
+/** First-name tables of the gender-detection-from-name package (German and English lists), loaded on first use. */
+let firstNames: { de: ReadonlyMap<string, string>; en: ReadonlyMap<string, string> } | undefined;
+
+/**
+ * The gender of a first name ("Katja" → female, "Frank-Walter" → male by its
+ * first part), from the package's list for the article's language, then the
+ * other one; undefined when neither knows it.
+ */
+function firstNameGender(word: string, lang: Lang): Gender | undefined {
+  if (firstNames === undefined) {
+    const load = createRequire(import.meta.url);
+    firstNames = {
+      de: load('gender-detection-from-name/names/de') as ReadonlyMap<string, string>,
+      en: load('gender-detection-from-name/names/en') as ReadonlyMap<string, string>,
+    };
+  }
+  const lower = word.toLowerCase();
+  for (const key of [lower, lower.split('-')[0] ?? lower]) {
+    const g = firstNames[lang].get(key) ?? firstNames[lang === 'de' ? 'en' : 'de'].get(key);
+    if (g === 'male' || g === 'female') return g;
+  }
+  return undefined;
+}
+
+/** A person a sentence may name: a title or first name before a surname ("Katja Euler", "Frau Euler"). */
+interface PersonMention {
+  /** Index of the sentence. */
+  sentence: number;
+  /** Index of the run's first token in its sentence. */
+  start: number;
+  /** 1-based block number. */
+  paragraph: number;
+  /** Readings in order: the name as credited and the word whose gender is the person's (a title or first name). */
+  readings: readonly { name: string; cue: string }[];
+}
+
+/**
+ * The people a sentence may name: a run of two or more capitalised words
+ * outside quotation marks, not after a preposition of place, where any word
+ * but the last may be the first name ("Erste Stadträtin Katja Euler" → "Katja
+ * Euler"), or a title with a name ("Frau Euler", "Mr. Example"). Which word is
+ * a first name is only looked up when a pronoun needs it ({@link personOf}).
+ */
+function personMentions(tokens: readonly Token[], sentence: number, paragraph: number): PersonMention[] {
+  const people: PersonMention[] = [];
+  const nameAt = (k: number): boolean => isWord(tokens[k]) && isNameToken(tokens[k]);
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i] as Token;
+    if (isWord(t) && GENDER_TITLES.has(t.lower)) {
+      const from = tokens[i + 1]?.text === '.' ? i + 2 : i + 1; // "Mr. Example"
+      let j = from;
+      while (nameAt(j)) j++;
+      if (j > from) {
+        people.push({ sentence, start: i, paragraph, readings: [{ name: cleanName(surface(tokens, i, j)), cue: t.lower }] });
+        i = j;
+        continue;
+      }
+    }
+    if (!nameAt(i)) { i++; continue; }
+    let j = i;
+    while (nameAt(j)) j++;
+    const before = tokens[i - 1];
+    if (j - i >= 2 && !(isWord(before) && PLACE_PREPOSITIONS.has(before.lower))) {
+      const readings: { name: string; cue: string }[] = [];
+      for (let k = i; k < j - 1; k++) {
+        if (!isAppositive(tokens[k], 'de') && !isDocumentNoun(tokens[k])) readings.push({ name: surface(tokens, k, j), cue: tokens[k]!.text });
+      }
+      if (readings.length > 0) people.push({ sentence, start: i, paragraph, readings });
+    }
+    i = j;
+  }
+  return people;
+}
+
+/** The person a mention names and their gender: its first reading whose title or first name tells a gender. */
+function personOf(m: PersonMention, lang: Lang): { name: string; gender: Gender } | undefined {
+  for (const r of m.readings) {
+    const gender = GENDER_TITLES.get(r.cue) ?? firstNameGender(r.cue, lang);
+    if (gender !== undefined) return { name: r.name, gender };
+  }
+  return undefined;
+}
+
+/**
+ * The gender a pronoun speaker asks for: "er"/"he" male, "she" and "sie" with a
+ * singular verb ("vermutete sie", not "sagten sie") female; undefined for
+ * "es", "they", plural "sie".
+ */
+function pronounGender(pronoun: string, verb: string | undefined): Gender | undefined {
+  const p = pronoun.toLowerCase();
+  if (p === 'er' || p === 'he') return 'male';
+  if (p === 'she') return 'female';
+  if (p === 'sie' && verb !== undefined && !verb.endsWith('n')) return 'female';
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
 // The article pass
 // ---------------------------------------------------------------------------
 
@@ -1002,6 +1127,8 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
   const named: string[] = [];
   /** Institutions named in earlier sentences. */
   const mentioned: Mention[] = [];
+  /** People (possibly) named so far, in reading order. */
+  const people: PersonMention[] = [];
 
   sentences.forEach((s, i) => {
     const tokens = tokenize(s.text);
@@ -1010,9 +1137,33 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
       current ?? (lastNamed !== null && s.paragraph - lastNamed.paragraph <= 1 ? lastNamed : null);
 
     const here = institutionMentions(tokens, lang);
+    const herePeople = personMentions(tokens, i, s.paragraph);
+    /**
+     * "vermutete sie", "er sagte", "she said": the carried source, unless its gender is known and
+     * differs from the pronoun's; then (or with nobody carried) the most recent person of the
+     * pronoun's gender named in this or the previous paragraph. Otherwise as before.
+     */
+    const pronounSource = (pronoun: string, cue: Cue): Source | null => {
+      const carried = recent();
+      const gender = pronounGender(pronoun, cue.verb);
+      if (gender === undefined) return carried;
+      const known = [...people, ...herePeople.filter((m) => m.start < (cue.at ?? 0))]
+        .filter((m) => s.paragraph - m.paragraph <= 1)
+        .map((m) => personOf(m, lang))
+        .filter((p) => p !== undefined);
+      if (carried !== null) {
+        const same = (a: string, b: string): boolean => a === b || a.endsWith(` ${b}`) || b.endsWith(` ${a}`);
+        const carriedGender = known.find((p) => same(p.name, carried.name))?.gender
+          ?? (/\s/.test(carried.name) ? firstNameGender(carried.name.split(/\s+/)[0] ?? '', lang) : undefined);
+        if (carriedGender === undefined || carriedGender === gender) return carried;
+      }
+      const match = known.filter((p) => p.gender === gender).pop();
+      return match === undefined ? carried : { name: match.name, publication: false, paragraph: s.paragraph };
+    };
     const resolve = (cue: Cue): Source | null => {
       const np = cue.phrase;
-      if (np === null || np.kind === 'pronoun') return recent();
+      if (np !== null && np.kind === 'pronoun') return pronounSource(np.name, cue);
+      if (np === null) return recent();
       if (np.kind === 'doc') return np.definite ? recent() : null;
       if (np.kind === 'generic' && np.publication) {
         return lastPublication ?? current ?? { name: np.name, publication: true, paragraph: s.paragraph };
@@ -1041,6 +1192,7 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
       }
     }
     mentioned.push(...here);
+    people.push(...herePeople);
 
     if (source !== null) {
       // A person named in full once is then named by surname ("Frank-Walter Steinmeier" … "betonte Steinmeier"):

@@ -163,6 +163,33 @@ describe('attribute — German explicit cues', () => {
   });
 });
 
+describe('attribute — pronoun speakers of a known gender', () => {
+  it('"vermutete sie" after a man was credited goes to the woman named since, and the carry follows her', () => {
+    expect(run([
+      '„Es war ein schöner Abend“, sagte Trainer Jan Kurz.',
+      'Auch Stadträtin Anna Berg war gekommen.',
+      'Die Zeit sei zu unruhig, vermutete sie.',
+      'Umso wichtiger sei eine Pause.',
+    ])).toEqual(['Jan Kurz', null, 'Anna Berg', 'Anna Berg']);
+  });
+
+  it('titles tell the gender: "Frau X", "Herr X"', () => {
+    expect(run(['Das sei gut, sagte Herr Kurz.', 'Auch Frau Berg kam.', 'Sie sagte, es sei kalt.']))
+      .toEqual(['Herr Kurz', null, 'Frau Berg']);
+  });
+
+  it('English "she said" / "he said"', () => {
+    expect(run(['"It works," said Tom Miller.', 'Mary Jones disagreed.', '"It does not," she said.'], 'en'))
+      .toEqual(['Tom Miller', null, 'Mary Jones']);
+  });
+
+  it('keeps the carried source when its gender matches, or the pronoun is plural', () => {
+    expect(run(['Anna Berg sagte, Maria Klein habe recht.', 'Das sei gut, betonte sie.'])).toEqual(['Anna Berg', 'Anna Berg']);
+    expect(run(['Der Verein Nordgarten erklärte, das Fest finde statt.', 'Auch Anna Berg kam.', 'Es werde schön, sagten sie.']))
+      .toEqual(['Nordgarten', null, 'Nordgarten']);
+  });
+});
+
 describe('attribute — German carry-forward', () => {
   it('Konjunktiv I carries the current source', () => {
     expect(run([
