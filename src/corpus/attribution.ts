@@ -56,6 +56,9 @@
  *   Gender comes from a title ("Frau X", "Herr X", "Mr X") or a first name
  *   (the first-name lists of the gender-detection-from-name package); plural
  *   "sagten sie", "es" and "they" keep the carried source.
+ * - A sentence that is wholly direct speech ("»Ich glaube, …«", or the
+ *   sentences of a quotation that runs over several) with no cue of its own
+ *   goes on quoting the current source; with none it credits nobody.
  * - "Das berichtet X." re-credits the previous sentence unless that sentence
  *   had its own explicit cue, or either sentence is a caption.
  * - First match wins: when a sentence has several cues, the first (in reading
@@ -1104,6 +1107,44 @@ interface Source {
   document?: boolean;
 }
 
+/** Quotation marks that may open a direct quotation at the start of a sentence. */
+const OPENING_QUOTES = new Set(['»', '«', '„', '“', '"', '‚', '‹', '›']);
+
+/**
+ * Which sentences are wholly direct speech: a sentence that is one quotation
+ * ("»Ich glaube, …«"), or that opens a quotation it does not close
+ * ("«Wenn Sie … Pinselzellen."), and the sentences of the same paragraph up to
+ * the one that closes it, when only punctuation follows the closing mark.
+ */
+function quotationSentences(sentences: readonly AttributionInput[]): boolean[] {
+  const flags: boolean[] = [];
+  let open = false;
+  sentences.forEach((s, i) => {
+    if (i > 0 && sentences[i - 1]!.paragraph !== s.paragraph) open = false;
+    const text = s.text.trim();
+    const tokens = tokenize(text);
+    const marks = tokens.map((t, k) => (t.kind === 'punct' && OPENING_QUOTES.has(t.text) ? k : -1)).filter((k) => k >= 0);
+    const onlyPunctAfter = (k: number): boolean => tokens.slice(k + 1).every((t) => t.kind === 'punct');
+    if (open) {
+      // Inside a quotation opened before: direct speech up to its closing mark.
+      const close = marks[0];
+      flags.push(close === undefined || onlyPunctAfter(close));
+      if (close !== undefined) open = false;
+      return;
+    }
+    const first = tokens[0];
+    if (first?.kind === 'quote' && OPENING_QUOTES.has(text[0] ?? '')) {
+      flags.push(onlyPunctAfter(0)); // "»Ich glaube, …«" — not "»Sister« kam hinzu"
+    } else if (first?.kind === 'punct' && OPENING_QUOTES.has(first.text) && marks.length === 1) {
+      flags.push(true); // opens a quotation that goes on in the next sentence
+      open = true;
+    } else {
+      flags.push(false);
+    }
+  });
+  return flags;
+}
+
 /** Roles that stand alone: explicit cues only, no carry in or out. */
 const STANDALONE_ROLES = new Set<Role>(['headline', 'subhead', 'caption']);
 
@@ -1130,6 +1171,7 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
   /** People (possibly) named so far, in reading order. */
   const people: PersonMention[] = [];
 
+  const quotations = quotationSentences(sentences);
   sentences.forEach((s, i) => {
     const tokens = tokenize(s.text);
     const standalone = STANDALONE_ROLES.has(s.role);
@@ -1217,7 +1259,10 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
     // "Danach …" right after a source's figures or report reads "according to them", not "afterwards".
     const afterDocument = lang === 'de' && tokens[0]?.lower === 'danach' && current?.document === true;
     const carried = !standalone && (cues.length > 0 || afterDocument || (lang === 'de' && germanCarry(tokens)));
-    if (carried) {
+    if (!standalone && quotations[i] === true) {
+      // A direct quotation with no cue of its own goes on quoting whoever speaks ("…, vermutete sie. »Ich glaube …«").
+      result.push(current?.name ?? null);
+    } else if (carried) {
       current = recent();
       result.push(current?.name ?? null);
     } else {

@@ -190,6 +190,20 @@ describe('attribute — pronoun speakers of a known gender', () => {
   });
 });
 
+describe('attribute — direct quotations', () => {
+  it('a quotation with no cue of its own goes on quoting the current speaker, also over several sentences', () => {
+    expect(run(['Die Zeit sei zu unruhig, sagte Anna Berg.', '»Ich glaube, das merken auch die Kinder.«']))
+      .toEqual(['Anna Berg', 'Anna Berg']);
+    expect(run(['Das Projekt sei gut, sagte Anna Berg.', '»Wir haben viel gelernt.', 'Nun geht es weiter.«']))
+      .toEqual(['Anna Berg', 'Anna Berg', 'Anna Berg']);
+  });
+
+  it('a quotation with nobody speaking, or a title in quotation marks, credits nobody', () => {
+    expect(run(['Das sei gut, sagte Anna Berg.', 'Der Markt öffnet am Freitag.', '»Wir freuen uns.«'])).toEqual(['Anna Berg', null, null]);
+    expect(run(['Das sei gut, sagte Anna Berg.', '»Sister« kam nachträglich hinzu.'])).toEqual(['Anna Berg', null]);
+  });
+});
+
 describe('attribute — German carry-forward', () => {
   it('Konjunktiv I carries the current source', () => {
     expect(run([
