@@ -59,6 +59,10 @@
  * - A sentence that is wholly direct speech ("»Ich glaube, …«", or the
  *   sentences of a quotation that runs over several) with no cue of its own
  *   goes on quoting the current source; with none it credits nobody.
+ * - A pulled-out quotation (a paragraph of direct speech with no cue) credited
+ *   on the line below it ("Alan Carleton, Universität Genf", "— Jane Example,
+ *   University of X") is credited to that person: the line must name someone
+ *   with a known first name, be at most ten words and have no verb of speech.
  * - "Das berichtet X." re-credits the previous sentence unless that sentence
  *   had its own explicit cue, or either sentence is a caption.
  * - First match wins: when a sentence has several cues, the first (in reading
@@ -1145,6 +1149,56 @@ function quotationSentences(sentences: readonly AttributionInput[]): boolean[] {
   return flags;
 }
 
+/**
+ * A line that credits the quotation above it: "Alan Carleton, Universität
+ * Genf", "– Jane Example, University of Nordland": a person's name (a first
+ * name and more, see {@link firstNameGender}), then optionally a
+ * comma and a short affiliation, at most ten words, with no verb of its own
+ * and no closing full stop. Returns the name, or null.
+ */
+function quoteCreditName(text: string, lang: Lang): string | null {
+  const tokens = tokenize(text.trim());
+  let from = 0;
+  while (tokens[from]?.kind === 'punct' && ['–', '—', '-'].includes(tokens[from]!.text)) from++;
+  const words = tokens.filter(isWord);
+  const last = tokens[tokens.length - 1];
+  if (words.length < 2 || words.length > 10 || (last?.kind === 'punct' && ['.', '!', '?', ':'].includes(last.text))) return null;
+  if (tokens.some((t) => t.kind === 'quote')) return null;
+  const comma = tokens.findIndex((t) => t.text === ',');
+  const end = comma < 0 ? tokens.length : comma;
+  for (let k = from; k < end; k++) if (!isNameToken(tokens[k])) return null;
+  const verbs = lang === 'en' ? EN_REPORTING_VERBS : DE_REPORTING_VERBS;
+  if (words.some((w) => verbs.has(w.lower) || DE_SEPARABLE.has(w.lower))) return null;
+  const np = exactPhrase(tokens, from, end, lang);
+  // A person: a first name and more ("Alan Carleton"), so a subhead "Neue Regeln" is no credit.
+  const first = np?.name.split(/\s+/)[0] ?? '';
+  return np !== null && np.kind === 'name' && /\s/.test(np.name) && firstNameGender(first, lang) !== undefined ? np.name : null;
+}
+
+/**
+ * A pulled-out quotation credited on the line below it: every sentence of a
+ * paragraph of direct speech with no cue of its own takes the name of the
+ * credit line that follows as the next paragraph ({@link quoteCreditName}).
+ */
+function creditPulledQuotes(
+  sentences: readonly AttributionInput[], quotations: readonly boolean[], explicit: readonly boolean[],
+  result: (string | null)[], lang: Lang,
+): void {
+  let i = 0;
+  while (i < sentences.length) {
+    let j = i;
+    while (j < sentences.length && sentences[j]!.paragraph === sentences[i]!.paragraph) j++;
+    const block = [...Array(j - i).keys()].map((k) => i + k);
+    const line = sentences[j];
+    const single = line !== undefined && sentences[j + 1]?.paragraph !== line.paragraph;
+    if (single && line.role !== 'headline' && block.every((k) => quotations[k] === true && explicit[k] === false)) {
+      const name = quoteCreditName(line.text, lang);
+      if (name !== null) for (const k of block) result[k] = name;
+    }
+    i = j;
+  }
+}
+
 /** Roles that stand alone: explicit cues only, no carry in or out. */
 const STANDALONE_ROLES = new Set<Role>(['headline', 'subhead', 'caption']);
 
@@ -1270,6 +1324,7 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
       if (!standalone) current = null;
     }
   });
+  creditPulledQuotes(sentences, quotations, explicit, result, lang);
   // Headlines and subheads in the forms "X: claim" and "Bericht der X …" credit X when the
   // article credits X elsewhere (by full name or surname): "Steinmeier: Waffenruhe schaffen".
   sentences.forEach((s, i) => {

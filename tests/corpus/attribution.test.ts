@@ -202,6 +202,20 @@ describe('attribute — direct quotations', () => {
     expect(run(['Das sei gut, sagte Anna Berg.', 'Der Markt öffnet am Freitag.', '»Wir freuen uns.«'])).toEqual(['Anna Berg', null, null]);
     expect(run(['Das sei gut, sagte Anna Berg.', '»Sister« kam nachträglich hinzu.'])).toEqual(['Anna Berg', null]);
   });
+
+  it('a pulled-out quotation takes the name on the credit line below it', () => {
+    expect(run([
+      [1, 'Die Forscher untersuchten Mäuse.'],
+      [2, '«Mit etwas Übung riechen Sie den Unterschied.'],
+      [2, 'Das ist erstaunlich.»'],
+      [3, 'Jan Kurz, Universität Nordland'],
+      [4, 'Die Studie erschien im Mai.'],
+    ])).toEqual([null, 'Jan Kurz', 'Jan Kurz', null, null]);
+    expect(run([[1, '"Practice makes the difference."'], [2, '— Jane Example, University of Nordland']], 'en'))
+      .toEqual(['Jane Example', null]);
+    // A subhead after a quotation is no credit line.
+    expect(run([[1, '»Wir freuen uns.«'], [2, 'Neue Regeln für Mieter']])).toEqual([null, null]);
+  });
 });
 
 describe('attribute — German carry-forward', () => {
