@@ -36,9 +36,13 @@
  * - A definite generic institution noun ("die Hochschule", "das Amt", "the
  *   university") credits the institution of that kind named earlier in the
  *   article ("Universität Genf", "Kraftfahrt-Bundesamt") when exactly one was;
- *   with none or several, and for nouns of no known kind ("der Abhördienst"),
- *   the bare noun is returned: it is the article's own name for the speaker
- *   and no safe antecedent is known.
+ *   Otherwise a definite singular organisation noun ("der Abhördienst") right
+ *   after a sentence of the same paragraph that opened with an organisation
+ *   introduced by such a noun ("Die Spionagebehörde X, kurz GCHQ, hatte …")
+ *   credits that organisation (by its short form when given), unless both
+ *   nouns have known kinds that differ. In every other case the bare noun is
+ *   returned: it is the article's own name for the speaker and no safe
+ *   antecedent is known.
  *   A publication noun alone ("die Zeitung", "the newspaper") is resolved to the
  *   most recent source that was introduced as a publication.
  * - Headlines, subheads and captions stand alone: they get explicit cues only,
@@ -564,6 +568,8 @@ interface NounPhrase {
   publication: boolean;
   /** Whether the source was named as the owner of a document or data ("Zahlen des X", "KBA-Zahlen"). */
   document?: boolean;
+  /** The appositive noun dropped before the name, in lower case ("Spionagebehörde Y" → "spionagebehörde"). */
+  appositive?: string;
 }
 
 /** The words of tokens[from, to) as written (quoted titles without their marks). */
@@ -674,11 +680,13 @@ function parseNounPhrase(tokens: readonly Token[], i: number, lang: Lang, limit 
   // German appositive nouns before a name are dropped: "Nachrichtenagentur Reuters" → "Reuters".
   // (English appositives are lower case and were dropped above.)
   let name = head;
+  let appositive: string | undefined;
   if (lang === 'de') {
     for (let k = head.length - 2; k >= 0; k--) {
       if (isAppositive(head[k], lang) && isNameToken(head[k + 1])) {
         publication ||= isPublicationNoun(head[k], lang);
         name = head.slice(k + 1);
+        appositive = head[k]!.lower;
         break;
       }
     }
@@ -691,7 +699,7 @@ function parseNounPhrase(tokens: readonly Token[], i: number, lang: Lang, limit 
       };
     }
   }
-  return { end: j, kind: 'name', name: cleanName(name.map((t) => t.text).join(' ')), definite, publication };
+  return { end: j, kind: 'name', name: cleanName(name.map((t) => t.text).join(' ')), definite, publication, appositive };
 }
 
 /** The owner after a document noun ("… der X", "… von X", "… by X"), or null. */
@@ -1096,6 +1104,74 @@ function pronounGender(pronoun: string, verb: string | undefined): Gender | unde
 }
 
 // ---------------------------------------------------------------------------
+// An organisation named as the subject of the sentence before
+// ---------------------------------------------------------------------------
+
+/**
+ * German nouns for an organisation (also as a compound's tail: "Abhördienst",
+ * "Spionagebehörde"). A definite one as a speaker ("hatte der Abhördienst
+ * erklärt") may stand for the organisation the sentence before opened with.
+ */
+const DE_ORGANISATION_NOUNS = new Set([
+  'ministerium', 'behörde', 'amt', 'konzern', 'unternehmen', 'firma', 'dienst', 'institut',
+  'regierung', 'partei', 'gewerkschaft', 'verein', 'verband', 'bank',
+]);
+
+/** Words that introduce a short form after a name: "Government Communications Headquarters, kurz GCHQ". */
+const DE_SHORT_FORM_WORDS = new Set(['kurz', 'abgekürzt']);
+
+/** An organisation a sentence opens with as its subject. */
+interface OrganisationSubject {
+  /** Its name; the short form when the article gives one ("…, kurz GCHQ," / "… (GCHQ)"). */
+  name: string;
+  /** The organisation noun it was introduced with, in lower case ("spionagebehörde"). */
+  noun: string;
+}
+
+/** The singular organisation noun a word ends in, or undefined ("Abhördienst" → "dienst"; not "Behörden"). */
+function singularOrganisation(lower: string): string | undefined {
+  const base = nounBase(lower, DE_ORGANISATION_NOUNS);
+  return base !== undefined && lower.endsWith(base) ? base : undefined;
+}
+
+/**
+ * The organisation a German sentence opens with as its subject: a name after a
+ * singular organisation noun ("Die britische Spionagebehörde Government
+ * Communications Headquarters, kurz GCHQ, hatte …"), with its short form if
+ * given, directly followed by the finite verb. Otherwise undefined.
+ */
+function organisationSubject(tokens: readonly Token[]): OrganisationSubject | undefined {
+  const np = parseNounPhrase(tokens, 0, 'de');
+  if (np === null || np.kind !== 'name' || np.appositive === undefined || singularOrganisation(np.appositive) === undefined) return undefined;
+  let name = np.name;
+  let k = np.end;
+  const acronym = (t: Token | undefined): boolean => isWord(t) && /^\p{Lu}[\p{Lu}\p{N}]+$/u.test(t.text);
+  if (tokens[k]?.text === ',' && DE_SHORT_FORM_WORDS.has(tokens[k + 1]?.lower ?? '') && acronym(tokens[k + 2])) {
+    name = tokens[k + 2]!.text;
+    k += 3;
+    if (tokens[k]?.text === ',') k++;
+  } else if (tokens[k]?.text === '(' && acronym(tokens[k + 1]) && tokens[k + 2]?.text === ')') {
+    name = tokens[k + 1]!.text;
+    k += 3;
+  }
+  return isLowerWord(tokens[k]) ? { name, noun: np.appositive } : undefined;
+}
+
+/**
+ * Whether a definite generic organisation noun ("der Abhördienst") can stand for
+ * the organisation the sentence before opened with: both nouns singular
+ * organisation nouns, and of the same {@link INSTITUTION_KINDS} kind when both
+ * kinds are known ("das Unternehmen" never stands for a "Gewerkschaft X").
+ */
+function fitsOrganisation(np: NounPhrase, subject: OrganisationSubject): boolean {
+  if (np.kind !== 'generic' || !np.definite || np.publication) return false;
+  if (singularOrganisation(np.name.toLowerCase()) === undefined) return false;
+  const a = institutionKind(np.name, 'de');
+  const b = institutionKind(subject.noun, 'de');
+  return a === undefined || b === undefined || a === b;
+}
+
+// ---------------------------------------------------------------------------
 // The article pass
 // ---------------------------------------------------------------------------
 
@@ -1226,9 +1302,15 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
   const people: PersonMention[] = [];
 
   const quotations = quotationSentences(sentences);
+  /** The organisation the sentence before opened with as its subject (German; body text only). */
+  let previousSubject: OrganisationSubject | undefined;
+  let subjectHere: OrganisationSubject | undefined;
   sentences.forEach((s, i) => {
+    previousSubject = subjectHere;
+    subjectHere = undefined;
     const tokens = tokenize(s.text);
     const standalone = STANDALONE_ROLES.has(s.role);
+    if (lang === 'de' && !standalone) subjectHere = organisationSubject(tokens);
     const recent = (): Source | null =>
       current ?? (lastNamed !== null && s.paragraph - lastNamed.paragraph <= 1 ? lastNamed : null);
 
@@ -1270,6 +1352,11 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
         const before = [...mentioned, ...here.filter((m) => m.start < np.end)].filter((m) => m.kind === kind);
         const names = new Set(before.map((m) => m.name));
         if (names.size === 1) return { name: [...names][0] as string, publication: false, paragraph: s.paragraph };
+      }
+      // "Die Spionagebehörde X, kurz Y, hatte … . Schon im Februar hatte der Abhördienst erklärt" → Y.
+      const before = sentences[i - 1];
+      if (lang === 'de' && previousSubject !== undefined && before?.paragraph === s.paragraph && fitsOrganisation(np, previousSubject)) {
+        return { name: previousSubject.name, publication: false, paragraph: s.paragraph };
       }
       return { name: np.name, publication: np.publication || cue.publishing, paragraph: s.paragraph, document: np.document === true };
     };

@@ -397,9 +397,9 @@ describe('attribute — real German passage (already split into sentences)', () 
       'Financial Times',
       'Financial Times', // "die Zeitung" → the publication named before
       'Financial Times', // "heißt es im Bericht weiter"
-      // Decision: the agency's own earlier statement is credited to the article's
-      // name for it ("der Abhördienst" → "Abhördienst"), not to the newspaper.
-      'Abhördienst',
+      // The agency's own earlier statement: "der Abhördienst" stands for the
+      // organisation the sentence before opened with ("…, kurz GCHQ,"), not the newspaper.
+      'GCHQ',
       null,
       'GCHQ', // speaker of "erklärte", not the channel Reuters
       null,
@@ -429,6 +429,22 @@ describe('attribute — a generic institution noun names the one institution of 
     // Indefinite: a new institution, not the one named before.
     expect(run(['Forscher der Universität Nordland haben Mäuse untersucht.', 'Das sei falsch, erklärte eine Hochschule.']))
       .toEqual([null, 'Hochschule']);
+  });
+});
+
+describe('attribute — a generic organisation noun right after the sentence that opened with that organisation', () => {
+  it('"der Abhördienst" after "Die Spionagebehörde X, kurz Y, hat …" credits Y; "(Y)" and no short form too', () => {
+    expect(run(['Die Spionagebehörde Nordwacht Agency, kurz NWA, hat ein Cloud-System bestellt.', 'Schon im Mai hatte der Abhördienst erklärt, dass er KI einsetze.']))
+      .toEqual([null, 'NWA']);
+    expect(run(['Die Behörde Nordwacht (NWA) hat ein System bestellt.', 'Später hatte der Dienst erklärt, er nutze es.'])).toEqual([null, 'NWA']);
+    expect(run(['Der Geheimdienst Nordwacht hat ein System bestellt.', 'Der Dienst erklärte, er nutze es.'])).toEqual([null, 'Nordwacht']);
+  });
+
+  it('stays as written for another kind, a sentence in between, or a plural noun', () => {
+    expect(run(['Die Gewerkschaft Nordverdi kritisierte den Plan.', 'Das Unternehmen erklärte, es halte daran fest.'])).toEqual([null, 'Unternehmen']);
+    expect(run(['Der Geheimdienst Nordwacht hat ein System bestellt.', 'Das System ist teuer.', 'Der Dienst erklärte, er nutze es.']))
+      .toEqual([null, null, 'Dienst']);
+    expect(run(['Die Spionagebehörden Nordwacht und Südwacht haben ein System bestellt.', 'Der Dienst erklärte, er nutze es.'])).toEqual([null, 'Dienst']);
   });
 });
 
