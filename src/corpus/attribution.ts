@@ -36,9 +36,13 @@
  * - A definite generic institution noun ("die Hochschule", "das Amt", "the
  *   university") credits the institution of that kind named earlier in the
  *   article ("Universität Genf", "Kraftfahrt-Bundesamt") when exactly one was;
- *   with none or several, and for nouns of no known kind ("der Abhördienst"),
- *   the bare noun is returned: it is the article's own name for the speaker
- *   and no safe antecedent is known.
+ *   Otherwise a definite singular organisation noun ("der Abhördienst") right
+ *   after a sentence of the same paragraph that opened with an organisation
+ *   introduced by such a noun ("Die Spionagebehörde X, kurz GCHQ, hatte …")
+ *   credits that organisation (by its short form when given), unless both
+ *   nouns have known kinds that differ. In every other case the bare noun is
+ *   returned: it is the article's own name for the speaker and no safe
+ *   antecedent is known.
  *   A publication noun alone ("die Zeitung", "the newspaper") is resolved to the
  *   most recent source that was introduced as a publication.
  * - Headlines, subheads and captions stand alone: they get explicit cues only,
@@ -49,11 +53,26 @@
  *   current source resumes the most recently named source only if it was named
  *   in the same or the previous paragraph; otherwise the sentence gets null,
  *   since there is nobody to name.
+ * - A pronoun speaker ("vermutete sie", "er sagte", "she said") is the carried
+ *   source, unless that source is a person whose gender is known and differs
+ *   from the pronoun's; then (or when nobody is carried) it is the most recent
+ *   person of the pronoun's gender named in this or the previous paragraph.
+ *   Gender comes from a title ("Frau X", "Herr X", "Mr X") or a first name
+ *   (the first-name lists of the gender-detection-from-name package); plural
+ *   "sagten sie", "es" and "they" keep the carried source.
+ * - A sentence that is wholly direct speech ("»Ich glaube, …«", or the
+ *   sentences of a quotation that runs over several) with no cue of its own
+ *   goes on quoting the current source; with none it credits nobody.
+ * - A pulled-out quotation (a paragraph of direct speech with no cue) credited
+ *   on the line below it ("Alan Carleton, Universität Genf", "— Jane Example,
+ *   University of X") is credited to that person: the line must name someone
+ *   with a known first name, be at most ten words and have no verb of speech.
  * - "Das berichtet X." re-credits the previous sentence unless that sentence
  *   had its own explicit cue, or either sentence is a caption.
  * - First match wins: when a sentence has several cues, the first (in reading
  *   order) that yields a speaker is used.
  */
+import { createRequire } from 'node:module';
 import { termOf } from '../search/analyzer.ts';
 import { entryCount } from '../search/commonness.ts';
 import type { Role } from './types.ts';
@@ -100,7 +119,9 @@ const DE_REPORTING_VERBS = new Set([
   'erläutert', 'erläuterte', 'erläuterten',
   'bekräftigt', 'bekräftigte', 'bekräftigten',
   'meint', 'meinte', 'meinten',
-  'mitteilte', 'mitteilten', // verb-final: "wie GCHQ mitteilte"
+  // verb-final separable verbs: "wie GCHQ mitteilte", "wie der Sprecher ankündigte"
+  'mitteilte', 'mitteilten', 'ankündigte', 'ankündigten', 'hinwies', 'hinwiesen', 'ausführte',
+  'hervorhob', 'einräumte', 'klarstellte', 'hinzufügte', 'bekanntgab', 'angab', 'angaben',
 ]);
 
 /**
@@ -113,14 +134,35 @@ const DE_REFLEXIVE_SPEECH = new Set([
   'ärgert', 'ärgerte', 'ärgerten', 'empört', 'empörte', 'empörten',
 ]);
 
-/** Separable "teilt … mit": these forms count only when "mit" follows in the same clause. */
-const DE_SEPARABLE_MIT = new Set(['teilt', 'teilte', 'teilen', 'teilten']);
+/**
+ * Separable reporting verbs split in a main clause ("teilte … mit", "forderte
+ * … auf", "wies … hin"): finite form → the particles it takes. They count only
+ * when the particle is the last word of the verb's clause ("Harris forderte die
+ * Gäste auf, …", "Das teilte die Polizei am Montag mit."), so "teilte sie mit
+ * vielen Leuten" or "gab es zu viele" credit nobody.
+ */
+const separable = (forms: readonly string[], particles: readonly string[]): [string, readonly string[]][] =>
+  forms.map((v) => [v, particles]);
+const DE_SEPARABLE: ReadonlyMap<string, readonly string[]> = new Map([
+  ...separable(['teilt', 'teilte', 'teilen', 'teilten'], ['mit']),
+  ...separable(['fordert', 'forderte', 'fordern', 'forderten'], ['auf']),
+  ...separable(['weist', 'wies', 'weisen', 'wiesen'], ['hin']),
+  ...separable(['führt', 'führte', 'führen', 'führten'], ['aus']),
+  ...separable(['hebt', 'hob', 'heben', 'hoben'], ['hervor']),
+  ...separable(['räumt', 'räumte', 'räumen', 'räumten'], ['ein']),
+  ...separable(['stellt', 'stellte', 'stellen', 'stellten'], ['klar']),
+  ...separable(['kündigt', 'kündigte', 'kündigen', 'kündigten'], ['an']),
+  ...separable(['fügt', 'fügte', 'fügen', 'fügten'], ['hinzu']),
+  ...separable(['gibt', 'gab', 'geben', 'gaben'], ['an', 'zu', 'bekannt']),
+]);
 
 /** German past participles of reporting verbs, used with an auxiliary: "hatte der Dienst erklärt". */
 const DE_PARTICIPLES = new Set([
   'berichtet', 'geschrieben', 'erklärt', 'gesagt', 'gemeldet', 'mitgeteilt',
   'betont', 'bestätigt', 'dementiert', 'behauptet', 'gewarnt', 'verkündet',
   'konstatiert', 'vermutet', 'ergänzt', 'erläutert', 'bekräftigt',
+  'angekündigt', 'hingewiesen', 'aufgefordert', 'ausgeführt', 'eingeräumt', 'hervorgehoben',
+  'klargestellt', 'hinzugefügt', 'bekanntgegeben', 'angegeben', 'zugegeben',
 ]);
 
 /** German perfect auxiliaries that pair with {@link DE_PARTICIPLES}. */
@@ -526,6 +568,8 @@ interface NounPhrase {
   publication: boolean;
   /** Whether the source was named as the owner of a document or data ("Zahlen des X", "KBA-Zahlen"). */
   document?: boolean;
+  /** The appositive noun dropped before the name, in lower case ("Spionagebehörde Y" → "spionagebehörde"). */
+  appositive?: string;
 }
 
 /** The words of tokens[from, to) as written (quoted titles without their marks). */
@@ -636,11 +680,13 @@ function parseNounPhrase(tokens: readonly Token[], i: number, lang: Lang, limit 
   // German appositive nouns before a name are dropped: "Nachrichtenagentur Reuters" → "Reuters".
   // (English appositives are lower case and were dropped above.)
   let name = head;
+  let appositive: string | undefined;
   if (lang === 'de') {
     for (let k = head.length - 2; k >= 0; k--) {
       if (isAppositive(head[k], lang) && isNameToken(head[k + 1])) {
         publication ||= isPublicationNoun(head[k], lang);
         name = head.slice(k + 1);
+        appositive = head[k]!.lower;
         break;
       }
     }
@@ -653,7 +699,7 @@ function parseNounPhrase(tokens: readonly Token[], i: number, lang: Lang, limit 
       };
     }
   }
-  return { end: j, kind: 'name', name: cleanName(name.map((t) => t.text).join(' ')), definite, publication };
+  return { end: j, kind: 'name', name: cleanName(name.map((t) => t.text).join(' ')), definite, publication, appositive };
 }
 
 /** The owner after a document noun ("… der X", "… von X", "… by X"), or null. */
@@ -704,6 +750,10 @@ interface Cue {
   publishing: boolean;
   /** "unter Berufung auf X": only used when no other cue applies. */
   weak?: boolean;
+  /** The reporting verb (lower case), to tell "sagte sie" (she) from "sagten sie" (they). */
+  verb?: string;
+  /** Index of the phrase's first token, to look for people named before it in the same sentence. */
+  at?: number;
 }
 
 /** Whether tokens[k] closes a clause: clause punctuation, or a quotation ending in punctuation ("„…,“ sagte X"). */
@@ -840,14 +890,16 @@ function germanCues(tokens: readonly Token[]): Cue[] {
       const cs = clauseStart(tokens, i);
       const np = exactPhrase(tokens, cs, i, 'de') ?? parseNounPhrase(tokens, i + 2, 'de', clauseEnd(tokens, i + 1));
       if (np !== null) cues.push({ phrase: np, publishing: false });
-    } else if (DE_REPORTING_VERBS.has(lower) || DE_PARTICIPLES.has(lower) || DE_SEPARABLE_MIT.has(lower)) {
+    } else if (DE_REPORTING_VERBS.has(lower) || DE_PARTICIPLES.has(lower) || DE_SEPARABLE.has(lower)) {
       if (!/^\p{Ll}/u.test(t.text)) return;
-      if (DE_SEPARABLE_MIT.has(lower)) {
-        const end = clauseEnd(tokens, i);
-        if (!tokens.slice(i + 1, end).some((x) => x.lower === 'mit')) return;
+      const particles = DE_SEPARABLE.get(lower);
+      if (particles !== undefined && !DE_REPORTING_VERBS.has(lower)) {
+        // The particle closes the clause: "forderte die Gäste auf, …", "teilte die Polizei mit."
+        const last = tokens[clauseEnd(tokens, i) - 1];
+        if (!isWord(last) || !particles.includes(last.lower) || last === t) return;
       }
       const np = germanSpeaker(tokens, i);
-      if (np !== null) cues.push({ phrase: np, publishing: PUBLISHING_VERBS.has(lower) });
+      if (np !== null) cues.push({ phrase: np, publishing: PUBLISHING_VERBS.has(lower), verb: lower, at: np.end - 1 });
     }
   });
   return cues;
@@ -891,7 +943,7 @@ function englishCues(tokens: readonly Token[]): Cue[] {
       if (np !== null) cues.push({ phrase: np, publishing: false });
     } else if (EN_REPORTING_VERBS.has(t.lower) && /^\p{Ll}/u.test(t.text)) {
       const np = englishSpeaker(tokens, i);
-      if (np !== null) cues.push({ phrase: np, publishing: PUBLISHING_VERBS.has(t.lower) });
+      if (np !== null) cues.push({ phrase: np, publishing: PUBLISHING_VERBS.has(t.lower), verb: t.lower, at: np.end - 1 });
     }
   });
   return cues;
@@ -933,9 +985,190 @@ function isBackReference(tokens: readonly Token[], lang: Lang): boolean {
   const second = tokens[1];
   if (!isWord(first) || !BACK_REFERENCE_OPENERS.has(first.lower) || !isWord(second)) return false;
   if (lang === 'de') {
-    return DE_REPORTING_VERBS.has(second.lower) || DE_SEPARABLE_MIT.has(second.lower) || second.lower === 'geht';
+    return DE_REPORTING_VERBS.has(second.lower) || DE_SEPARABLE.has(second.lower) || second.lower === 'geht';
   }
   return tokens.filter(isWord).length <= 12;
+}
+
+// ---------------------------------------------------------------------------
+// People named in the text, and the gender of "er"/"sie"/"he"/"she"
+// ---------------------------------------------------------------------------
+
+/** A grammatical gender a pronoun and a person can share. */
+type Gender = 'male' | 'female';
+
+/** Titles that say a person's gender: "Frau Euler", "Herrn Kurz", "Mrs Example". */
+const GENDER_TITLES: ReadonlyMap<string, Gender> = new Map([
+  ['frau', 'female'], ['herr', 'male'], ['herrn', 'male'],
+  ['mrs', 'female'], ['ms', 'female'], ['miss', 'female'], ['mr', 'male'],
+]);
+
+/** Prepositions of place: a first-name-like word after them is a place ("in Paris", "nach Tel Aviv"), no person. */
+const PLACE_PREPOSITIONS = new Set(['in', 'im', 'nach', 'aus', 'bis', 'nahe', 'to', 'from', 'near']);
+
+/** First-name tables of the gender-detection-from-name package (German and English lists), loaded on first use. */
+let firstNames: { de: ReadonlyMap<string, string>; en: ReadonlyMap<string, string> } | undefined;
+
+/**
+ * The gender of a first name ("Katja" → female, "Frank-Walter" → male by its
+ * first part), from the package's list for the article's language, then the
+ * other one; undefined when neither knows it.
+ */
+function firstNameGender(word: string, lang: Lang): Gender | undefined {
+  if (firstNames === undefined) {
+    const load = createRequire(import.meta.url);
+    firstNames = {
+      de: load('gender-detection-from-name/names/de') as ReadonlyMap<string, string>,
+      en: load('gender-detection-from-name/names/en') as ReadonlyMap<string, string>,
+    };
+  }
+  const lower = word.toLowerCase();
+  for (const key of [lower, lower.split('-')[0] ?? lower]) {
+    const g = firstNames[lang].get(key) ?? firstNames[lang === 'de' ? 'en' : 'de'].get(key);
+    if (g === 'male' || g === 'female') return g;
+  }
+  return undefined;
+}
+
+/** A person a sentence may name: a title or first name before a surname ("Katja Euler", "Frau Euler"). */
+interface PersonMention {
+  /** Index of the sentence. */
+  sentence: number;
+  /** Index of the run's first token in its sentence. */
+  start: number;
+  /** 1-based block number. */
+  paragraph: number;
+  /** Readings in order: the name as credited and the word whose gender is the person's (a title or first name). */
+  readings: readonly { name: string; cue: string }[];
+}
+
+/**
+ * The people a sentence may name: a run of two or more capitalised words
+ * outside quotation marks, not after a preposition of place, where any word
+ * but the last may be the first name ("Erste Stadträtin Katja Euler" → "Katja
+ * Euler"), or a title with a name ("Frau Euler", "Mr. Example"). Which word is
+ * a first name is only looked up when a pronoun needs it ({@link personOf}).
+ */
+function personMentions(tokens: readonly Token[], sentence: number, paragraph: number): PersonMention[] {
+  const people: PersonMention[] = [];
+  const nameAt = (k: number): boolean => isWord(tokens[k]) && isNameToken(tokens[k]);
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i] as Token;
+    if (isWord(t) && GENDER_TITLES.has(t.lower)) {
+      const from = tokens[i + 1]?.text === '.' ? i + 2 : i + 1; // "Mr. Example"
+      let j = from;
+      while (nameAt(j)) j++;
+      if (j > from) {
+        people.push({ sentence, start: i, paragraph, readings: [{ name: cleanName(surface(tokens, i, j)), cue: t.lower }] });
+        i = j;
+        continue;
+      }
+    }
+    if (!nameAt(i)) { i++; continue; }
+    let j = i;
+    while (nameAt(j)) j++;
+    const before = tokens[i - 1];
+    if (j - i >= 2 && !(isWord(before) && PLACE_PREPOSITIONS.has(before.lower))) {
+      const readings: { name: string; cue: string }[] = [];
+      for (let k = i; k < j - 1; k++) {
+        if (!isAppositive(tokens[k], 'de') && !isDocumentNoun(tokens[k])) readings.push({ name: surface(tokens, k, j), cue: tokens[k]!.text });
+      }
+      if (readings.length > 0) people.push({ sentence, start: i, paragraph, readings });
+    }
+    i = j;
+  }
+  return people;
+}
+
+/** The person a mention names and their gender: its first reading whose title or first name tells a gender. */
+function personOf(m: PersonMention, lang: Lang): { name: string; gender: Gender } | undefined {
+  for (const r of m.readings) {
+    const gender = GENDER_TITLES.get(r.cue) ?? firstNameGender(r.cue, lang);
+    if (gender !== undefined) return { name: r.name, gender };
+  }
+  return undefined;
+}
+
+/**
+ * The gender a pronoun speaker asks for: "er"/"he" male, "she" and "sie" with a
+ * singular verb ("vermutete sie", not "sagten sie") female; undefined for
+ * "es", "they", plural "sie".
+ */
+function pronounGender(pronoun: string, verb: string | undefined): Gender | undefined {
+  const p = pronoun.toLowerCase();
+  if (p === 'er' || p === 'he') return 'male';
+  if (p === 'she') return 'female';
+  if (p === 'sie' && verb !== undefined && !verb.endsWith('n')) return 'female';
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// An organisation named as the subject of the sentence before
+// ---------------------------------------------------------------------------
+
+/**
+ * German nouns for an organisation (also as a compound's tail: "Abhördienst",
+ * "Spionagebehörde"). A definite one as a speaker ("hatte der Abhördienst
+ * erklärt") may stand for the organisation the sentence before opened with.
+ */
+const DE_ORGANISATION_NOUNS = new Set([
+  'ministerium', 'behörde', 'amt', 'konzern', 'unternehmen', 'firma', 'dienst', 'institut',
+  'regierung', 'partei', 'gewerkschaft', 'verein', 'verband', 'bank',
+]);
+
+/** Words that introduce a short form after a name: "Government Communications Headquarters, kurz GCHQ". */
+const DE_SHORT_FORM_WORDS = new Set(['kurz', 'abgekürzt']);
+
+/** An organisation a sentence opens with as its subject. */
+interface OrganisationSubject {
+  /** Its name; the short form when the article gives one ("…, kurz GCHQ," / "… (GCHQ)"). */
+  name: string;
+  /** The organisation noun it was introduced with, in lower case ("spionagebehörde"). */
+  noun: string;
+}
+
+/** The singular organisation noun a word ends in, or undefined ("Abhördienst" → "dienst"; not "Behörden"). */
+function singularOrganisation(lower: string): string | undefined {
+  const base = nounBase(lower, DE_ORGANISATION_NOUNS);
+  return base !== undefined && lower.endsWith(base) ? base : undefined;
+}
+
+/**
+ * The organisation a German sentence opens with as its subject: a name after a
+ * singular organisation noun ("Die britische Spionagebehörde Government
+ * Communications Headquarters, kurz GCHQ, hatte …"), with its short form if
+ * given, directly followed by the finite verb. Otherwise undefined.
+ */
+function organisationSubject(tokens: readonly Token[]): OrganisationSubject | undefined {
+  const np = parseNounPhrase(tokens, 0, 'de');
+  if (np === null || np.kind !== 'name' || np.appositive === undefined || singularOrganisation(np.appositive) === undefined) return undefined;
+  let name = np.name;
+  let k = np.end;
+  const acronym = (t: Token | undefined): boolean => isWord(t) && /^\p{Lu}[\p{Lu}\p{N}]+$/u.test(t.text);
+  if (tokens[k]?.text === ',' && DE_SHORT_FORM_WORDS.has(tokens[k + 1]?.lower ?? '') && acronym(tokens[k + 2])) {
+    name = tokens[k + 2]!.text;
+    k += 3;
+    if (tokens[k]?.text === ',') k++;
+  } else if (tokens[k]?.text === '(' && acronym(tokens[k + 1]) && tokens[k + 2]?.text === ')') {
+    name = tokens[k + 1]!.text;
+    k += 3;
+  }
+  return isLowerWord(tokens[k]) ? { name, noun: np.appositive } : undefined;
+}
+
+/**
+ * Whether a definite generic organisation noun ("der Abhördienst") can stand for
+ * the organisation the sentence before opened with: both nouns singular
+ * organisation nouns, and of the same {@link INSTITUTION_KINDS} kind when both
+ * kinds are known ("das Unternehmen" never stands for a "Gewerkschaft X").
+ */
+function fitsOrganisation(np: NounPhrase, subject: OrganisationSubject): boolean {
+  if (np.kind !== 'generic' || !np.definite || np.publication) return false;
+  if (singularOrganisation(np.name.toLowerCase()) === undefined) return false;
+  const a = institutionKind(np.name, 'de');
+  const b = institutionKind(subject.noun, 'de');
+  return a === undefined || b === undefined || a === b;
 }
 
 // ---------------------------------------------------------------------------
@@ -952,6 +1185,94 @@ interface Source {
   paragraph: number;
   /** Named as the owner of a document or data, so a following "Danach …" means "according to it". */
   document?: boolean;
+}
+
+/** Quotation marks that may open a direct quotation at the start of a sentence. */
+const OPENING_QUOTES = new Set(['»', '«', '„', '“', '"', '‚', '‹', '›']);
+
+/**
+ * Which sentences are wholly direct speech: a sentence that is one quotation
+ * ("»Ich glaube, …«"), or that opens a quotation it does not close
+ * ("«Wenn Sie … Pinselzellen."), and the sentences of the same paragraph up to
+ * the one that closes it, when only punctuation follows the closing mark.
+ */
+function quotationSentences(sentences: readonly AttributionInput[]): boolean[] {
+  const flags: boolean[] = [];
+  let open = false;
+  sentences.forEach((s, i) => {
+    if (i > 0 && sentences[i - 1]!.paragraph !== s.paragraph) open = false;
+    const text = s.text.trim();
+    const tokens = tokenize(text);
+    const marks = tokens.map((t, k) => (t.kind === 'punct' && OPENING_QUOTES.has(t.text) ? k : -1)).filter((k) => k >= 0);
+    const onlyPunctAfter = (k: number): boolean => tokens.slice(k + 1).every((t) => t.kind === 'punct');
+    if (open) {
+      // Inside a quotation opened before: direct speech up to its closing mark.
+      const close = marks[0];
+      flags.push(close === undefined || onlyPunctAfter(close));
+      if (close !== undefined) open = false;
+      return;
+    }
+    const first = tokens[0];
+    if (first?.kind === 'quote' && OPENING_QUOTES.has(text[0] ?? '')) {
+      flags.push(onlyPunctAfter(0)); // "»Ich glaube, …«" — not "»Sister« kam hinzu"
+    } else if (first?.kind === 'punct' && OPENING_QUOTES.has(first.text) && marks.length === 1) {
+      flags.push(true); // opens a quotation that goes on in the next sentence
+      open = true;
+    } else {
+      flags.push(false);
+    }
+  });
+  return flags;
+}
+
+/**
+ * A line that credits the quotation above it: "Alan Carleton, Universität
+ * Genf", "– Jane Example, University of Nordland": a person's name (a first
+ * name and more, see {@link firstNameGender}), then optionally a
+ * comma and a short affiliation, at most ten words, with no verb of its own
+ * and no closing full stop. Returns the name, or null.
+ */
+function quoteCreditName(text: string, lang: Lang): string | null {
+  const tokens = tokenize(text.trim());
+  let from = 0;
+  while (tokens[from]?.kind === 'punct' && ['–', '—', '-'].includes(tokens[from]!.text)) from++;
+  const words = tokens.filter(isWord);
+  const last = tokens[tokens.length - 1];
+  if (words.length < 2 || words.length > 10 || (last?.kind === 'punct' && ['.', '!', '?', ':'].includes(last.text))) return null;
+  if (tokens.some((t) => t.kind === 'quote')) return null;
+  const comma = tokens.findIndex((t) => t.text === ',');
+  const end = comma < 0 ? tokens.length : comma;
+  for (let k = from; k < end; k++) if (!isNameToken(tokens[k])) return null;
+  const verbs = lang === 'en' ? EN_REPORTING_VERBS : DE_REPORTING_VERBS;
+  if (words.some((w) => verbs.has(w.lower) || DE_SEPARABLE.has(w.lower))) return null;
+  const np = exactPhrase(tokens, from, end, lang);
+  // A person: a first name and more ("Alan Carleton"), so a subhead "Neue Regeln" is no credit.
+  const first = np?.name.split(/\s+/)[0] ?? '';
+  return np !== null && np.kind === 'name' && /\s/.test(np.name) && firstNameGender(first, lang) !== undefined ? np.name : null;
+}
+
+/**
+ * A pulled-out quotation credited on the line below it: every sentence of a
+ * paragraph of direct speech with no cue of its own takes the name of the
+ * credit line that follows as the next paragraph ({@link quoteCreditName}).
+ */
+function creditPulledQuotes(
+  sentences: readonly AttributionInput[], quotations: readonly boolean[], explicit: readonly boolean[],
+  result: (string | null)[], lang: Lang,
+): void {
+  let i = 0;
+  while (i < sentences.length) {
+    let j = i;
+    while (j < sentences.length && sentences[j]!.paragraph === sentences[i]!.paragraph) j++;
+    const block = [...Array(j - i).keys()].map((k) => i + k);
+    const line = sentences[j];
+    const single = line !== undefined && sentences[j + 1]?.paragraph !== line.paragraph;
+    if (single && line.role !== 'headline' && block.every((k) => quotations[k] === true && explicit[k] === false)) {
+      const name = quoteCreditName(line.text, lang);
+      if (name !== null) for (const k of block) result[k] = name;
+    }
+    i = j;
+  }
 }
 
 /** Roles that stand alone: explicit cues only, no carry in or out. */
@@ -977,17 +1298,50 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
   const named: string[] = [];
   /** Institutions named in earlier sentences. */
   const mentioned: Mention[] = [];
+  /** People (possibly) named so far, in reading order. */
+  const people: PersonMention[] = [];
 
+  const quotations = quotationSentences(sentences);
+  /** The organisation the sentence before opened with as its subject (German; body text only). */
+  let previousSubject: OrganisationSubject | undefined;
+  let subjectHere: OrganisationSubject | undefined;
   sentences.forEach((s, i) => {
+    previousSubject = subjectHere;
+    subjectHere = undefined;
     const tokens = tokenize(s.text);
     const standalone = STANDALONE_ROLES.has(s.role);
+    if (lang === 'de' && !standalone) subjectHere = organisationSubject(tokens);
     const recent = (): Source | null =>
       current ?? (lastNamed !== null && s.paragraph - lastNamed.paragraph <= 1 ? lastNamed : null);
 
     const here = institutionMentions(tokens, lang);
+    const herePeople = personMentions(tokens, i, s.paragraph);
+    /**
+     * "vermutete sie", "er sagte", "she said": the carried source, unless its gender is known and
+     * differs from the pronoun's; then (or with nobody carried) the most recent person of the
+     * pronoun's gender named in this or the previous paragraph. Otherwise as before.
+     */
+    const pronounSource = (pronoun: string, cue: Cue): Source | null => {
+      const carried = recent();
+      const gender = pronounGender(pronoun, cue.verb);
+      if (gender === undefined) return carried;
+      const known = [...people, ...herePeople.filter((m) => m.start < (cue.at ?? 0))]
+        .filter((m) => s.paragraph - m.paragraph <= 1)
+        .map((m) => personOf(m, lang))
+        .filter((p) => p !== undefined);
+      if (carried !== null) {
+        const same = (a: string, b: string): boolean => a === b || a.endsWith(` ${b}`) || b.endsWith(` ${a}`);
+        const carriedGender = known.find((p) => same(p.name, carried.name))?.gender
+          ?? (/\s/.test(carried.name) ? firstNameGender(carried.name.split(/\s+/)[0] ?? '', lang) : undefined);
+        if (carriedGender === undefined || carriedGender === gender) return carried;
+      }
+      const match = known.filter((p) => p.gender === gender).pop();
+      return match === undefined ? carried : { name: match.name, publication: false, paragraph: s.paragraph };
+    };
     const resolve = (cue: Cue): Source | null => {
       const np = cue.phrase;
-      if (np === null || np.kind === 'pronoun') return recent();
+      if (np !== null && np.kind === 'pronoun') return pronounSource(np.name, cue);
+      if (np === null) return recent();
       if (np.kind === 'doc') return np.definite ? recent() : null;
       if (np.kind === 'generic' && np.publication) {
         return lastPublication ?? current ?? { name: np.name, publication: true, paragraph: s.paragraph };
@@ -998,6 +1352,11 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
         const before = [...mentioned, ...here.filter((m) => m.start < np.end)].filter((m) => m.kind === kind);
         const names = new Set(before.map((m) => m.name));
         if (names.size === 1) return { name: [...names][0] as string, publication: false, paragraph: s.paragraph };
+      }
+      // "Die Spionagebehörde X, kurz Y, hatte … . Schon im Februar hatte der Abhördienst erklärt" → Y.
+      const before = sentences[i - 1];
+      if (lang === 'de' && previousSubject !== undefined && before?.paragraph === s.paragraph && fitsOrganisation(np, previousSubject)) {
+        return { name: previousSubject.name, publication: false, paragraph: s.paragraph };
       }
       return { name: np.name, publication: np.publication || cue.publishing, paragraph: s.paragraph, document: np.document === true };
     };
@@ -1016,6 +1375,7 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
       }
     }
     mentioned.push(...here);
+    people.push(...herePeople);
 
     if (source !== null) {
       // A person named in full once is then named by surname ("Frank-Walter Steinmeier" … "betonte Steinmeier"):
@@ -1040,7 +1400,10 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
     // "Danach …" right after a source's figures or report reads "according to them", not "afterwards".
     const afterDocument = lang === 'de' && tokens[0]?.lower === 'danach' && current?.document === true;
     const carried = !standalone && (cues.length > 0 || afterDocument || (lang === 'de' && germanCarry(tokens)));
-    if (carried) {
+    if (!standalone && quotations[i] === true) {
+      // A direct quotation with no cue of its own goes on quoting whoever speaks ("…, vermutete sie. »Ich glaube …«").
+      result.push(current?.name ?? null);
+    } else if (carried) {
       current = recent();
       result.push(current?.name ?? null);
     } else {
@@ -1048,6 +1411,7 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
       if (!standalone) current = null;
     }
   });
+  creditPulledQuotes(sentences, quotations, explicit, result, lang);
   // Headlines and subheads in the forms "X: claim" and "Bericht der X …" credit X when the
   // article credits X elsewhere (by full name or surname): "Steinmeier: Waffenruhe schaffen".
   sentences.forEach((s, i) => {

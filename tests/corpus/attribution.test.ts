@@ -60,6 +60,15 @@ describe('attribute — German explicit cues', () => {
     expect(run(['Der Trainer freute sich über den Sieg.'])).toEqual([null]);
   });
 
+  it('split reporting verbs count when the particle closes the clause: "forderte … auf", "wies … hin", "gab … an"', () => {
+    expect(run(['Bürgermeisterin Anna Berg forderte die Gäste auf, sich »eine Pause vom Alltag« zu gönnen.'])).toEqual(['Anna Berg']);
+    expect(run(['Der Sprecher wies darauf hin, dass die Straße gesperrt bleibt.'])).toEqual(['Sprecher']);
+    expect(run(['Am Montag gab die Polizei an, dass niemand verletzt wurde.'])).toEqual(['Polizei']);
+    expect(run(['Der Streik dauert an, wie die Gewerkschaft Verdi ankündigte.'])).toEqual(['Verdi']);
+    // Particle not at the clause's end: no speech.
+    expect(run(['Der Verein teilte die Kosten mit der Stadt.'])).toEqual([null]);
+  });
+
   it('a subject separated from its verb by a relative clause', () => {
     expect(run(['Der Verein Nordgarten, der 1990 gegründet wurde, erklärte, dass er weitermache.']))
       .toEqual(['Nordgarten']);
@@ -151,6 +160,61 @@ describe('attribute — German explicit cues', () => {
   it('pronoun speakers resolve to the current source', () => {
     expect(run(['Die Ärztin Eva Roth sagte, die Lage sei ernst.', '„Wir tun, was wir können“, sagte sie.']))
       .toEqual(['Eva Roth', 'Eva Roth']);
+  });
+});
+
+describe('attribute — pronoun speakers of a known gender', () => {
+  it('"vermutete sie" after a man was credited goes to the woman named since, and the carry follows her', () => {
+    expect(run([
+      '„Es war ein schöner Abend“, sagte Trainer Jan Kurz.',
+      'Auch Stadträtin Anna Berg war gekommen.',
+      'Die Zeit sei zu unruhig, vermutete sie.',
+      'Umso wichtiger sei eine Pause.',
+    ])).toEqual(['Jan Kurz', null, 'Anna Berg', 'Anna Berg']);
+  });
+
+  it('titles tell the gender: "Frau X", "Herr X"', () => {
+    expect(run(['Das sei gut, sagte Herr Kurz.', 'Auch Frau Berg kam.', 'Sie sagte, es sei kalt.']))
+      .toEqual(['Herr Kurz', null, 'Frau Berg']);
+  });
+
+  it('English "she said" / "he said"', () => {
+    expect(run(['"It works," said Tom Miller.', 'Mary Jones disagreed.', '"It does not," she said.'], 'en'))
+      .toEqual(['Tom Miller', null, 'Mary Jones']);
+  });
+
+  it('keeps the carried source when its gender matches, or the pronoun is plural', () => {
+    expect(run(['Anna Berg sagte, Maria Klein habe recht.', 'Das sei gut, betonte sie.'])).toEqual(['Anna Berg', 'Anna Berg']);
+    expect(run(['Der Verein Nordgarten erklärte, das Fest finde statt.', 'Auch Anna Berg kam.', 'Es werde schön, sagten sie.']))
+      .toEqual(['Nordgarten', null, 'Nordgarten']);
+  });
+});
+
+describe('attribute — direct quotations', () => {
+  it('a quotation with no cue of its own goes on quoting the current speaker, also over several sentences', () => {
+    expect(run(['Die Zeit sei zu unruhig, sagte Anna Berg.', '»Ich glaube, das merken auch die Kinder.«']))
+      .toEqual(['Anna Berg', 'Anna Berg']);
+    expect(run(['Das Projekt sei gut, sagte Anna Berg.', '»Wir haben viel gelernt.', 'Nun geht es weiter.«']))
+      .toEqual(['Anna Berg', 'Anna Berg', 'Anna Berg']);
+  });
+
+  it('a quotation with nobody speaking, or a title in quotation marks, credits nobody', () => {
+    expect(run(['Das sei gut, sagte Anna Berg.', 'Der Markt öffnet am Freitag.', '»Wir freuen uns.«'])).toEqual(['Anna Berg', null, null]);
+    expect(run(['Das sei gut, sagte Anna Berg.', '»Sister« kam nachträglich hinzu.'])).toEqual(['Anna Berg', null]);
+  });
+
+  it('a pulled-out quotation takes the name on the credit line below it', () => {
+    expect(run([
+      [1, 'Die Forscher untersuchten Mäuse.'],
+      [2, '«Mit etwas Übung riechen Sie den Unterschied.'],
+      [2, 'Das ist erstaunlich.»'],
+      [3, 'Jan Kurz, Universität Nordland'],
+      [4, 'Die Studie erschien im Mai.'],
+    ])).toEqual([null, 'Jan Kurz', 'Jan Kurz', null, null]);
+    expect(run([[1, '"Practice makes the difference."'], [2, '— Jane Example, University of Nordland']], 'en'))
+      .toEqual(['Jane Example', null]);
+    // A subhead after a quotation is no credit line.
+    expect(run([[1, '»Wir freuen uns.«'], [2, 'Neue Regeln für Mieter']])).toEqual([null, null]);
   });
 });
 
@@ -333,9 +397,9 @@ describe('attribute — real German passage (already split into sentences)', () 
       'Financial Times',
       'Financial Times', // "die Zeitung" → the publication named before
       'Financial Times', // "heißt es im Bericht weiter"
-      // Decision: the agency's own earlier statement is credited to the article's
-      // name for it ("der Abhördienst" → "Abhördienst"), not to the newspaper.
-      'Abhördienst',
+      // The agency's own earlier statement: "der Abhördienst" stands for the
+      // organisation the sentence before opened with ("…, kurz GCHQ,"), not the newspaper.
+      'GCHQ',
       null,
       'GCHQ', // speaker of "erklärte", not the channel Reuters
       null,
@@ -365,6 +429,22 @@ describe('attribute — a generic institution noun names the one institution of 
     // Indefinite: a new institution, not the one named before.
     expect(run(['Forscher der Universität Nordland haben Mäuse untersucht.', 'Das sei falsch, erklärte eine Hochschule.']))
       .toEqual([null, 'Hochschule']);
+  });
+});
+
+describe('attribute — a generic organisation noun right after the sentence that opened with that organisation', () => {
+  it('"der Abhördienst" after "Die Spionagebehörde X, kurz Y, hat …" credits Y; "(Y)" and no short form too', () => {
+    expect(run(['Die Spionagebehörde Nordwacht Agency, kurz NWA, hat ein Cloud-System bestellt.', 'Schon im Mai hatte der Abhördienst erklärt, dass er KI einsetze.']))
+      .toEqual([null, 'NWA']);
+    expect(run(['Die Behörde Nordwacht (NWA) hat ein System bestellt.', 'Später hatte der Dienst erklärt, er nutze es.'])).toEqual([null, 'NWA']);
+    expect(run(['Der Geheimdienst Nordwacht hat ein System bestellt.', 'Der Dienst erklärte, er nutze es.'])).toEqual([null, 'Nordwacht']);
+  });
+
+  it('stays as written for another kind, a sentence in between, or a plural noun', () => {
+    expect(run(['Die Gewerkschaft Nordverdi kritisierte den Plan.', 'Das Unternehmen erklärte, es halte daran fest.'])).toEqual([null, 'Unternehmen']);
+    expect(run(['Der Geheimdienst Nordwacht hat ein System bestellt.', 'Das System ist teuer.', 'Der Dienst erklärte, er nutze es.']))
+      .toEqual([null, null, 'Dienst']);
+    expect(run(['Die Spionagebehörden Nordwacht und Südwacht haben ein System bestellt.', 'Der Dienst erklärte, er nutze es.'])).toEqual([null, 'Dienst']);
   });
 });
 
