@@ -104,3 +104,36 @@ export function addressesReader(text: string): boolean {
 export function statesQuantity(text: string): boolean {
   return answersIn(text, () => false).types.has('number');
 }
+
+/**
+ * Sentence openers that point back at the sentence before: a personal or
+ * demonstrative pronoun, or an adverb that resumes what was just said
+ * ("Danach …", "Demnach …", "So …", "Seither …"; "This …", "He …"). A
+ * sentence that opens so elaborates on, or depends on, its predecessor.
+ * Contrast and addition ("Aber", "Auch", "But", "Also") are left out: they
+ * open new points as often as they continue one.
+ */
+const DE_RESUMING = new Set([
+  'er', 'sie', 'dies', 'diese', 'dieser', 'dieses', 'danach', 'demnach', 'dabei', 'damit', 'dadurch', 'deshalb', 'deswegen',
+  'daher', 'darum', 'dafür', 'dagegen', 'davon', 'darauf', 'daraus', 'darüber', 'seither', 'seitdem', 'so', 'somit', 'dazu', 'zudem', 'insofern',
+]);
+const EN_RESUMING = new Set(['he', 'she', 'they', 'this', 'that', 'these', 'those', 'such', 'thus', 'therefore', 'then', 'so', 'hence', 'there']);
+/** German words that are articles before a noun phrase ("Das Update …", "Die alte Stadt …") and demonstrative pronouns before a verb ("Das hat unter …"). */
+const DE_ARTICLE_OR_PRONOUN = new Set(['das', 'die', 'der']);
+
+/**
+ * True when the sentence opens with a word that refers back to the sentence
+ * before it (see the lists above). German "Das", "Die", "Der" count only when
+ * the next two words are lower case, i.e. a verb follows and no noun phrase
+ * ("Das hat unter anderem …", "Das berichtet die …"; not "Das Update …" or
+ * "Die laute Stimme …"). Expletive "Es" and "It" ("Es läuft …", "It is
+ * raining") are left out.
+ */
+export function opensWithReference(text: string): boolean {
+  const [first, second, third] = (text.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 3);
+  if (!first) return false;
+  const lower = first.toLowerCase();
+  if (EN_RESUMING.has(lower) || DE_RESUMING.has(lower)) return true;
+  const small = (w: string | undefined) => w !== undefined && /^\p{Ll}/u.test(w);
+  return DE_ARTICLE_OR_PRONOUN.has(lower) && small(second) && small(third);
+}

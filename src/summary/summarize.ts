@@ -49,7 +49,7 @@ import { ALL_MECHANISMS, type Mechanisms } from '../search/mechanisms.ts';
 import { words } from '../search/normalize.ts';
 import type { SentenceIndex } from '../search/sentenceIndex.ts';
 import { type ConceptSet, conceptsOf } from './concepts.ts';
-import { addressesReader, isFragment, isQuestion, statesQuantity } from './cues.ts';
+import { addressesReader, isFragment, isQuestion, opensWithReference, statesQuantity } from './cues.ts';
 
 /** Options of {@link summarize}. */
 export interface SummaryOptions {
@@ -173,6 +173,18 @@ export const RESTATEMENT_WEIGHT = 0.5;
  * as standing four places earlier in the article does.
  */
 export const QUANTITY_WEIGHT = 1.5;
+
+/**
+ * How much is left of a sentence that continues a chosen one: it opens by
+ * pointing back at the sentence before it ("Danach …", "So finden sich …",
+ * "Das hat …"; see `opensWithReference` in cues.ts) and that sentence is
+ * chosen, or it reports the same speaker as an earlier chosen sentence of its
+ * paragraph ("…, sagte Steinmeier." then "„…“, betonte Steinmeier."). Such a
+ * sentence elaborates on the one it follows: its new words (a figure, a
+ * quote's wording) make it look like a new fact, while the summary already
+ * holds the point, and a sentence from elsewhere would add one.
+ */
+export const CONTINUATION_WEIGHT = 0.5;
 
 /** Share of a sentence's concepts the headline must state for the sentence to count as restating it: two thirds, i.e. at most one new word in three. */
 export const RESTATEMENT_SHARE = 2 / 3;
@@ -423,6 +435,8 @@ interface Analysis extends CandidateScores {
   shares: ConceptSet[];
   /** Each candidate's worth after its cues: weak ones (question, reader address, fragment, restating the headline) leave part of it, a quantity adds to it; 1 for none. */
   quality: number[];
+  /** For each candidate, the earlier candidates it continues (see {@link CONTINUATION_WEIGHT}): when one of them is chosen, it keeps only part of its worth. */
+  continues: number[][];
 }
 
 /** Analyses by article, lexicon and mechanisms: an article does not change, and summaries of it repeat. */
@@ -471,7 +485,14 @@ function analyseArticle(article: Article, lexicon: Lexicon, mechanisms: Mechanis
     const scale = size > 0 ? size ** -LENGTH_NORMALIZATION : 0;
     return new Map([...set].map(([c, share]) => [c, share * scale]));
   });
-  const analysis: Analysis = { candidates, similarity, centrality, prior, score, language, terms, idf, concepts, headline: headline!, shares, quality };
+  const continues = candidates.map((s, i) => {
+    const out: number[] = [];
+    if (i > 0 && opensWithReference(s.text)) out.push(i - 1);
+    const before = candidates[i - 1];
+    if (s.attributedTo !== null && before && before.paragraph === s.paragraph && before.attributedTo === s.attributedTo && !out.includes(i - 1)) out.push(i - 1);
+    return out;
+  });
+  const analysis: Analysis = { candidates, similarity, centrality, prior, score, language, terms, idf, concepts, headline: headline!, shares, quality, continues };
   byMechanisms.set(key, analysis);
   return analysis;
 }
@@ -528,7 +549,10 @@ export function summarize(index: Pick<SentenceIndex, 'articles'> & Partial<Pick<
   const pools = [all.filter((i) => relevant[i] && isLong[i]), all.filter((i) => relevant[i] && !isLong[i])];
   const value = scores.map((v, i) => v * analysis.quality[i]!);
   const conceptWeight = (c: number) => (analysis.headline.has(c) ? HEADLINE_CONCEPT_WEIGHT : 1);
-  const f = (set: readonly number[]) => objective(set, analysis.shares, conceptWeight, value);
+  const f = (set: readonly number[]) => {
+    const worth = value.map((v, i) => (analysis.continues[i]!.some((j) => set.includes(j)) ? v * CONTINUATION_WEIGHT : v));
+    return objective(set, analysis.shares, conceptWeight, worth);
+  };
   const chosen: number[] = [];
   for (const pool of pools) selectSet(pool, chosen, Math.min(k, n), f);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressesReader, isFragment, isQuestion, statesQuantity, withoutQuotedSpeech } from '../../src/summary/cues.ts';
+import { addressesReader, isFragment, isQuestion, opensWithReference, statesQuantity, withoutQuotedSpeech } from '../../src/summary/cues.ts';
 
 describe('summary cues', () => {
   it('tells questions, also inside closing quotes, from statements', () => {
@@ -57,5 +57,17 @@ describe('summary cues', () => {
     expect(statesQuantity('Die laute Stimme des Trainers dröhnt bis zum Parkplatz.')).toBe(false);
     expect(statesQuantity('Schon im Februar hatte das Amt das erklärt.')).toBe(false);
     expect(statesQuantity('The mayor spoke on Tuesday.')).toBe(false);
+  });
+
+  it('finds an opener that points back at the sentence before, not an article before a noun phrase', () => {
+    expect(opensWithReference('Danach kamen 3390 Autos erstmals auf die Straße.')).toBe(true);
+    expect(opensWithReference('So finden sich viele Lücken auch bei älteren Geräten.')).toBe(true);
+    expect(opensWithReference('Das hat unter anderem den Effekt, dass die Quote sinkt.')).toBe(true);
+    expect(opensWithReference('This means cyclists reach the campus in ten minutes.')).toBe(true);
+    expect(opensWithReference('Das Sicherheitsupdate ist seit Anfang des Monats verfügbar.')).toBe(false);
+    expect(opensWithReference('Die laute Stimme des Trainers dröhnt bis zum Parkplatz.')).toBe(false);
+    expect(opensWithReference('Es läuft ein Wettlauf gegen die Zeit.')).toBe(false);
+    expect(opensWithReference('Auch der Geheimdienst soll einen Deal abgeschlossen haben.')).toBe(false);
+    expect(opensWithReference('The council approved new cycle lanes.')).toBe(false);
   });
 });

@@ -234,6 +234,31 @@ describe('summarize (a stated quantity)', () => {
   });
 });
 
+/**
+ * A made-up report where the mayor speaks twice in a row, the second quote
+ * elaborating on the first; the last sentence states who pays.
+ */
+const DYKES = `Hochwasser: Die Stadt baut neue Deiche
+
+Die Stadt Musterhausen baut nach dem Hochwasser im Frühjahr neue Deiche am Fluss.
+
+Der Stadtrat hat dafür am Montag acht Millionen Euro bewilligt. „Wir haben aus dem Hochwasser gelernt“, sagte Bürgermeisterin Anna Beispiel. „Die neuen Deiche schützen die Altstadt vor dem nächsten Hochwasser“, betonte Beispiel. Die Bauarbeiten am Fluss sollen im Herbst beginnen und drei Jahre dauern. Das Land übernimmt die Hälfte der Kosten für die Deiche.`;
+
+describe('summarize (a continuation)', () => {
+  const article = ingest('deiche', DYKES, 'de');
+  const index = indexOf(article);
+
+  it('reads the article as expected (guard for the test below)', () => {
+    expect(summaryCandidates(article).map((s) => s.attributedTo)).toEqual([null, null, 'Anna Beispiel', 'Anna Beispiel', null, null]);
+  });
+
+  it('does not quote the same speaker twice in a row when another fact is left out', () => {
+    const out = texts(summarize(index, { sentences: 5 }));
+    expect(out.some((t) => t.includes('Hälfte der Kosten')), out.join(' | ')).toBe(true);
+    expect(out.filter((t) => t.includes('Beispiel')).length, out.join(' | ')).toBe(1);
+  });
+});
+
 describe('summarize (seed article)', () => {
   const { corpus, article } = loadSeed();
   const index = indexOf(...corpus.articles);
