@@ -144,15 +144,18 @@ function indexLines(bytes: Buffer, lines: number): Int32Array | undefined {
 }
 
 /**
- * Compares line `line` with `probe` (a term's UTF-8 bytes followed by TAB),
- * byte by byte, as the compiler sorted them. 0 means the line is the term's.
+ * Compares line `line` with `probe`, byte by byte, as the compiler sorted
+ * them; 0 means equal over the probe's length. A whole-term probe is the
+ * term's UTF-8 bytes followed by TAB; a prefix probe (`prefix`) has no TAB, and
+ * a line whose term ends (at its TAB) before the probe does sorts first.
  */
-function compareLine(store: Store, line: number, probe: Uint8Array): number {
+function compareLine(store: Store, line: number, probe: Uint8Array, prefix = false): number {
   const { bytes, lineStart } = store;
   const start = lineStart[line]!;
   const end = lineStart[line + 1]! - 1;
   for (let j = 0; j < probe.length; j++) {
     const a = start + j < end ? bytes[start + j]! : -1;
+    if (prefix && a === TAB) return -1;
     const b = probe[j]!;
     if (a !== b) return a - b;
   }
@@ -174,20 +177,6 @@ function find(block: Block, term: string): number {
   return -1;
 }
 
-/** Compares the start of line `line` with `prefix` bytes: 0 when the line's term begins with it. */
-function comparePrefix(store: Store, line: number, prefix: Uint8Array): number {
-  const { bytes, lineStart } = store;
-  const start = lineStart[line]!;
-  const end = lineStart[line + 1]! - 1;
-  for (let j = 0; j < prefix.length; j++) {
-    const a = start + j < end ? bytes[start + j]! : -1;
-    // The term ends at its TAB: a shorter term sorts first.
-    if (a === TAB) return -1;
-    const b = prefix[j]!;
-    if (a !== b) return a - b;
-  }
-  return 0;
-}
 
 /** Single-word terms of a block that begin with `prefix`, in order, at most `limit`. Binary search for the first, then a scan. */
 function withPrefix(block: Block, prefix: string, limit: number): string[] {
@@ -196,13 +185,13 @@ function withPrefix(block: Block, prefix: string, limit: number): string[] {
   let hi = block.count;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (comparePrefix(block.store, block.start + mid, probe) < 0) lo = mid + 1;
+    if (compareLine(block.store, block.start + mid, probe, true) < 0) lo = mid + 1;
     else hi = mid;
   }
   const out: string[] = [];
   // Phrases ("arrival time") sort among the words; they are skipped but counted, so a scan stays short.
   for (let i = lo, seen = 0; i < block.count && out.length < limit && seen < 8 * limit; i++, seen++) {
-    if (comparePrefix(block.store, block.start + i, probe) !== 0) break;
+    if (compareLine(block.store, block.start + i, probe, true) !== 0) break;
     const term = termAt(block, i);
     if (!term.includes(' ')) out.push(term);
   }
