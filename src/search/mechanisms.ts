@@ -17,6 +17,10 @@ export interface Mechanisms {
   fuzzy: boolean;
   /** Same-language synonyms found through the other language ("Wetter" → weather → "Witterung"). Default: true. */
   synonyms: boolean;
+  /** An English question word also translated through its word family ("arriving" → arrival → Ankunft; see derivation.ts). Default: true. */
+  wordFamilies: boolean;
+  /** A German separable verb split in its sentence ("nahm … ab") also indexed as its infinitive (abnehmen; see separableVerbs.ts). Default: true. */
+  separableVerbs: boolean;
   /** The second stage: the fitted model rescores the best candidates (see rerank.ts). Default: true. */
   rerank: boolean;
   /** Refuse when the calibrated answer probability is low (see rerank.ts). Default: true. */
@@ -32,6 +36,8 @@ export const ALL_MECHANISMS: Readonly<Mechanisms> = Object.freeze({
   context: true,
   fuzzy: true,
   synonyms: true,
+  wordFamilies: true,
+  separableVerbs: true,
   rerank: true,
   abstention: true,
 });

@@ -332,7 +332,7 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
     if (number !== undefined) for (const spelling of numberSpellings(number)) group.add(spelling, 1, 'word');
     // Names are translated only when the corpus does not use them as they are ("France" → "Frankreich").
     if (english && mechanisms.translation && (!isName || !group.alternatives.some((a) => inCorpus(a.term)))) translate(group, key);
-    if (english && mechanisms.translation && !isName && language === 'en') addDerivations(group, key);
+    if (english && mechanisms.translation && mechanisms.wordFamilies && !isName && language === 'en') addDerivations(group, key);
     if (language !== 'en' && mechanisms.translation && !isName) translateToEnglish(group, key);
     if (mechanisms.synonyms && !isName) addSynonyms(group, key, language === 'de');
     // Only German words are split; an English word's letters may happen to spell German parts ("profits" → pro + fit).

@@ -360,10 +360,10 @@ const wordMemos = new WeakMap<Lexicon, Map<string, WordEntry>>();
  * is most of the cost of analysis. Mirrors {@link analyze} word by word
  * (tests/search/sentenceIndex.test.ts checks they agree).
  */
-function wordEntry(word: string, language: AnalyzerLanguage, lexicon: Lexicon, compounds: boolean, initial = false): WordEntry {
+function wordEntry(word: string, language: AnalyzerLanguage, lexicon: Lexicon, compounds: boolean, initial = false, separable = true): WordEntry {
   let memo = wordMemos.get(lexicon);
   if (!memo) wordMemos.set(lexicon, (memo = new Map()));
-  const key = `${compounds ? 'c' : 'n'}${initial ? 'i' : ''}${language}\u0000${word}`;
+  const key = `${compounds ? 'c' : 'n'}${initial ? 'i' : ''}${separable ? '' : 'x'}${language}\u0000${word}`;
   let entry = memo.get(key);
   if (entry) return entry;
   const folded = fold(word);
@@ -377,7 +377,7 @@ function wordEntry(word: string, language: AnalyzerLanguage, lexicon: Lexicon, c
   const lemma = lower ? lexicon.germanLemma(folded) : undefined;
   if (lemma && !terms.includes(termOf(lemma, 'de'))) terms.push(termOf(lemma, 'de'));
   // A separable verb's finite form written whole ("…, als er ihm den Ball abnahm") also indexes its infinitive.
-  const joined = lower && !lemma ? joinedSeparable(folded, lexicon) : null;
+  const joined = separable && lower && !lemma ? joinedSeparable(folded, lexicon) : null;
   if (joined && !terms.includes(termOf(joined, 'de'))) terms.push(termOf(joined, 'de'));
   const split = compounds && language === 'de' ? splitGerman(lexicon, folded) : null;
   // German compounds are right-headed: the head carries the meaning ("Nettogewinn" is a Gewinn), so it
@@ -420,10 +420,10 @@ export function wordTermsOf(text: string, language: AnalyzerLanguage, lexicon: L
   const out: WordTerms[] = [];
   const all = words(text);
   // A finite verb whose particle ends its clause ("nahm … ab") also indexes the separable verb (abnehmen).
-  const separated = language === 'de' ? separatedVerbs(text, lexicon) : undefined;
+  const separated = language === 'de' && mechanisms.separableVerbs ? separatedVerbs(text, lexicon) : undefined;
   for (let i = 0; i < all.length; i++) {
     const word = all[i]!;
-    const entry = wordEntry(word, language, lexicon, mechanisms.compounds, i === 0);
+    const entry = wordEntry(word, language, lexicon, mechanisms.compounds, i === 0, mechanisms.separableVerbs);
     const joined = separated?.get(i);
     // German stop-word lists hold nouns ("Beispiel", "Jahr", "Ende"); capitalised mid-sentence they are content (or names).
     const noun = language === 'de' && i > 0 && /^\p{Lu}\p{Ll}/u.test(word);

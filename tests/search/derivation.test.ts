@@ -64,4 +64,9 @@ describe('derivations in the query plan', () => {
     expect(ankunft!.weight).toBeLessThan(eintreffen!.weight);
     expect(rank(index, planQuery('When was the ship arriving?', index)).results[0]?.id).toBe(article.sentences.find((s) => s.text.includes('Ankunft'))!.id);
   });
+  it('adds no word family with the mechanism off (the ablation)', () => {
+    const off = buildIndex([article], { lexicon, mechanisms: { wordFamilies: false } });
+    const group = planQuery('When was the ship arriving?', off).groups.find((g) => g.word === 'arriving')!;
+    expect(group.alternatives.find((a) => a.term === 'ankunft')).toBeUndefined();
+  });
 });

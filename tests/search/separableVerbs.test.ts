@@ -62,6 +62,11 @@ describe('wordTermsOf with separated verbs', () => {
     expect(terms.find((w) => w.word === 'trug')!.terms).toEqual(['trug', 'trag', 'wegtrag']);
     expect(terms.some((w) => w.word === 'weg')).toBe(false);
   });
+  it('indexes nothing of the kind with the mechanism off (the ablation)', () => {
+    const off = { ...ALL_MECHANISMS, separableVerbs: false };
+    expect(wordTermsOf('Am Morgen trug der Nachbar die Kiste weg.', 'de', lexicon, off).find((w) => w.word === 'trug')!.terms).toEqual(['trug', 'trag']);
+    expect(wordTermsOf('Es war der Nachbar, der die Kiste wegtrug.', 'de', lexicon, off).find((w) => w.word === 'wegtrug')!.terms).not.toContain('wegtrag');
+  });
   it('indexes a subordinate clause verb written whole', () => {
     const terms = wordTermsOf('Es war der Nachbar, der die Kiste wegtrug.', 'de', lexicon, ALL_MECHANISMS);
     expect(terms.find((w) => w.word === 'wegtrug')!.terms).toContain('wegtrag');
