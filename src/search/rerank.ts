@@ -146,8 +146,6 @@ interface SentenceInfo {
   tokenTerms: string[];
   /** Candidate answers of every type (answerSpans.ts). */
   spans: AnswerSpan[];
-  /** The sentence's first word, folded. */
-  opener: string;
 }
 
 /** Most sentences whose analysis an index keeps for the second stage. */
@@ -172,7 +170,6 @@ function sentenceInfo(index: SentenceIndex, s: Sentence): SentenceInfo {
       tokens,
       tokenTerms: tokens.map((t) => termOf(t.text, language)),
       spans: answerSpans(s.text, nameInContextTest(index.lexicon, language, tokens, s.text), tokens, placeWordTest(index.lexicon, language)),
-      opener: tokens[0]?.folded ?? '',
     };
     if (cache.size >= INFO_CACHE_SIZE) cache.clear();
     cache.set(s.id, info);
@@ -334,7 +331,7 @@ const ANAPHOR = /^(?:er|sie|es|ihr|ihre|sein|seine|dies|diese|dieser|dieses|das|
 /** Demonstratives that refer back wherever they stand early in a sentence ("As part of this merger …", "Most of these schools …"). */
 const DEMONSTRATIVE = /^(?:dies|diese|dieser|dieses|diesem|diesen|solche|solcher|solches|this|these|those|such)$/;
 /** Openers that continue the sentence before: contrast, example, consequence ("However, …", "Zum Beispiel …", "As such …"). */
-const CONNECTIVE = /^(?:however|thus|therefore|hence|instead|also|example|instance|such|consequently|jedoch|allerdings|aber|doch|also|beispielsweise|beispiel|so|somit|folglich|stattdessen|zudem|ausserdem|auch)$/;
+const CONNECTIVE = /^(?:however|thus|therefore|hence|instead|also|example|instance|consequently|jedoch|allerdings|aber|doch|beispielsweise|beispiel|so|somit|folglich|stattdessen|zudem|ausserdem|auch)$/;
 
 /** True when a sentence refers back to the one before: a pronoun or demonstrative opening it, a demonstrative among its first four words, or a connective among its first three. */
 export function refersBack(tokens: readonly SpanToken[]): boolean {
