@@ -178,8 +178,9 @@ export const QUANTITY_WEIGHT = 1.5;
  * How much is left of a sentence that continues a chosen one: it opens by
  * pointing back at the sentence before it ("Danach …", "So finden sich …",
  * "Das hat …"; see `opensWithReference` in cues.ts) and that sentence is
- * chosen, or it reports the same speaker as an earlier chosen sentence of its
- * paragraph ("…, sagte Steinmeier." then "„…“, betonte Steinmeier."). Such a
+ * chosen, or it reports the same speaker as the sentence right before it in its
+ * paragraph and that one is chosen ("…, sagte Steinmeier." then "„…“,
+ * betonte Steinmeier."). Such a
  * sentence elaborates on the one it follows: its new words (a figure, a
  * quote's wording) make it look like a new fact, while the summary already
  * holds the point, and a sentence from elsewhere would add one.
@@ -435,8 +436,8 @@ interface Analysis extends CandidateScores {
   shares: ConceptSet[];
   /** Each candidate's worth after its cues: weak ones (question, reader address, fragment, restating the headline) leave part of it, a quantity adds to it; 1 for none. */
   quality: number[];
-  /** For each candidate, the earlier candidates it continues (see {@link CONTINUATION_WEIGHT}): when one of them is chosen, it keeps only part of its worth. */
-  continues: number[][];
+  /** For each candidate, whether it continues the candidate before it (see {@link CONTINUATION_WEIGHT}): when that one is chosen, it keeps only part of its worth. */
+  continuesPrevious: boolean[];
 }
 
 /** Analyses by article, lexicon and mechanisms: an article does not change, and summaries of it repeat. */
@@ -485,14 +486,12 @@ function analyseArticle(article: Article, lexicon: Lexicon, mechanisms: Mechanis
     const scale = size > 0 ? size ** -LENGTH_NORMALIZATION : 0;
     return new Map([...set].map(([c, share]) => [c, share * scale]));
   });
-  const continues = candidates.map((s, i) => {
-    const out: number[] = [];
-    if (i > 0 && opensWithReference(s.text)) out.push(i - 1);
+  const continuesPrevious = candidates.map((s, i) => {
     const before = candidates[i - 1];
-    if (s.attributedTo !== null && before && before.paragraph === s.paragraph && before.attributedTo === s.attributedTo && !out.includes(i - 1)) out.push(i - 1);
-    return out;
+    if (!before) return false;
+    return opensWithReference(s.text) || (s.attributedTo !== null && before.paragraph === s.paragraph && before.attributedTo === s.attributedTo);
   });
-  const analysis: Analysis = { candidates, similarity, centrality, prior, score, language, terms, idf, concepts, headline: headline!, shares, quality, continues };
+  const analysis: Analysis = { candidates, similarity, centrality, prior, score, language, terms, idf, concepts, headline: headline!, shares, quality, continuesPrevious };
   byMechanisms.set(key, analysis);
   return analysis;
 }
@@ -550,7 +549,7 @@ export function summarize(index: Pick<SentenceIndex, 'articles'> & Partial<Pick<
   const value = scores.map((v, i) => v * analysis.quality[i]!);
   const conceptWeight = (c: number) => (analysis.headline.has(c) ? HEADLINE_CONCEPT_WEIGHT : 1);
   const f = (set: readonly number[]) => {
-    const worth = value.map((v, i) => (analysis.continues[i]!.some((j) => set.includes(j)) ? v * CONTINUATION_WEIGHT : v));
+    const worth = value.map((v, i) => (analysis.continuesPrevious[i] && set.includes(i - 1) ? v * CONTINUATION_WEIGHT : v));
     return objective(set, analysis.shares, conceptWeight, worth);
   };
   const chosen: number[] = [];
