@@ -283,6 +283,9 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
     });
   };
 
+  // Dictionary phrases with the tokens they span, and the group of each token, to let a phrase's translation stand for its words.
+  const phrases: { group: ReturnType<typeof groupFor>; first: number; end: number }[] = [];
+  const groupAt = new Map<number, ReturnType<typeof groupFor>>();
   for (let i = 0; i < tokens.length; i++) {
     // Longest English dictionary phrase starting here ("market share" → Marktanteil).
     if (english && mechanisms.translation) {
@@ -300,6 +303,7 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
         const group = groupFor(tokens.slice(i, i + phraseLength).join(' '), false, 1, true);
         translate(group, phrase);
         groups.push(group);
+        phrases.push({ group, first: i, end: i + phraseLength });
       }
     }
     const word = tokens[i]!;
@@ -393,6 +397,16 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
       }
     }
     groups.push(group);
+    groupAt.set(i, group);
+  }
+  // A phrase's translation the corpus has stands for each of its words too: "greenhouse effect" is "Treibhauseffekt",
+  // so a sentence with it has "greenhouse" as well, which no translation of the word alone finds.
+  for (const { group: phrase, first, end } of phrases) {
+    const present = phrase.alternatives.filter((a) => inCorpus(a.term));
+    for (let t = first; t < end; t++) {
+      const word = groupAt.get(t);
+      if (word && !word.isName) for (const a of present) word.add(a.term, a.weight, a.via);
+    }
   }
   return { question, language, answerType, answerSubtype: answerType === 'number' || answerType === 'time' ? answerSubtypeOf(question) : null, groups: groups.map(({ add: _add, ...g }) => g) };
 }
