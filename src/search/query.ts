@@ -328,7 +328,9 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
       // The other language's stem of a word only helps for loanwords ("Deal", "Partner"); short stems are noise ("comes" → "com").
       // A name is stemmed in both languages whatever its length ("Allen" is "all" in a German index).
       const term = termOf(word, l);
-      if (l === langs[0] || term.length >= 4 || isName) group.add(term, 1, 'word');
+      // A short stem the corpus has is kept for a longer word: an English name part in a German text ("River" in
+      // "St. Johns River" is German-stemmed to "riv").
+      if (l === langs[0] || term.length >= 4 || isName || (term.length === 3 && key.length >= 5 && inCorpus(term))) group.add(term, 1, 'word');
     }
     if (!english || !isName) for (const term of germanTerms(key).slice(1)) group.add(term, 1, 'word');
     // A small number in any spelling: "four", "vier", "4".
