@@ -21,6 +21,8 @@ export interface Mechanisms {
   wordFamilies: boolean;
   /** A German separable verb split in its sentence ("nahm … ab") also indexed as its infinitive (abnehmen; see separableVerbs.ts). Default: true. */
   separableVerbs: boolean;
+  /** A sentence naming a person by the last word of the question's name ("Kuechly" for "Luke Kuechly") matches the whole name (see rerank.ts). Default: true. */
+  surnames: boolean;
   /** The second stage: the fitted model rescores the best candidates (see rerank.ts). Default: true. */
   rerank: boolean;
   /** Refuse when the calibrated answer probability is low (see rerank.ts). Default: true. */
@@ -38,6 +40,7 @@ export const ALL_MECHANISMS: Readonly<Mechanisms> = Object.freeze({
   synonyms: true,
   wordFamilies: true,
   separableVerbs: true,
+  surnames: true,
   rerank: true,
   abstention: true,
 });

@@ -340,6 +340,61 @@ export function refersBack(tokens: readonly SpanToken[]): boolean {
   return false;
 }
 
+/** Trust of a question's first name words in a sentence that names the person or thing by the last word only ("Kuechly" for "Luke Kuechly"), times the last word's own. */
+const SURNAME_TRUST = 0.9;
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The question's multi-word names ("Luke Kuechly", "Peyton Manning") as
+ * [first group, last group]: runs of capitalised name words that stand next
+ * to each other in the question.
+ */
+export function nameSpans(plan: QueryPlan): [number, number][] {
+  const { groups } = plan;
+  const nameWord = (i: number) => !groups[i]!.optional && groups[i]!.isName && /^\p{Lu}\p{Ll}+$/u.test(groups[i]!.word);
+  const adjacent = (a: string, b: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(a)}\\s+${escapeRegExp(b)}(?![\\p{L}\\p{N}])`, 'u').test(plan.question);
+  const spans: [number, number][] = [];
+  for (let i = 0; i < groups.length; i++) {
+    if (!nameWord(i)) continue;
+    let j = i;
+    while (j + 1 < groups.length && nameWord(j + 1) && adjacent(groups[j]!.word, groups[j + 1]!.word)) j++;
+    if (j > i) spans.push([i, j]);
+    i = j;
+  }
+  return spans;
+}
+
+/** True when a sentence has the whole name, its words one after the other. */
+function hasWholeName(matches: readonly (GroupMatch | null)[], [first, last]: [number, number]): boolean {
+  const start = matches[first];
+  if (!start) return false;
+  return start.positions.some((p) => {
+    for (let g = first + 1; g <= last; g++) if (!matches[g]?.positions.includes(p + g - first)) return false;
+    return true;
+  });
+}
+
+/**
+ * A sentence that names a person or thing by the last word of the question's
+ * name alone ("Kuechly led the team in tackles" for "Luke Kuechly") matches
+ * the whole name, as news text refers to people after their first mention.
+ * Only for names the article gives whole somewhere, and only where the last
+ * word stands alone, not inside another name ("Pro Bowl" is not "Super Bowl").
+ */
+function completeNames(matches: (GroupMatch | null)[], wordTerms: readonly { word: string }[], spans: readonly [number, number][]): void {
+  for (const [first, last] of spans) {
+    const end = matches[last];
+    if (!end) continue;
+    let missing = true;
+    for (let g = first; g < last; g++) if (matches[g]) missing = false;
+    if (!missing) continue;
+    const alone = end.positions.filter((p) => p === 0 || !/^\p{Lu}/u.test(wordTerms[p - 1]!.word));
+    if (alone.length === 0) continue;
+    for (let g = first; g < last; g++) matches[g] = { trust: end.trust * SURNAME_TRUST, via: end.via, positions: alone, words: [] };
+  }
+}
+
 /** Each question word's weight (its weight in the question times its IDF; 0 for an optional phrase) and their sum. */
 function groupWeights(plan: QueryPlan, input: RerankInput): { weights: number[]; total: number } {
   const weights = plan.groups.map((g, i) => (g.optional ? 0 : g.weight * input.groupIdf[i]!));
@@ -366,9 +421,20 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
   for (let i = 0; i + 1 < plan.groups.length; i++) if (!plan.groups[i]!.optional && !plan.groups[i + 1]!.optional) pairs.push([i, i + 1]);
 
   const analysed = new Map<string, ReturnType<typeof matchGroups>>();
-  const analyse = (s: Sentence) => {
+  const raw = (s: Sentence) => {
     let a = analysed.get(s.id);
     if (!a) analysed.set(s.id, (a = matchGroups(index, s, terms, plan.groups.length)));
+    return a;
+  };
+  // The question's multi-word names that some candidate gives whole.
+  const names = index.mechanisms.surnames ? nameSpans(plan).filter((span) => candidates.some((c) => hasWholeName(raw(index.sentences.get(c.id)!).matches, span))) : [];
+  const completed = new Set<string>();
+  const analyse = (s: Sentence) => {
+    const a = raw(s);
+    if (names.length > 0 && !completed.has(s.id)) {
+      completed.add(s.id);
+      completeNames(a.matches, sentenceInfo(index, s).wordTerms, names);
+    }
     return a;
   };
 

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { ingestArticle } from '../../src/corpus/ingest.ts';
+import { createEngine } from '../../src/engine/engine.ts';
+import { ALL_MECHANISMS } from '../../src/search/mechanisms.ts';
+import { loadLexicon } from '../../src/search/lexicon.ts';
+import { planQuery } from '../../src/search/query.ts';
 import { tokensOf } from '../../src/search/answerSpans.ts';
-import { refersBack } from '../../src/search/rerank.ts';
+import { rank } from '../../src/search/rank.ts';
+import { nameSpans, refersBack, rerank, SENTENCE_FEATURES } from '../../src/search/rerank.ts';
+import { buildIndex } from '../../src/search/sentenceIndex.ts';
+
+const lexicon = loadLexicon();
+const article = (text: string, language = 'en') => ingestArticle(text, { id: 'made-up', path: 'made-up.txt', meta: { language } });
 
 describe('second stage', () => {
   it('sees a sentence that refers back to the one before: an opening pronoun, an early demonstrative or a connective', () => {
@@ -17,5 +27,34 @@ describe('second stage', () => {
     expect(back('Forscher der Universität Genf haben Nervenzellen untersucht.')).toBe(false);
     // A demonstrative late in the sentence is not a reference to the sentence before.
     expect(back('Carolina got the ball on their own 24-yard line with a chance to win this game.')).toBe(false);
+  });
+
+  it('finds the multi-word names of a question: capitalised name words next to each other', () => {
+    const index = buildIndex([article('Team report\n\nLuke Kuechly and Thomas Davis played well.')], { lexicon });
+    const plan = planQuery('How many tackles did Luke Kuechly register against Davis?', index);
+    const spans = nameSpans(plan).map(([a, b]) => plan.groups.slice(a, b + 1).map((g) => g.word).join(' '));
+    expect(spans).toEqual(['Luke Kuechly']);
+  });
+  /** The key-word coverage (covKey) the second stage gives the sentence of `text` that contains `marker`. */
+  const keyCoverage = (text: string, question: string, marker: string, surnames = true) => {
+    const index = buildIndex([article(text)], { lexicon, mechanisms: { ...ALL_MECHANISMS, surnames } });
+    const plan = planQuery(question, index);
+    const first = rank(index, plan, { limit: 10, rerank: false });
+    const scored = rerank(index, plan, first.evidence, first.results.map((r) => ({ id: r.id, base: r.score })));
+    const sentence = scored.find((r) => index.sentences.get(r.id)!.text.includes(marker))!;
+    return sentence.features[SENTENCE_FEATURES.indexOf('covKey')]!;
+  };
+  it('lets a sentence that names a person by surname alone match the whole name the article gives elsewhere', () => {
+    const text =
+      'Team report\n\nBehind them, two of the three starting linebackers were selected for the Pro Bowl: Thomas Davis and Luke Kuechly. Davis compiled 5 sacks and four interceptions, while Kuechly led the team in tackles (118) and forced two fumbles.';
+    const question = 'How many tackles did Luke Kuechly register?';
+    // "Kuechly" alone stands for "Luke Kuechly": both key words count, not one.
+    expect(keyCoverage(text, question, '(118)')).toBeGreaterThan(0.9);
+    expect(keyCoverage(text, question, '(118)', false)).toBeLessThan(0.6);
+  });
+  it('does not take a last word inside another name for the question\'s name ("Maria Weber" is not "Anna Weber")', () => {
+    const text = 'Conference\n\nAnna Weber spoke in Berlin on Monday. Maria Weber sang in Hamburg on Tuesday. Weber arrived late.';
+    expect(keyCoverage(text, 'Where did Anna Weber speak?', 'Maria Weber')).toBeLessThan(0.6);
+    expect(keyCoverage(text, 'Where did Anna Weber speak?', 'late')).toBeGreaterThan(0.9);
   });
 });
