@@ -15,7 +15,7 @@ import { fold } from './normalize.ts';
 
 /** A span of a sentence that could answer a question of `type`. */
 export interface AnswerSpan {
-  type: Exclude<AnswerType, 'definition' | 'yesno' | 'other'>;
+  type: Exclude<AnswerType, 'definition' | 'quote' | 'yesno' | 'other'>;
   /** Offsets into the sentence text. */
   start: number;
   end: number;

@@ -11,10 +11,17 @@ import { canBeVerb, nounClassOf, type NounClass, wordClassOf } from './nounClass
 import { fold, words } from './normalize.ts';
 
 /** What a question asks for. */
-export type AnswerType = 'person' | 'time' | 'number' | 'place' | 'reason' | 'definition' | 'yesno' | 'other';
+/** What a question asks for; `quote`: what someone said ("What did Kimmich say about …?", "Was sagte Scholz …?"). */
+export type AnswerType = 'person' | 'time' | 'number' | 'place' | 'reason' | 'definition' | 'quote' | 'yesno' | 'other';
 
 /** A question word (folded) or phrase and the type it asks for, longest phrases first. */
 const QUESTION_CUES: [RegExp, AnswerType][] = [
+  // "What did Kimmich say about …?", "How did the minister react?", "Was sagte Scholz …?", "Wie äußerte sich …?",
+  // "Was hat X gefordert?": the answer is what the article credits to someone (a quotation or reported speech).
+  [
+    /^(?:what|how) (?:did|does|do|has|have|had|will|would) (?:(?!when |while |after |before |if |because |that |who |which )[\p{L}\p{N}'.-]+ ){1,5}?(?:say|said|tell|told|claim|claimed|think|argue|argued|explain|explained|warn|warned|reply|replied|comment|commented|admit|admitted|promise|promised|announce|announced|critici[sz]e|critici[sz]ed|demand|demanded|predict|predicted|believe)\b|^what (?:is|was|are|were) (?:[\p{L}\p{N}'.-]+ ){1,5}?(?:saying|claiming|warning|demanding|arguing)\b|^(?:was|wie) (?:sagte|sagt|sagten|sagen|meint|meinte|meinen|meinten|erklarte|erklart|erklarten|behauptet|behauptete|warnt|warnte|kritisiert|kritisierte|fordert|forderte|glaubt|glaubte|denkt|dachte|halt|hielt|halten|ausserte|aussert|ausserten|kommentierte|kommentiert|antwortete|antwortet|versprach|verspricht|betonte|betont)\b|^was (?:hat|haben|hatte|hatten) (?:[\p{L}\p{N}'.-]+ ){1,5}?(?:gesagt|gemeint|erklart|behauptet|gewarnt|kritisiert|gefordert|versprochen|angekundigt|betont|geantwortet)\b/u,
+    'quote',
+  ],
   // "What was the plug-in hybrid share in October?", "What is the estimated population of X?", "Was war der Anteil …?":
   // a copula question whose noun phrase ends in a noun of measure asks for a number.
   [
@@ -131,6 +138,18 @@ const NUMBER_WORDS =
 const PLACE_CUE = /(?:^|\s)(?:in|im|nach|aus|bei|vor ort|at|from|to|inside|within)\s+(?:der\s+|den\s+|dem\s+|the\s+)?\p{Lu}/u;
 const PLACE_WORDS = /^(?:ort|orte|land|lander|stadt|welt|region|standort|rechenzentrum|rechenzentren|country|city|region|location|site|abroad|ausland|inland|weltweit|worldwide|lokal|locally)$/;
 const REASON_CUE = /\b(?:weil|da|denn|um\s+\S+(?:\s+\S+){0,6}\s+zu|damit|deshalb|daher|wegen|because|since|so that|in order to|due to|ziel|zweck|aim|goal)\b/i;
+
+/**
+ * True when a sentence answers a `quote` question: the article credits it to
+ * someone (see src/corpus/attribution.ts), and, when the question names
+ * people, to one of them ("Kimmich" for a sentence credited to "Joshua
+ * Kimmich").
+ * @param questionNames - the question's name words, folded
+ */
+export function answersQuote(attributedTo: string | null, questionNames: ReadonlySet<string>): boolean {
+  if (attributedTo === null) return false;
+  return questionNames.size === 0 || words(attributedTo).some((w) => questionNames.has(fold(w)));
+}
 
 /** The answers a sentence offers. */
 export interface SentenceAnswers {

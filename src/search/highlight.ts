@@ -185,6 +185,8 @@ function frameOf(question: string, answerType: AnswerType): QuestionFrame | null
       return { kind: 'number', nouns: wh >= 0 ? ws.slice(wh + 1, wh + 3).filter((w) => QUANTITY_NOUN.test(w)) : [], explicit: true };
     }
     case 'yesno':
+    case 'quote':
+      // What someone said: the quoted sentence is the answer, with no narrower span.
       return null;
     default:
   }

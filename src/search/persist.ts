@@ -203,7 +203,7 @@ export function cacheFileOf(cacheDir: string, corpusDir: string): string {
 }
 
 const ROLES: Role[] = ['headline', 'teaser', 'body', 'caption', 'subhead'];
-const ANSWER_TYPES: AnswerType[] = ['person', 'time', 'number', 'place', 'reason', 'definition', 'yesno', 'other'];
+const ANSWER_TYPES: AnswerType[] = ['person', 'time', 'number', 'place', 'reason', 'definition', 'yesno', 'other', 'quote'];
 
 /**
  * An article as saved: file name, file hash, metadata, sentence spans [paragraph, sentence, start, end, role]…,

@@ -23,7 +23,7 @@
  */
 import { type AnalyzerLanguage, analyzerLanguage, termOf } from './analyzer.ts';
 import { type AnswerSpan, answerSpans, type SpanToken, tokensOf } from './answerSpans.ts';
-import type { AnswerSubtype } from './answerTypes.ts';
+import { type AnswerSubtype, answersQuote } from './answerTypes.ts';
 import { ABSTAIN_MODEL, RERANK_MODEL } from './model.ts';
 import { fold } from './normalize.ts';
 import type { QueryGroup, QueryPlan, Via } from './query.ts';
@@ -257,6 +257,7 @@ export function typedAnswers(index: SentenceIndex, s: Sentence, plan: QueryPlan,
     const defines = index.answers.get(s.id)?.defines ?? [];
     return plan.groups.some((g) => defines.includes(fold(g.word))) ? [[0, Number.MAX_SAFE_INTEGER]] : [];
   }
+  if (type === 'quote') return answersQuote(s.attributedTo, new Set(plan.groups.filter((g) => g.isName && !g.optional).map((g) => fold(g.word)))) ? [[0, Number.MAX_SAFE_INTEGER]] : [];
   const { tokens, tokenTerms, spans } = sentenceInfo(index, s);
   const novel = (first: number, last: number) => {
     for (let i = first; i <= last; i++) {

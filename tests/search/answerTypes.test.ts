@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answersIn, answerTypeOf, typeNounOf } from '../../src/search/answerTypes.ts';
+import { answersIn, answersQuote, answerTypeOf, typeNounOf } from '../../src/search/answerTypes.ts';
 import { canBeVerb, nounClassOf } from '../../src/search/nounClasses.ts';
 
 describe('answer types', () => {
@@ -22,6 +22,27 @@ describe('answer types', () => {
     expect(answerTypeOf('Wofür steht NDX?')).toBe('definition');
     expect(answerTypeOf('Was ist die NDX?')).toBe('definition');
     expect(answerTypeOf("What is NDX's market share?")).toBe('number');
+  });
+  it('asks for a quote when the question asks what someone said, thought or demanded', () => {
+    expect(answerTypeOf('What did Kimmich say about all the dropouts?')).toBe('quote');
+    expect(answerTypeOf("What did Russia's foreign minister say at the talks?")).toBe('quote');
+    expect(answerTypeOf('What do experts think about the deal?')).toBe('quote');
+    expect(answerTypeOf('What is the union demanding?')).toBe('quote');
+    expect(answerTypeOf('Was sagte die Ministerin zur Wahl?')).toBe('quote');
+    expect(answerTypeOf('Wie äußerte sich der Trainer?')).toBe('quote');
+    expect(answerTypeOf('Was hat der Verband gefordert?')).toBe('quote');
+    // A speech verb in a clause of its own, or a verb that needs no speaker, is no such question.
+    expect(answerTypeOf('What did the mice get when they told the smells apart?')).toBe('other');
+    expect(answerTypeOf('What did the settlers call their town?')).toBe('other');
+    expect(answerTypeOf('Who said that?')).toBe('person');
+  });
+  it('takes a sentence as the answer to a quote question when the article credits it to the one the question names', () => {
+    const named = new Set(['kimmich']);
+    expect(answersQuote('Joshua Kimmich', named)).toBe(true);
+    expect(answersQuote('Julian Nagelsmann', named)).toBe(false);
+    expect(answersQuote(null, named)).toBe(false);
+    // A question that names nobody ("What do experts think?") takes any credited sentence.
+    expect(answersQuote('Julian Nagelsmann', new Set())).toBe(true);
   });
   it('asks for a number when a copula question asks for a noun of measure', () => {
     expect(answerTypeOf('What was the plug-in hybrid share in October?')).toBe('number');

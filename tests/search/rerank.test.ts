@@ -58,3 +58,12 @@ describe('second stage', () => {
     expect(keyCoverage(text, 'Where did Anna Weber speak?', 'late')).toBeGreaterThan(0.9);
   });
 });
+
+describe('quote questions', () => {
+  it('answers "what did X say" with the sentence the article credits to X', () => {
+    const text =
+      'Trainingslager\n\nDer Bundestrainer muss mit sieben Absagen auskommen. Kimmich zählte die Absagen. "Gefühlt ist nach den vielen Absagen die halbe Mannschaft weg", konstatierte Kimmich am Montag in Herzogenaurach.';
+    const engine = createEngine([article(text, 'de')], { lexicon });
+    expect(engine.ask('What did Kimmich say about the cancellations?').answers[0]?.text).toContain('halbe Mannschaft');
+  });
+});
