@@ -71,6 +71,27 @@ describe('short stems', () => {
     expect(termOf('used', 'en')).not.toBe(termOf('US', 'en'));
     expect(termOf('age', 'en')).not.toBe(termOf('AG', 'de'));
   });
+  it('reach an English name part in a German text when the corpus has the short stem', () => {
+    const index = buildIndex([article('Jacksonville\n\nDie Stadt liegt am St. Johns River, nahe der Küste.')], { lexicon });
+    const river = planQuery('What river runs alongside Jacksonville?', index).groups.find((g) => g.word === 'river')!;
+    expect(river.alternatives.some((a) => a.term === termOf('River', 'de') && a.via === 'word')).toBe(true);
+    // A corpus without that stem gets no such alternative.
+    const other = buildIndex([article('Bericht\n\nDie Stadt liegt an der Küste.')], { lexicon });
+    expect(planQuery('What river runs alongside the town?', other).groups.find((g) => g.word === 'river')!.alternatives.some((a) => a.term === termOf('River', 'de'))).toBe(false);
+  });
+});
+
+describe('dictionary phrases', () => {
+  it('let a phrase translation the corpus has stand for each of the phrase\'s words', () => {
+    const index = buildIndex([article('Klima\n\nKohlendioxid ist für die Hälfte des Treibhauseffekts verantwortlich.')], { lexicon });
+    const plan = planQuery('How much of the greenhouse effect is due to carbon dioxide?', index);
+    const greenhouse = plan.groups.find((g) => g.word === 'greenhouse')!;
+    expect(greenhouse.alternatives.some((a) => a.term === termOf('Treibhauseffekt', 'de'))).toBe(true);
+    // So no word of the phrase goes missing and the question is answered.
+    const result = rank(index, plan, { limit: 3 });
+    expect(result.missing).not.toContain('greenhouse');
+    expect(result.results[0]).toBeDefined();
+  });
 });
 
 describe('compounds and translation trust', () => {
