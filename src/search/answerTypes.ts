@@ -142,13 +142,21 @@ const REASON_CUE = /\b(?:weil|da|denn|um\s+\S+(?:\s+\S+){0,6}\s+zu|damit|deshalb
 /**
  * True when a sentence answers a `quote` question: the article credits it to
  * someone (see src/corpus/attribution.ts), and, when the question names
- * people, to one of them ("Kimmich" for a sentence credited to "Joshua
- * Kimmich").
- * @param questionNames - the question's name words, folded
+ * people, to one of them: the credit's last word is one of the question's
+ * name words ("Kimmich" for a sentence credited to "Joshua Kimmich"; a
+ * sentence credited to "Nora Schmidt" does not answer a question about "Nora
+ * Huber").
+ * @param questionNames - the words of the question's names, folded
  */
 export function answersQuote(attributedTo: string | null, questionNames: ReadonlySet<string>): boolean {
   if (attributedTo === null) return false;
-  return questionNames.size === 0 || words(attributedTo).some((w) => questionNames.has(fold(w)));
+  const last = words(attributedTo).at(-1);
+  return questionNames.size === 0 || (last !== undefined && questionNames.has(fold(last)));
+}
+
+/** The folded words of a question's names, for {@link answersQuote}. */
+export function questionNameWords(groups: readonly { word: string; isName: boolean; optional: boolean }[]): Set<string> {
+  return new Set(groups.filter((g) => g.isName && !g.optional).flatMap((g) => words(g.word).map(fold)));
 }
 
 /** The answers a sentence offers. */

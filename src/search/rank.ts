@@ -21,7 +21,7 @@
  */
 import MiniSearch from 'minisearch';
 import { fold } from './normalize.ts';
-import { answersQuote } from './answerTypes.ts';
+import { answersQuote, questionNameWords } from './answerTypes.ts';
 import type { QueryPlan } from './query.ts';
 import { ANSWER_THRESHOLD } from './model.ts';
 import { answerProbability, questionFeatures, RERANK_DEPTH, type RerankInput, rerank } from './rerank.ts';
@@ -478,7 +478,7 @@ export function rank(index: SentenceIndex, plan: QueryPlan, options: RankOptions
   const base = new Float64Array(touched.length);
   for (let i = 0; i < touched.length; i++) base[i] = A[3 * touched[i]! + 1]!;
   const questionTerms = new Set(plan.groups.flatMap((g) => g.alternatives.map((a) => a.term)).concat(plan.groups.map((g) => fold(g.word))));
-  const questionNames = new Set(plan.groups.filter((g) => g.isName && !g.optional).map((g) => fold(g.word)));
+  const questionNames = questionNameWords(plan.groups);
   const final = (i: number): Scored | null => {
     const n = touched[i]!;
     const id = scorer.idOf(n);

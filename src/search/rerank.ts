@@ -23,9 +23,9 @@
  */
 import { type AnalyzerLanguage, analyzerLanguage, termOf } from './analyzer.ts';
 import { type AnswerSpan, answerSpans, type SpanToken, tokensOf } from './answerSpans.ts';
-import { type AnswerSubtype, answersQuote } from './answerTypes.ts';
+import { type AnswerSubtype, answersQuote, questionNameWords } from './answerTypes.ts';
 import { ABSTAIN_MODEL, RERANK_MODEL } from './model.ts';
-import { fold } from './normalize.ts';
+import { fold, words } from './normalize.ts';
 import type { QueryGroup, QueryPlan, Via } from './query.ts';
 import { nameInContextTest, placeWordTest, type SentenceIndex, type WordTerms, wordTermsOf } from './sentenceIndex.ts';
 import type { Sentence } from '../corpus/types.ts';
@@ -257,7 +257,7 @@ export function typedAnswers(index: SentenceIndex, s: Sentence, plan: QueryPlan,
     const defines = index.answers.get(s.id)?.defines ?? [];
     return plan.groups.some((g) => defines.includes(fold(g.word))) ? [[0, Number.MAX_SAFE_INTEGER]] : [];
   }
-  if (type === 'quote') return answersQuote(s.attributedTo, new Set(plan.groups.filter((g) => g.isName && !g.optional).map((g) => fold(g.word)))) ? [[0, Number.MAX_SAFE_INTEGER]] : [];
+  if (type === 'quote') return answersQuote(s.attributedTo, questionNameWords(plan.groups)) ? [[0, Number.MAX_SAFE_INTEGER]] : [];
   const { tokens, tokenTerms, spans } = sentenceInfo(index, s);
   const novel = (first: number, last: number) => {
     for (let i = first; i <= last; i++) {
@@ -396,6 +396,18 @@ function completeNames(matches: (GroupMatch | null)[], wordTerms: readonly { wor
   }
 }
 
+/** Words that open what a quote question asks X said something about ("about the deal", "über die Absagen"). */
+const ABOUT = /^(?:about|on|regarding|concerning|uber|zu|zum|zur)$/;
+
+/** The groups of the words after "about" in a quote question that the corpus has. */
+function quoteTopicGroups(plan: QueryPlan, input: RerankInput): number[] {
+  const ws = (plan.question.match(/[\p{L}\p{N}]+/gu) ?? []).map(fold);
+  const at = ws.findIndex((w) => ABOUT.test(w));
+  if (at < 0) return [];
+  const after = new Set(ws.slice(at + 1));
+  return plan.groups.flatMap((g, i) => (!g.optional && !input.absent[i] && words(g.word).every((w) => after.has(fold(w))) ? [i] : []));
+}
+
 /** Each question word's weight (its weight in the question times its IDF; 0 for an optional phrase) and their sum. */
 function groupWeights(plan: QueryPlan, input: RerankInput): { weights: number[]; total: number } {
   const weights = plan.groups.map((g, i) => (g.optional ? 0 : g.weight * input.groupIdf[i]!));
@@ -413,6 +425,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
   const specificWeights = plan.groups.map((g, i) => weights[i]! * g.specificity);
   const specificTotal = specificWeights.reduce((a, b) => a + b, 0);
   const questionTerms = questionTermSet(plan);
+  const quoteTopic = plan.answerType === 'quote' ? quoteTopicGroups(plan, input) : [];
   const prepositions = governingPrepositions(plan.question);
   const maxBase = Math.max(1e-9, ...candidates.map((c) => c.base));
   const maxWeight = Math.max(1e-9, ...weights);
@@ -498,7 +511,8 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
       const mb = matches[b];
       if (ma && mb && ma.positions.some((p) => mb.positions.some((q) => q > p && q - p <= 2))) inOrder++;
     }
-    const answers = typedAnswers(index, s, plan, questionTerms);
+    // "What did X say about Y?": a quote answers it only when it is about Y too, when the article has Y at all.
+    const answers = plan.answerType === 'quote' && quoteTopic.length > 0 && !quoteTopic.some((g) => matches[g]) ? [] : typedAnswers(index, s, plan, questionTerms);
     const typed = answers.length > 0;
     // How close the nearest candidate answer stands to a matched question word, in words (1 = adjacent).
     let typedNear = 0;

@@ -41,6 +41,9 @@ describe('answer types', () => {
     expect(answersQuote('Joshua Kimmich', named)).toBe(true);
     expect(answersQuote('Julian Nagelsmann', named)).toBe(false);
     expect(answersQuote(null, named)).toBe(false);
+    // Another person of the same first name is not the one asked about.
+    expect(answersQuote('Nora Schmidt', new Set(['nora', 'huber']))).toBe(false);
+    expect(answersQuote('Nora Huber', new Set(['nora', 'huber']))).toBe(true);
     // A question that names nobody ("What do experts think?") takes any credited sentence.
     expect(answersQuote('Julian Nagelsmann', new Set())).toBe(true);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingestArticle } from '../../src/corpus/ingest.ts';
 import { createEngine } from '../../src/engine/engine.ts';
-import { ALL_MECHANISMS } from '../../src/search/mechanisms.ts';
+import { ALL_MECHANISMS, type Mechanisms } from '../../src/search/mechanisms.ts';
 import { loadLexicon } from '../../src/search/lexicon.ts';
 import { planQuery } from '../../src/search/query.ts';
 import { tokensOf } from '../../src/search/answerSpans.ts';
@@ -35,15 +35,16 @@ describe('second stage', () => {
     const spans = nameSpans(plan).map(([a, b]) => plan.groups.slice(a, b + 1).map((g) => g.word).join(' '));
     expect(spans).toEqual(['Luke Kuechly']);
   });
-  /** The key-word coverage (covKey) the second stage gives the sentence of `text` that contains `marker`. */
-  const keyCoverage = (text: string, question: string, marker: string, surnames = true) => {
-    const index = buildIndex([article(text)], { lexicon, mechanisms: { ...ALL_MECHANISMS, surnames } });
+  /** A second-stage feature of the sentence of `text` that contains `marker`. */
+  const featureOf = (text: string, question: string, marker: string, feature: (typeof SENTENCE_FEATURES)[number], mechanisms: Partial<Mechanisms> = {}) => {
+    const index = buildIndex([article(text)], { lexicon, mechanisms: { ...ALL_MECHANISMS, ...mechanisms } });
     const plan = planQuery(question, index);
     const first = rank(index, plan, { limit: 10, rerank: false });
     const scored = rerank(index, plan, first.evidence, first.results.map((r) => ({ id: r.id, base: r.score })));
     const sentence = scored.find((r) => index.sentences.get(r.id)!.text.includes(marker))!;
-    return sentence.features[SENTENCE_FEATURES.indexOf('covKey')]!;
+    return sentence.features[SENTENCE_FEATURES.indexOf(feature)]!;
   };
+  const keyCoverage = (text: string, question: string, marker: string, surnames = true) => featureOf(text, question, marker, 'covKey', { surnames });
   it('lets a sentence that names a person by surname alone match the whole name the article gives elsewhere', () => {
     const text =
       'Team report\n\nBehind them, two of the three starting linebackers were selected for the Pro Bowl: Thomas Davis and Luke Kuechly. Davis compiled 5 sacks and four interceptions, while Kuechly led the team in tackles (118) and forced two fumbles.';
@@ -65,5 +66,20 @@ describe('quote questions', () => {
       'Trainingslager\n\nDer Bundestrainer muss mit sieben Absagen auskommen. Kimmich zählte die Absagen. "Gefühlt ist nach den vielen Absagen die halbe Mannschaft weg", konstatierte Kimmich am Montag in Herzogenaurach.';
     const engine = createEngine([article(text, 'de')], { lexicon });
     expect(engine.ask('What did Kimmich say about the cancellations?').answers[0]?.text).toContain('halbe Mannschaft');
+  });
+  it('takes a quote as the answer to "what did X say about Y" only when it is about Y, when the article has Y', () => {
+    const text =
+      'Trainingslager\n\n"Wir sind gut vorbereitet", sagte Kimmich am Montag. "Die Verletzung von Marc ist bitter", sagte Kimmich danach. Die Mannschaft trainiert in Herzogenaurach.';
+    const index = buildIndex([article(text, 'de')], { lexicon });
+    const typedOf = (question: string, marker: string) => {
+      const plan = planQuery(question, index);
+      const first = rank(index, plan, { limit: 10, rerank: false });
+      const scored = rerank(index, plan, first.evidence, first.results.map((r) => ({ id: r.id, base: r.score })));
+      return scored.find((r) => index.sentences.get(r.id)!.text.includes(marker))?.typed;
+    };
+    expect(typedOf('What did Kimmich say about the injury?', 'Verletzung')).toBe(true);
+    expect(typedOf('What did Kimmich say about the injury?', 'vorbereitet')).toBe(false);
+    // Without "about", any quote of his answers.
+    expect(typedOf('What did Kimmich say?', 'vorbereitet')).toBe(true);
   });
 });
