@@ -5,6 +5,7 @@
 import type { Article, ArticleMeta, Role, Sentence } from '../corpus/types.ts';
 import { analyzerLanguage } from '../search/analyzer.ts';
 import { type Lexicon, loadLexicon } from '../search/lexicon.ts';
+import { loadWordVectors } from '../search/embeddings.ts';
 import type { Mechanisms } from '../search/mechanisms.ts';
 import { highlightAnswer } from '../search/highlight.ts';
 import { planQuery } from '../search/query.ts';
@@ -213,6 +214,8 @@ function listWords(ws: string[]): string {
 
 /** Creates an engine over an already built index. */
 export function engineFromIndex(index: SentenceIndex): Engine {
+  // The second stage's word vectors are read once per process (some 70 ms): now, not while the first question waits.
+  if (index.mechanisms.embeddings) loadWordVectors();
   const cite = (s: Sentence): Citation => {
     const meta = index.articles.get(s.articleId)!.meta;
     return {

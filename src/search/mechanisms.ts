@@ -21,6 +21,8 @@ export interface Mechanisms {
   wordFamilies: boolean;
   /** A German separable verb split in its sentence ("nahm … ab") also indexed as its infinitive (abnehmen; see separableVerbs.ts). Default: true. */
   separableVerbs: boolean;
+  /** Word vectors (English GloVe, German through the lexicon): a sentence that says the question's words in other words ranks higher (see embeddings.ts). Default: true. */
+  embeddings: boolean;
   /** A sentence naming a person by the last word of the question's name ("Kuechly" for "Luke Kuechly") matches the whole name (see rerank.ts). Default: true. */
   surnames: boolean;
   /** The second stage: the fitted model rescores the best candidates (see rerank.ts). Default: true. */
@@ -41,6 +43,7 @@ export const ALL_MECHANISMS: Readonly<Mechanisms> = Object.freeze({
   wordFamilies: true,
   separableVerbs: true,
   surnames: true,
+  embeddings: true,
   rerank: true,
   abstention: true,
 });

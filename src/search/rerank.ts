@@ -24,6 +24,7 @@
 import { type AnalyzerLanguage, analyzerLanguage, termOf } from './analyzer.ts';
 import { type AnswerSpan, answerSpans, type SpanToken, tokensOf } from './answerSpans.ts';
 import { type AnswerSubtype, answersQuote, questionNameWords } from './answerTypes.ts';
+import { loadWordVectors, meanSimilarity, rowsOf, type WordVectors } from './embeddings.ts';
 import { ABSTAIN_MODEL, RERANK_MODEL } from './model.ts';
 import { fold, words } from './normalize.ts';
 import type { QueryGroup, QueryPlan, Via } from './query.ts';
@@ -46,6 +47,8 @@ export const SENTENCE_FEATURES = [
   'covNeighbours',
   'covPrevious',
   'covAnaphor',
+  'covSimilar',
+  'similarity',
   'matchedShare',
   'rarest',
   'typed',
@@ -64,7 +67,7 @@ export const SENTENCE_FEATURES = [
 ] as const;
 
 /** Names of the question features of the answer/refuse decision, in the order of its weights. */
-export const QUESTION_FEATURES = ['present', 'presentSpecific', 'topCovSpecific', 'topCov', 'topCovKey', 'topDirect', 'topWindow', 'topMatchedShare', 'bestCov', 'missing', 'missingName', 'missingNoun', 'anyNameMissing', 'typed', 'typedAsked', 'untyped', 'score', 'margin', 'words'] as const;
+export const QUESTION_FEATURES = ['present', 'presentSpecific', 'topCovSpecific', 'topCov', 'topCovKey', 'topDirect', 'topWindow', 'topMatchedShare', 'bestCov', 'missing', 'missingName', 'missingNoun', 'anyNameMissing', 'typed', 'typedAsked', 'untyped', 'score', 'margin', 'words', 'topSimilarity'] as const;
 
 /** A linear model: one weight per feature. */
 export type LinearModel = Readonly<Record<string, number>>;
@@ -146,7 +149,24 @@ interface SentenceInfo {
   tokenTerms: string[];
   /** Candidate answers of every type (answerSpans.ts). */
   spans: AnswerSpan[];
+  /** The word-vector rows of its words (embeddings.ts), and their mean; computed on first use. */
+  vectors?: { rows: number[]; mean: Float32Array };
 }
+
+/** A sentence's word-vector rows and their mean (see embeddings.ts); the mean takes each word's first row. */
+function sentenceVectors(index: SentenceIndex, s: Sentence, vectors: WordVectors): { rows: number[]; mean: Float32Array } {
+  const info = sentenceInfo(index, s);
+  if (!info.vectors) {
+    const perWord = info.wordTerms.map((w) => rowsOf(vectors, index.lexicon, w.word, info.language));
+    info.vectors = { rows: [...new Set(perWord.flat())], mean: vectors.mean(perWord.flatMap((r) => r.slice(0, 1))) };
+  }
+  return info.vectors;
+}
+
+/** Similarity (cosine of word vectors) at which a word counts as nothing like another; 1 counts as the same word. */
+const SIMILAR_FLOOR = 0.4;
+/** A question word matched at least this well is not looked for among similar words. */
+const SIMILAR_TRUSTED = 0.8;
 
 /** Most sentences whose analysis an index keeps for the second stage. */
 const INFO_CACHE_SIZE = 50_000;
@@ -426,6 +446,11 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
   const specificTotal = specificWeights.reduce((a, b) => a + b, 0);
   const questionTerms = questionTermSet(plan);
   const quoteTopic = plan.answerType === 'quote' ? quoteTopicGroups(plan, input) : [];
+  // Word vectors of the question: each group's rows (names excepted: only their own spelling is evidence), and their mean.
+  const vectors = index.mechanisms.embeddings ? loadWordVectors() : null;
+  const questionLanguage = plan.language === 'de' ? 'de' : 'en';
+  const groupRows = plan.groups.map((g) => (vectors && !g.optional ? rowsOf(vectors, index.lexicon, g.word, questionLanguage) : []));
+  const questionMean = vectors ? vectors.mean(groupRows.flatMap((r) => r.slice(0, 1))) : null;
   const prepositions = governingPrepositions(plan.question);
   const maxBase = Math.max(1e-9, ...candidates.map((c) => c.base));
   const maxWeight = Math.max(1e-9, ...weights);
@@ -495,6 +520,21 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
         if (before && anaphoric) covAnaphor += weights[g]! * Math.min(1, before[g]?.trust ?? 0);
       });
     }
+    // Question words the sentence does not have (or has only through a weak link) but says in other words: the
+    // closest of its words by word vectors, from nothing alike (SIMILAR_FLOOR) to the same word, above the link's trust.
+    let covSimilar = 0;
+    let similarity = 0;
+    if (vectors) {
+      const { rows, mean } = sentenceVectors(index, s, vectors);
+      plan.groups.forEach((g, gi) => {
+        const trust = Math.min(1, matches[gi]?.trust ?? 0);
+        if (trust >= SIMILAR_TRUSTED || g.isName || groupRows[gi]!.length === 0) return;
+        let best = 0;
+        for (const a of groupRows[gi]!) for (const b of rows) best = Math.max(best, vectors.similarity(a, b));
+        covSimilar += weights[gi]! * Math.max(0, (best - SIMILAR_FLOOR) / (1 - SIMILAR_FLOOR) - trust);
+      });
+      similarity = meanSimilarity(questionMean!, mean);
+    }
     // The question's most specific word (highest weight) matched, in part or in full.
     let rarest = 0;
     matches.forEach((m, g) => {
@@ -536,6 +576,8 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
       covNeighbours / total,
       covPrevious / total,
       covAnaphor / total,
+      covSimilar / total,
+      similarity,
       contentGroups > 0 ? matches.filter((m, g) => m && m.trust >= 0.5 && !plan.groups[g]!.optional).length / contentGroups : 0,
       rarest,
       typed ? 1 : 0,
@@ -593,6 +635,7 @@ export function questionFeatures(plan: QueryPlan, input: RerankInput, ranked: re
     top?.score ?? 0,
     top && ranked[1] ? top.score - ranked[1].score : 1,
     Math.log1p(plan.groups.filter((g) => !g.optional).length),
+    f('similarity'),
   ];
 }
 

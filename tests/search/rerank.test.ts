@@ -60,6 +60,37 @@ describe('second stage', () => {
   });
 });
 
+describe('word vectors', () => {
+  /** A second-stage feature of the sentence of `text` that contains `marker`. */
+  const featureOf = (text: string, question: string, marker: string, feature: (typeof SENTENCE_FEATURES)[number], embeddings = true) => {
+    const index = buildIndex([article(text)], { lexicon, mechanisms: { ...ALL_MECHANISMS, embeddings } });
+    const plan = planQuery(question, index);
+    const first = rank(index, plan, { limit: 10, rerank: false });
+    const scored = rerank(index, plan, first.evidence, first.results.map((r) => ({ id: r.id, base: r.score })));
+    return scored.find((r) => index.sentences.get(r.id)!.text.includes(marker))!.features[SENTENCE_FEATURES.indexOf(feature)]!;
+  };
+  const text = 'Club news\n\nThe club signed a young striker from Brazil on Monday. The team repaired the stadium roof in the summer.';
+  it('counts a question word the sentence says in other words ("forward" for "striker")', () => {
+    const question = 'Which forward did the team sign?';
+    expect(featureOf(text, question, 'striker', 'covSimilar')).toBeGreaterThan(0);
+    expect(featureOf(text, question, 'striker', 'covSimilar', false)).toBe(0);
+  });
+  it('finds the sentence closer in meaning to the question closer by its words\' mean vector', () => {
+    const question = 'Which forward did the team sign?';
+    expect(featureOf(text, question, 'striker', 'similarity')).toBeGreaterThan(featureOf(text, question, 'roof', 'similarity'));
+    expect(featureOf(text, question, 'striker', 'similarity', false)).toBe(0);
+  });
+  it('reaches a German sentence through its words\' English translations', () => {
+    const german = 'Vereinsnachrichten\n\nDer Verein verpflichtete am Montag einen jungen Stürmer aus Brasilien. Die Mannschaft reparierte im Sommer das Stadiondach.';
+    const index = buildIndex([article(german, 'de')], { lexicon });
+    const plan = planQuery('Which forward did the team sign?', index);
+    const first = rank(index, plan, { limit: 10, rerank: false });
+    const scored = rerank(index, plan, first.evidence, first.results.map((r) => ({ id: r.id, base: r.score })));
+    const similarity = (marker: string) => scored.find((r) => index.sentences.get(r.id)!.text.includes(marker))!.features[SENTENCE_FEATURES.indexOf('similarity')]!;
+    expect(similarity('Stürmer')).toBeGreaterThan(similarity('Stadiondach'));
+  });
+});
+
 describe('quote questions', () => {
   it('answers "what did X say" with the sentence the article credits to X', () => {
     const text =
