@@ -21,7 +21,6 @@
  */
 import MiniSearch from 'minisearch';
 import { fold } from './normalize.ts';
-import { answersQuote, questionNameWords } from './answerTypes.ts';
 import type { QueryPlan } from './query.ts';
 import { ANSWER_THRESHOLD } from './model.ts';
 import { answerProbability, questionFeatures, RERANK_DEPTH, type RerankInput, rerank } from './rerank.ts';
@@ -478,7 +477,6 @@ export function rank(index: SentenceIndex, plan: QueryPlan, options: RankOptions
   const base = new Float64Array(touched.length);
   for (let i = 0; i < touched.length; i++) base[i] = A[3 * touched[i]! + 1]!;
   const questionTerms = new Set(plan.groups.flatMap((g) => g.alternatives.map((a) => a.term)).concat(plan.groups.map((g) => fold(g.word))));
-  const questionNames = questionNameWords(plan.groups);
   const final = (i: number): Scored | null => {
     const n = touched[i]!;
     const id = scorer.idOf(n);
@@ -487,15 +485,14 @@ export function rank(index: SentenceIndex, plan: QueryPlan, options: RankOptions
     let value = base[i]! * ROLE_WEIGHT[sentence.role];
     let typed = false;
     const answers = index.answers.get(sentence.id);
-    if (answers && plan.answerType !== 'other' && plan.answerType !== 'yesno') {
+    // A quote question's typed answer depends on what the quote is about, which the second stage weighs (rerank.ts).
+    if (answers && plan.answerType !== 'other' && plan.answerType !== 'yesno' && plan.answerType !== 'quote') {
       typed =
         plan.answerType === 'person'
           ? answers.names.some((name) => !questionTerms.has(name) && !questionTerms.has(name.replace(/s$/, '')))
           : plan.answerType === 'definition'
             ? plan.groups.some((g) => answers.defines.includes(fold(g.word)))
-            : plan.answerType === 'quote'
-              ? answersQuote(sentence.attributedTo, questionNames)
-              : answers.types.has(plan.answerType);
+            : answers.types.has(plan.answerType);
       if (typed) value *= 1 + ANSWER_TYPE_BONUS;
     }
     return { id: sentence.id, score: value, coverage: A[3 * n + 2]! / totalWeight, typed, matches: [] };
