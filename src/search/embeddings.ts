@@ -25,6 +25,7 @@ import type { AnalyzerLanguage } from './analyzer.ts';
 import { isStopWord } from './analyzer.ts';
 import type { Lexicon } from './lexicon.ts';
 import { fold } from './normalize.ts';
+import { splitGerman } from './sentenceIndex.ts';
 
 /** The first field of the table's header line. */
 export const EMBEDDINGS_FORMAT = 'beleg-embeddings-1';
@@ -128,11 +129,17 @@ export function rowsOf(vectors: WordVectors, lexicon: Lexicon, word: string, lan
     return row === undefined ? [] : [row];
   }
   const out: number[] = [];
-  for (const english of lexicon.toEnglish(f) ?? []) {
-    if (out.length >= TRANSLATIONS) break;
-    if (english.includes(' ')) continue;
-    const row = vectors.rowOf(english);
-    if (row !== undefined && !out.includes(row)) out.push(row);
-  }
+  const translate = (german: string, most: number) => {
+    let added = 0;
+    for (const english of lexicon.toEnglish(german) ?? []) {
+      if (added >= most) break;
+      if (english.includes(' ')) continue;
+      const row = vectors.rowOf(english);
+      if (row !== undefined && !out.includes(row)) out.push(row), added++;
+    }
+  };
+  translate(f, TRANSLATIONS);
+  // A compound the lexicon lacks stands for its parts, head first ("Treibhauseffekts" → effect, greenhouse).
+  if (out.length === 0) for (const part of [...(splitGerman(lexicon, f) ?? [])].reverse()) translate(part, 1);
   return out;
 }

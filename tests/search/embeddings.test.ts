@@ -28,6 +28,8 @@ describe('word vectors', () => {
     expect(rowsOf(vectors, lexicon, 'Bought', 'en')).toEqual([vectors.rowOf('bought')]);
     const kaufte = rowsOf(vectors, lexicon, 'kaufte', 'de');
     expect(kaufte.map((r) => vectors.similarity(r, vectors.rowOf('bought')!)).some((s) => s > 0.99)).toBe(true);
+    // A compound the lexicon lacks stands for its parts, head first.
+    expect(rowsOf(vectors, lexicon, 'Stadiondach', 'de')).toEqual([vectors.rowOf('roof'), vectors.rowOf('stadium')]);
     // Stop words, short words and numbers stand for nothing.
     expect(rowsOf(vectors, lexicon, 'the', 'en')).toEqual([]);
     expect(rowsOf(vectors, lexicon, 'und', 'de')).toEqual([]);
