@@ -428,6 +428,17 @@ function quoteTopicGroups(plan: QueryPlan, input: RerankInput): number[] {
   return plan.groups.flatMap((g, i) => (!g.optional && !input.absent[i] && words(g.word).every((w) => after.has(fold(w))) ? [i] : []));
 }
 
+/**
+ * The group of the speaker of a quote question that names nobody ("the mayor" in "What did the mayor tell
+ * visitors?", its first word), when the corpus has it; -1 when the question names someone (answersQuote checks the
+ * credit then) or the corpus lacks the word.
+ */
+function quoteSpeakerGroup(plan: QueryPlan, input: RerankInput): number {
+  if (plan.groups.some((g) => g.isName && !g.optional)) return -1;
+  const first = plan.groups.findIndex((g) => !g.optional);
+  return first >= 0 && !input.absent[first] ? first : -1;
+}
+
 /** Each question word's weight (its weight in the question times its IDF; 0 for an optional phrase) and their sum. */
 function groupWeights(plan: QueryPlan, input: RerankInput): { weights: number[]; total: number } {
   const weights = plan.groups.map((g, i) => (g.optional ? 0 : g.weight * input.groupIdf[i]!));
@@ -446,6 +457,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
   const specificTotal = specificWeights.reduce((a, b) => a + b, 0);
   const questionTerms = questionTermSet(plan);
   const quoteTopic = plan.answerType === 'quote' ? quoteTopicGroups(plan, input) : [];
+  const quoteSpeaker = plan.answerType === 'quote' ? quoteSpeakerGroup(plan, input) : -1;
   // Word vectors of the question: each group's rows (names excepted: only their own spelling is evidence), and their mean.
   const vectors = index.mechanisms.embeddings ? loadWordVectors() : null;
   const questionLanguage = plan.language === 'de' ? 'de' : 'en';
@@ -551,8 +563,11 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
       const mb = matches[b];
       if (ma && mb && ma.positions.some((p) => mb.positions.some((q) => q > p && q - p <= 2))) inOrder++;
     }
-    // "What did X say about Y?": a quote answers it only when it is about Y too, when the article has Y at all.
-    const answers = plan.answerType === 'quote' && quoteTopic.length > 0 && !quoteTopic.some((g) => matches[g]) ? [] : typedAnswers(index, s, plan, questionTerms);
+    // "What did X say about Y?": a quote answers it only when it is about Y too, when the article has Y at all; and
+    // "What did the mayor say?" only when it has the mayor (the speaker named by a noun, not a name).
+    const offTopic = quoteTopic.length > 0 && !quoteTopic.some((g) => matches[g]);
+    const otherSpeaker = quoteSpeaker >= 0 && !matches[quoteSpeaker];
+    const answers = plan.answerType === 'quote' && (offTopic || otherSpeaker) ? [] : typedAnswers(index, s, plan, questionTerms);
     const typed = answers.length > 0;
     // How close the nearest candidate answer stands to a matched question word, in words (1 = adjacent).
     let typedNear = 0;
