@@ -364,8 +364,6 @@ export function refersBack(tokens: readonly SpanToken[]): boolean {
 /** Trust of a question's first name words in a sentence that names the person or thing by the last word only ("Kuechly" for "Luke Kuechly"), times the last word's own. */
 const SURNAME_TRUST = 0.9;
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * The question's multi-word names ("Luke Kuechly", "Peyton Manning") as
  * [first group, last group]: runs of capitalised name words that stand next
@@ -374,7 +372,10 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function nameSpans(plan: QueryPlan): [number, number][] {
   const { groups } = plan;
   const nameWord = (i: number) => !groups[i]!.optional && groups[i]!.isName && /^\p{Lu}\p{Ll}+$/u.test(groups[i]!.word);
-  const adjacent = (a: string, b: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(a)}\\s+${escapeRegExp(b)}(?![\\p{L}\\p{N}])`, 'u').test(plan.question);
+  // Words of the question with what stands between each and the next.
+  const tokens = [...plan.question.matchAll(/[\p{L}\p{N}]+/gu)];
+  const adjacent = (a: string, b: string) =>
+    tokens.some((t, i) => t[0] === a && tokens[i + 1]?.[0] === b && /^\s+$/.test(plan.question.slice(t.index + a.length, tokens[i + 1]!.index)));
   const spans: [number, number][] = [];
   for (let i = 0; i < groups.length; i++) {
     if (!nameWord(i)) continue;
