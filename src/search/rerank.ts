@@ -459,11 +459,10 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
   const questionTerms = questionTermSet(plan);
   const quoteTopic = plan.answerType === 'quote' ? quoteTopicGroups(plan, input) : [];
   const quoteSpeaker = plan.answerType === 'quote' ? quoteSpeakerGroup(plan, input) : -1;
-  // Word vectors of the question: each group's rows (names excepted: only their own spelling is evidence), and their mean.
+  // Word vectors of the question: each group's rows (covSimilar passes over names: only their own spelling is evidence).
   const vectors = index.mechanisms.embeddings ? loadWordVectors() : null;
   const questionLanguage = plan.language === 'de' ? 'de' : 'en';
   const groupRows = plan.groups.map((g) => (vectors && !g.optional ? rowsOf(vectors, index.lexicon, g.word, questionLanguage) : []));
-  const questionMean = vectors ? vectors.mean(groupRows.flatMap((r) => r.slice(0, 1))) : null;
   const prepositions = governingPrepositions(plan.question);
   const maxBase = Math.max(1e-9, ...candidates.map((c) => c.base));
   const maxWeight = Math.max(1e-9, ...weights);
@@ -546,7 +545,10 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
         for (const a of groupRows[gi]!) for (const b of rows) best = Math.max(best, vectors.similarity(a, b));
         covSimilar += weights[gi]! * Math.max(0, (best - SIMILAR_FLOOR) / (1 - SIMILAR_FLOOR) - trust);
       });
-      similarity = meanSimilarity(questionMean!, mean);
+      // The question's words the sentence does not match, against the sentence: what it says beyond the shared words
+      // (1 when it matches them all). The whole question's mean would mostly repeat the word matches above.
+      const unmatched = groupRows.flatMap((r, gi) => (matches[gi] ? [] : r.slice(0, 1)));
+      similarity = unmatched.length ? meanSimilarity(vectors.mean(unmatched), mean) : 1;
     }
     // The question's most specific word (highest weight) matched, in part or in full.
     let rarest = 0;
