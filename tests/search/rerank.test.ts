@@ -5,11 +5,20 @@ import { loadLexicon } from '../../src/search/lexicon.ts';
 import { planQuery } from '../../src/search/query.ts';
 import { tokensOf } from '../../src/search/answerSpans.ts';
 import { rank } from '../../src/search/rank.ts';
-import { nameSpans, refersBack, rerank, SENTENCE_FEATURES } from '../../src/search/rerank.ts';
-import { buildIndex } from '../../src/search/sentenceIndex.ts';
+import { nameSpans, refersBack, type Rescored, rerank, SENTENCE_FEATURES } from '../../src/search/rerank.ts';
+import { buildIndex, type SentenceIndex } from '../../src/search/sentenceIndex.ts';
 
 const lexicon = loadLexicon();
 const article = (text: string, language = 'en') => ingestArticle(text, { id: 'made-up', path: 'made-up.txt', meta: { language } });
+const indexOf = (text: string, language = 'en', mechanisms: Partial<Mechanisms> = {}) => buildIndex([article(text, language)], { lexicon, mechanisms: { ...ALL_MECHANISMS, ...mechanisms } });
+
+/** The second stage's scoring of the sentence that contains `marker`, for `question` (undefined when it is no candidate). */
+function scored(index: SentenceIndex, question: string, marker: string): Rescored | undefined {
+  const plan = planQuery(question, index);
+  const first = rank(index, plan, { limit: 10, rerank: false });
+  return rerank(index, plan, first.evidence, first.results.map((r) => ({ id: r.id, base: r.score }))).find((r) => index.sentences.get(r.id)!.text.includes(marker));
+}
+const featureOf = (r: Rescored | undefined, feature: (typeof SENTENCE_FEATURES)[number]) => r!.features[SENTENCE_FEATURES.indexOf(feature)]!;
 
 describe('second stage', () => {
   it('sees a sentence that refers back to the one before: an opening pronoun, an early demonstrative or a connective', () => {
@@ -29,21 +38,12 @@ describe('second stage', () => {
   });
 
   it('finds the multi-word names of a question: capitalised name words next to each other', () => {
-    const index = buildIndex([article('Team report\n\nLuke Kuechly and Thomas Davis played well.')], { lexicon });
+    const index = indexOf('Team report\n\nLuke Kuechly and Thomas Davis played well.');
     const plan = planQuery('How many tackles did Luke Kuechly register against Davis?', index);
     const spans = nameSpans(plan).map(([a, b]) => plan.groups.slice(a, b + 1).map((g) => g.word).join(' '));
     expect(spans).toEqual(['Luke Kuechly']);
   });
-  /** A second-stage feature of the sentence of `text` that contains `marker`. */
-  const featureOf = (text: string, question: string, marker: string, feature: (typeof SENTENCE_FEATURES)[number], mechanisms: Partial<Mechanisms> = {}) => {
-    const index = buildIndex([article(text)], { lexicon, mechanisms: { ...ALL_MECHANISMS, ...mechanisms } });
-    const plan = planQuery(question, index);
-    const first = rank(index, plan, { limit: 10, rerank: false });
-    const scored = rerank(index, plan, first.evidence, first.results.map((r) => ({ id: r.id, base: r.score })));
-    const sentence = scored.find((r) => index.sentences.get(r.id)!.text.includes(marker))!;
-    return sentence.features[SENTENCE_FEATURES.indexOf(feature)]!;
-  };
-  const keyCoverage = (text: string, question: string, marker: string, surnames = true) => featureOf(text, question, marker, 'covKey', { surnames });
+  const keyCoverage = (text: string, question: string, marker: string, surnames = true) => featureOf(scored(indexOf(text, 'en', { surnames }), question, marker), 'covKey');
   it('lets a sentence that names a person by surname alone match the whole name the article gives elsewhere', () => {
     const text =
       'Team report\n\nBehind them, two of the three starting linebackers were selected for the Pro Bowl: Thomas Davis and Luke Kuechly. Davis compiled 5 sacks and four interceptions, while Kuechly led the team in tackles (118) and forced two fumbles.';
@@ -60,73 +60,44 @@ describe('second stage', () => {
 });
 
 describe('word vectors', () => {
-  /** A second-stage feature of the sentence of `text` that contains `marker`. */
-  const featureOf = (text: string, question: string, marker: string, feature: (typeof SENTENCE_FEATURES)[number], embeddings = true) => {
-    const index = buildIndex([article(text)], { lexicon, mechanisms: { ...ALL_MECHANISMS, embeddings } });
-    const plan = planQuery(question, index);
-    const first = rank(index, plan, { limit: 10, rerank: false });
-    const scored = rerank(index, plan, first.evidence, first.results.map((r) => ({ id: r.id, base: r.score })));
-    return scored.find((r) => index.sentences.get(r.id)!.text.includes(marker))!.features[SENTENCE_FEATURES.indexOf(feature)]!;
-  };
   const text = 'Club news\n\nThe club signed a young striker from Brazil on Monday. The team repaired the stadium roof in the summer.';
+  const question = 'Which forward did the team sign?';
+  const feature = (marker: string, name: (typeof SENTENCE_FEATURES)[number], embeddings = true) => featureOf(scored(indexOf(text, 'en', { embeddings }), question, marker), name);
   it('counts a question word the sentence says in other words ("forward" for "striker")', () => {
-    const question = 'Which forward did the team sign?';
-    expect(featureOf(text, question, 'striker', 'covSimilar')).toBeGreaterThan(0);
-    expect(featureOf(text, question, 'striker', 'covSimilar', false)).toBe(0);
+    expect(feature('striker', 'covSimilar')).toBeGreaterThan(0);
+    expect(feature('striker', 'covSimilar', false)).toBe(0);
   });
-  it('finds the sentence closer in meaning to the question closer by its words\' mean vector', () => {
-    const question = 'Which forward did the team sign?';
-    expect(featureOf(text, question, 'striker', 'similarity')).toBeGreaterThan(featureOf(text, question, 'roof', 'similarity'));
-    expect(featureOf(text, question, 'striker', 'similarity', false)).toBe(0);
+  it('finds the sentence closer in meaning to the question words it does not match', () => {
+    expect(feature('striker', 'similarity')).toBeGreaterThan(feature('roof', 'similarity'));
+    expect(feature('striker', 'similarity', false)).toBe(0);
   });
   it('reaches a German sentence through its words\' English translations', () => {
-    const german = 'Vereinsnachrichten\n\nDer Verein verpflichtete am Montag einen jungen Stürmer aus Brasilien. Die Mannschaft reparierte im Sommer das Stadiondach.';
-    const index = buildIndex([article(german, 'de')], { lexicon });
-    const plan = planQuery('Which forward did the team sign?', index);
-    const first = rank(index, plan, { limit: 10, rerank: false });
-    const scored = rerank(index, plan, first.evidence, first.results.map((r) => ({ id: r.id, base: r.score })));
-    const similarity = (marker: string) => scored.find((r) => index.sentences.get(r.id)!.text.includes(marker))!.features[SENTENCE_FEATURES.indexOf('similarity')]!;
-    expect(similarity('Stürmer')).toBeGreaterThan(similarity('Stadiondach'));
+    const index = indexOf('Vereinsnachrichten\n\nDer Verein verpflichtete am Montag einen jungen Stürmer aus Brasilien. Die Mannschaft reparierte im Sommer das Stadiondach.', 'de');
+    expect(featureOf(scored(index, question, 'Stürmer'), 'similarity')).toBeGreaterThan(featureOf(scored(index, question, 'Stadiondach'), 'similarity'));
   });
 });
 
 describe('quote questions', () => {
   it('takes the sentence the article credits to X as the answer to "what did X say"', () => {
-    const text =
-      'Trainingslager\n\nDer Bundestrainer muss mit sieben Absagen auskommen. Kimmich zählte die Absagen. "Gefühlt ist nach den vielen Absagen die halbe Mannschaft weg", konstatierte Kimmich am Montag in Herzogenaurach.';
-    const index = buildIndex([article(text, 'de')], { lexicon });
-    const plan = planQuery('What did Kimmich say about the cancellations?', index);
-    expect(plan.answerType).toBe('quote');
-    const first = rank(index, plan, { limit: 10, rerank: false });
-    const scored = rerank(index, plan, first.evidence, first.results.map((r) => ({ id: r.id, base: r.score })));
-    const typed = (marker: string) => scored.find((r) => index.sentences.get(r.id)!.text.includes(marker))?.typed;
-    expect(typed('halbe Mannschaft')).toBe(true);
-    expect(typed('zählte')).toBe(false);
+    const index = indexOf(
+      'Trainingslager\n\nDer Bundestrainer muss mit sieben Absagen auskommen. Kimmich zählte die Absagen. "Gefühlt ist nach den vielen Absagen die halbe Mannschaft weg", konstatierte Kimmich am Montag in Herzogenaurach.',
+      'de',
+    );
+    const question = 'What did Kimmich say about the cancellations?';
+    expect(planQuery(question, index).answerType).toBe('quote');
+    expect(scored(index, question, 'halbe Mannschaft')?.typed).toBe(true);
+    expect(scored(index, question, 'zählte')?.typed).toBe(false);
   });
   it('takes a quote as the answer to "what did X say about Y" only when it is about Y, when the article has Y', () => {
-    const text =
-      'Trainingslager\n\n"Wir sind gut vorbereitet", sagte Kimmich am Montag. "Die Verletzung von Marc ist bitter", sagte Kimmich danach. Die Mannschaft trainiert in Herzogenaurach.';
-    const index = buildIndex([article(text, 'de')], { lexicon });
-    const typedOf = (question: string, marker: string) => {
-      const plan = planQuery(question, index);
-      const first = rank(index, plan, { limit: 10, rerank: false });
-      const scored = rerank(index, plan, first.evidence, first.results.map((r) => ({ id: r.id, base: r.score })));
-      return scored.find((r) => index.sentences.get(r.id)!.text.includes(marker))?.typed;
-    };
-    expect(typedOf('What did Kimmich say about the injury?', 'Verletzung')).toBe(true);
-    expect(typedOf('What did Kimmich say about the injury?', 'vorbereitet')).toBe(false);
+    const index = indexOf('Trainingslager\n\n"Wir sind gut vorbereitet", sagte Kimmich am Montag. "Die Verletzung von Marc ist bitter", sagte Kimmich danach. Die Mannschaft trainiert in Herzogenaurach.', 'de');
+    expect(scored(index, 'What did Kimmich say about the injury?', 'Verletzung')?.typed).toBe(true);
+    expect(scored(index, 'What did Kimmich say about the injury?', 'vorbereitet')?.typed).toBe(false);
     // Without "about", any quote of his answers.
-    expect(typedOf('What did Kimmich say?', 'vorbereitet')).toBe(true);
+    expect(scored(index, 'What did Kimmich say?', 'vorbereitet')?.typed).toBe(true);
   });
   it('takes a quote as the answer to "what did the mayor say" only when it has the mayor', () => {
-    const text =
-      'Weihnachtsmarkt\n\nBürgermeister Benjamin Harris forderte die Gäste auf, sich Zeit zu nehmen. »Interessant, dass es hier noch so viele Läden gibt«, wunderte sich ein Besucher.';
-    const index = buildIndex([article(text, 'de')], { lexicon });
-    const plan = planQuery('What did the mayor tell visitors?', index);
-    const first = rank(index, plan, { limit: 10, rerank: false });
-    const scored = rerank(index, plan, first.evidence, first.results.map((r) => ({ id: r.id, base: r.score })));
-    const typed = (marker: string) => scored.find((r) => index.sentences.get(r.id)!.text.includes(marker))?.typed;
-    expect(typed('Bürgermeister')).toBe(true);
-    expect(typed('Interessant')).toBe(false);
+    const index = indexOf('Weihnachtsmarkt\n\nBürgermeister Benjamin Harris forderte die Gäste auf, sich Zeit zu nehmen. »Interessant, dass es hier noch so viele Läden gibt«, wunderte sich ein Besucher.', 'de');
+    expect(scored(index, 'What did the mayor tell visitors?', 'Bürgermeister')?.typed).toBe(true);
+    expect(scored(index, 'What did the mayor tell visitors?', 'Interessant')?.typed).toBe(false);
   });
 });
