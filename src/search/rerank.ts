@@ -11,6 +11,8 @@
  *   covers;
  * - what its neighbours cover (the question's words are often in the
  *   sentence before the answer);
+ * - how close in meaning its words are to the question words it lacks, by
+ *   word vectors (embeddings.ts), so a question in other words still finds it;
  * - whether it holds a candidate answer of the asked type beyond the
  *   question's own words (a name for who, a number for how many …);
  * - how much it adds beyond the question (a headline that only repeats the
