@@ -270,16 +270,18 @@ function questionTermSet(plan: QueryPlan): Set<string> {
  * The candidate answers of the asked type in a sentence that are not made of
  * the question's own words, as word ranges [first, last] among its words
  * ({@link tokensOf}); a definition question gets the whole sentence when it
- * defines a question word.
+ * defines a question word, a quote question when it is credited to the one
+ * the question names (answersQuote).
+ * @param questionNames - the question's name words (questionNameWords); pass them when calling for many sentences
  */
-export function typedAnswers(index: SentenceIndex, s: Sentence, plan: QueryPlan, questionTerms: Set<string>): [number, number][] {
+export function typedAnswers(index: SentenceIndex, s: Sentence, plan: QueryPlan, questionTerms: Set<string>, questionNames: ReadonlySet<string> = questionNameWords(plan.groups)): [number, number][] {
   const type = plan.answerType;
   if (type === 'other' || type === 'yesno') return [];
   if (type === 'definition') {
     const defines = index.answers.get(s.id)?.defines ?? [];
     return plan.groups.some((g) => defines.includes(fold(g.word))) ? [[0, Number.MAX_SAFE_INTEGER]] : [];
   }
-  if (type === 'quote') return answersQuote(s.attributedTo, questionNameWords(plan.groups)) ? [[0, Number.MAX_SAFE_INTEGER]] : [];
+  if (type === 'quote') return answersQuote(s.attributedTo, questionNames) ? [[0, Number.MAX_SAFE_INTEGER]] : [];
   const { tokens, tokenTerms, spans } = sentenceInfo(index, s);
   const novel = (first: number, last: number) => {
     for (let i = first; i <= last; i++) {
@@ -461,6 +463,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
   const questionTerms = questionTermSet(plan);
   const quoteTopic = plan.answerType === 'quote' ? quoteTopicGroups(plan, input) : [];
   const quoteSpeaker = plan.answerType === 'quote' ? quoteSpeakerGroup(plan, input) : -1;
+  const questionNames = questionNameWords(plan.groups);
   // Word vectors of the question: each group's rows (covSimilar passes over names: only their own spelling is evidence).
   const vectors = index.mechanisms.embeddings ? loadWordVectors() : null;
   const questionLanguage = plan.language === 'de' ? 'de' : 'en';
@@ -572,7 +575,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
     // "What did the mayor say?" only when it has the mayor (the speaker named by a noun, not a name).
     const offTopic = quoteTopic.length > 0 && !quoteTopic.some((g) => matches[g]);
     const otherSpeaker = quoteSpeaker >= 0 && !matches[quoteSpeaker];
-    const answers = plan.answerType === 'quote' && (offTopic || otherSpeaker) ? [] : typedAnswers(index, s, plan, questionTerms);
+    const answers = plan.answerType === 'quote' && (offTopic || otherSpeaker) ? [] : typedAnswers(index, s, plan, questionTerms, questionNames);
     const typed = answers.length > 0;
     // How close the nearest candidate answer stands to a matched question word, in words (1 = adjacent).
     let typedNear = 0;
