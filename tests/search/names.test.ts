@@ -40,13 +40,15 @@ describe('names that look like German words', () => {
   });
 });
 
+/** The person spans of a German sentence, with names told in their sentence (nameInContextTest). */
+const inContext = (text: string) => {
+  const tokens = tokensOf(text);
+  return answerSpans(text, nameInContextTest(lexicon, 'de', tokens, text), tokens)
+    .filter((s) => s.type === 'person')
+    .map((s) => text.slice(s.start, s.end));
+};
+
 describe('names in their sentence', () => {
-  const inContext = (text: string) => {
-    const tokens = tokensOf(text);
-    return answerSpans(text, nameInContextTest(lexicon, 'de', tokens, text), tokens)
-      .filter((s) => s.type === 'person')
-      .map((s) => text.slice(s.start, s.end));
-  };
   it('continues a name with a surname that is also a German noun', () => {
     expect(persons('Das Tor schoss Lukas Fischer kurz vor Schluss.')).toEqual(['Lukas']);
     expect(inContext('Das Tor schoss Lukas Fischer kurz vor Schluss.')).toEqual(['Lukas Fischer']);
@@ -67,12 +69,6 @@ describe('names in their sentence', () => {
 });
 
 describe('capitalised words that are no names', () => {
-  const inContext = (text: string) => {
-    const tokens = tokensOf(text);
-    return answerSpans(text, nameInContextTest(lexicon, 'de', tokens, text), tokens)
-      .filter((s) => s.type === 'person')
-      .map((s) => text.slice(s.start, s.end));
-  };
   it('drops function words, inflected common nouns and the singular of a known plural', () => {
     expect(persons('Er sprach mit vielen Leuten aus Ihrem Dorf.')).toEqual(['Leuten', 'Ihrem']);
     expect(inContext('Er sprach mit vielen Leuten aus Ihrem Dorf.')).toEqual([]);
