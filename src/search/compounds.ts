@@ -28,6 +28,18 @@ export interface SplitOptions {
   minWord?: number;
   /** How frequent a part is (as it stands in the word, any count scale); splits of more frequent parts win. Default: none (longest head wins). */
   frequency?: (part: string) => number;
+  /**
+   * Words never taken as a modifier: particles and prepositions, which make
+   * new words rather than kinds of the head ("Ausbruch" is no kind of Bruch,
+   * "Mitglied" none of Glied). Default: none.
+   */
+  isParticle?: (w: string) => boolean;
+  /**
+   * Also take a verb's stem for the first modifier, when its infinitive is
+   * a word ("werbe" of werben in "Werbekampagne", "wohn" of wohnen in
+   * "Wohnbauten"), before a head of at least six letters. Default: false.
+   */
+  verbStems?: boolean;
 }
 
 /** True when `part` (possibly inflected) is in the vocabulary. */
@@ -50,6 +62,11 @@ export function splitCompound(word: string, isWord: (w: string) => boolean, opti
   return split(word, isWord, options, new Map());
 }
 
+/** Shortest verb stem taken as a modifier ("bau" of bauen is too short to tell from a word's start). */
+const VERB_STEM = 4;
+/** Shortest head after a verb stem. */
+const VERB_HEAD = 6;
+
 /** Score a split loses per part: more than any frequency difference, so fewer parts always win. */
 const FEWER_PARTS = 100;
 
@@ -58,7 +75,7 @@ export const MAX_WORD = 64;
 
 /** {@link splitCompound} with a memo of the words already tried, so each suffix and prefix is split once. */
 function split(word: string, isWord: (w: string) => boolean, options: SplitOptions, memo: Map<string, string[] | null>): string[] | null {
-  const key = `${options.minWord ?? 7}:${word}`;
+  const key = `${options.minWord ?? 7}:${options.verbStems ? 'v' : ''}:${word}`;
   const known = memo.get(key);
   if (known !== undefined) return known;
   const result = splitUncached(word, isWord, options, memo);
@@ -72,17 +89,22 @@ function splitUncached(word: string, isWord: (w: string) => boolean, options: Sp
   if (word.length < minWord || !/^\p{L}+$/u.test(word)) return null;
   let best: string[] | null = null;
   let bestScore = -Infinity;
+  // A particle before a word the vocabulary has is lexicalised: "Ausbruch" is no kind of Bruch.
+  const lexicalised = options.isParticle && known(word, isWord, minPart) ? options.isParticle : () => false;
   for (let cut = minPart; cut <= word.length - minPart; cut++) {
     // Earliest cut = longest head.
     const head = word.slice(cut);
-    if (!known(head, isWord, minPart)) continue;
+    if (!known(head, isWord, minPart) || options.isParticle?.(head)) continue;
     const left = word.slice(0, cut);
     const candidates = [left, ...LINKERS.filter((l) => left.endsWith(l)).map((l) => left.slice(0, -l.length))].filter((m) => m.length >= minPart);
-    // The modifier is a word, or itself a compound ("hochsicherheits" → hoch + sicherheit).
-    const whole = candidates.find((m) => isWord(m));
-    const modifierParts = whole ? [whole] : candidates.map((m) => split(m, isWord, { ...options, minWord: 2 * minPart }, memo)).find((p) => p);
+    if (candidates.some(lexicalised)) continue;
+    // The modifier is a word, a verb's stem (see SplitOptions.verbStems), or itself a compound ("hochsicherheits" →
+    // hoch + sicherheit). Parts split further take no verb stems: they would come apart at suffixes ("komm" + "unikat").
+    const verbStem = (m: string) => options.verbStems === true && m.length >= VERB_STEM && head.length >= VERB_HEAD && isWord(m.endsWith('e') ? `${m}n` : `${m}en`);
+    const whole = candidates.find((m) => isWord(m) || verbStem(m));
+    const modifierParts = whole ? [whole] : candidates.map((m) => split(m, isWord, { ...options, minWord: 2 * minPart, verbStems: false }, memo)).find((p) => p);
     if (!modifierParts) continue;
-    const headParts = split(head, isWord, options, memo) ?? [head];
+    const headParts = split(head, isWord, { ...options, verbStems: false }, memo) ?? [head];
     const parts = [...modifierParts, ...headParts];
     const { frequency } = options;
     if (!frequency) return parts;

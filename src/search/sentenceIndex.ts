@@ -500,7 +500,12 @@ export function splitGerman(lexicon: Lexicon, word: string): string[] | null {
   let parts = memo.get(word);
   if (parts === undefined) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    parts = splitCompound(word, (w) => lexicon.isGermanWord(w), { frequency: germanPartFrequency });
+    const isWord = (w: string) => lexicon.isGermanWord(w);
+    const options = { frequency: germanPartFrequency, isParticle: (w: string) => isStopWord(w, 'de') };
+    parts = splitCompound(word, isWord, { ...options, verbStems: true });
+    // A verb stem's split of a word the dictionary has must keep its meaning ("Werbekampagne" is a Kampagne;
+    // "Siedlungen" are no Lungen).
+    if (parts && !isWord(parts[0]!) && isOpaqueCompound(lexicon, word, parts[parts.length - 1]!)) parts = splitCompound(word, isWord, options);
     memo.set(word, parts);
   }
   return parts;

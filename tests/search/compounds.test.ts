@@ -25,6 +25,27 @@ describe('splitCompound', () => {
   it('splits three-part compounds through the head', () => {
     expect(splitCompound('hochsicherheitsmarkt', isWord)).toEqual(['hoch', 'sicherheits', 'markt']);
   });
+  it('takes no particle for a modifier of a word the vocabulary has, at the top or in the head', () => {
+    const words = new Set(['aus', 'bruch', 'ausbruch', 'pest', 'mit', 'glied', 'mitglied', 'zahl']);
+    const isKnown = (w: string) => words.has(w);
+    const isParticle = (w: string) => w === 'aus' || w === 'mit';
+    // Without the particles, "Ausbruch" is a kind of "Bruch" and "Mitglied" one of "Glied".
+    expect(splitCompound('mitglied', isKnown)).toEqual(['mit', 'glied']);
+    expect(splitCompound('mitglied', isKnown, { isParticle })).toBeNull();
+    expect(splitCompound('pestausbruch', isKnown)).toEqual(['pest', 'aus', 'bruch']);
+    expect(splitCompound('pestausbruch', isKnown, { isParticle })).toEqual(['pest', 'ausbruch']);
+    expect(splitCompound('mitgliederzahl', isKnown, { isParticle })).toEqual(['mitglied', 'zahl']);
+  });
+  it('takes a verb stem for the first modifier only when asked, and only before a head of six letters', () => {
+    const words = new Set(['werben', 'kampagne', 'wohnen', 'zeit', 'bauten', 'lesen']);
+    const isKnown = (w: string) => words.has(w);
+    expect(splitCompound('werbekampagne', isKnown)).toBeNull();
+    expect(splitCompound('werbekampagne', isKnown, { verbStems: true })).toEqual(['werbe', 'kampagne']);
+    expect(splitCompound('wohnbauten', isKnown, { verbStems: true })).toEqual(['wohn', 'bauten']);
+    // A short head, or a stem of three letters, is too likely a word's ending or start.
+    expect(splitCompound('wohnzeit', isKnown, { verbStems: true })).toBeNull();
+    expect(splitCompound('lesbauten', isKnown, { verbStems: true })).toBeNull();
+  });
   it('leaves words that are not compounds of known words alone', () => {
     expect(splitCompound('partner', isWord)).toBeNull();
     expect(splitCompound('verarbeitung', isWord)).toBeNull();
