@@ -25,7 +25,7 @@
  */
 import { type AnalyzerLanguage, analyzerLanguage, termOf } from './analyzer.ts';
 import { type AnswerSpan, answerSpans, type SpanToken, tokensOf } from './answerSpans.ts';
-import { type AnswerSubtype, answersQuote, questionNameWords } from './answerTypes.ts';
+import { type AnswerSubtype, answersQuote, questionNameWords, typeNounOf } from './answerTypes.ts';
 import { loadWordVectors, meanSimilarity, rowsOf, type WordVectors } from './embeddings.ts';
 import { ABSTAIN_MODEL, RERANK_MODEL } from './model.ts';
 import { fold, words } from './normalize.ts';
@@ -66,6 +66,7 @@ export const SENTENCE_FEATURES = [
   'proximity',
   'order',
   'length',
+  'typedKind',
 ] as const;
 
 /** Names of the question features of the answer/refuse decision, in the order of its weights. */
@@ -152,15 +153,15 @@ interface SentenceInfo {
   /** Candidate answers of every type (answerSpans.ts). */
   spans: AnswerSpan[];
   /** The word-vector rows of its words (embeddings.ts), and their mean; computed on first use. */
-  vectors?: { rows: number[]; mean: Float32Array };
+  vectors?: { rows: number[]; mean: Float32Array; perWord: number[][] };
 }
 
 /** A sentence's word-vector rows and their mean (see embeddings.ts); the mean takes each word's first row. */
-function sentenceVectors(index: SentenceIndex, s: Sentence, vectors: WordVectors): { rows: number[]; mean: Float32Array } {
+function sentenceVectors(index: SentenceIndex, s: Sentence, vectors: WordVectors): { rows: number[]; mean: Float32Array; perWord: number[][] } {
   const info = sentenceInfo(index, s);
   if (!info.vectors) {
     const perWord = info.wordTerms.map((w) => rowsOf(vectors, index.lexicon, w.word, info.language));
-    info.vectors = { rows: [...new Set(perWord.flat())], mean: vectors.mean(perWord.flatMap((r) => r.slice(0, 1))) };
+    info.vectors = { rows: [...new Set(perWord.flat())], mean: vectors.mean(perWord.flatMap((r) => r.slice(0, 1))), perWord };
   }
   return info.vectors;
 }
@@ -469,6 +470,10 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
   const questionLanguage = plan.language === 'de' ? 'de' : 'en';
   const groupRows = plan.groups.map((g) => (vectors && !g.optional ? rowsOf(vectors, index.lexicon, g.word, questionLanguage) : []));
   const prepositions = governingPrepositions(plan.question);
+  // "What animals …", "Which cells …": the rows of the noun the question asks a kind of, whose answer is a word like it
+  // that the question does not have ("mice", "Mitralzellen").
+  const kind = vectors && plan.answerType === 'other' ? typeNounOf(plan.question, (g) => index.lexicon.toEnglish(g)) : null;
+  const kindRows = kind && vectors ? rowsOf(vectors, index.lexicon, kind.word, questionLanguage) : [];
   const maxBase = Math.max(1e-9, ...candidates.map((c) => c.base));
   const maxWeight = Math.max(1e-9, ...weights);
   const contentGroups = plan.groups.filter((g) => !g.optional).length;
@@ -541,8 +546,9 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
     // closest of its words by word vectors, from nothing alike (SIMILAR_FLOOR) to the same word, above the link's trust.
     let covSimilar = 0;
     let similarity = 0;
+    let typedKind = 0;
     if (vectors) {
-      const { rows, mean } = sentenceVectors(index, s, vectors);
+      const { rows, mean, perWord } = sentenceVectors(index, s, vectors);
       plan.groups.forEach((g, gi) => {
         const trust = Math.min(1, matches[gi]?.trust ?? 0);
         if (trust >= SIMILAR_TRUSTED || g.isName || groupRows[gi]!.length === 0) return;
@@ -554,6 +560,16 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
       // (1 when it matches them all). The whole question's mean would mostly repeat the word matches above.
       const unmatched = groupRows.flatMap((r, gi) => (matches[gi] ? [] : r.slice(0, 1)));
       similarity = unmatched.length ? meanSimilarity(vectors.mean(unmatched), mean) : 1;
+      if (kindRows.length) {
+        const matchedSet = new Set(matches.flatMap((m) => m?.words ?? []));
+        const { wordTerms } = sentenceInfo(index, s);
+        let best = 0;
+        perWord.forEach((rowsOfWord, p) => {
+          if (matchedSet.has(wordTerms[p]!.word)) return;
+          for (const a of kindRows) for (const b of rowsOfWord) best = Math.max(best, vectors.similarity(a, b));
+        });
+        typedKind = Math.max(0, (best - SIMILAR_FLOOR) / (1 - SIMILAR_FLOOR));
+      }
     }
     // The question's most specific word (highest weight) matched, in part or in full.
     let rarest = 0;
@@ -616,6 +632,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
       proximity,
       pairs.length ? inOrder / pairs.length : 0,
       Math.log1p(words),
+      typedKind,
     ];
     let score = 0;
     for (let i = 0; i < features.length; i++) score += modelWeights[i]! * features[i]!;

@@ -77,6 +77,17 @@ describe('word vectors', () => {
   });
 });
 
+describe('kinds of a noun', () => {
+  it('sees a "what X" answer: a word like X that the question does not have ("dogs" for "What animals …")', () => {
+    const text = 'Lab report\n\nThe researchers tested the new drug on dogs in the spring. The researchers tested the new drug in a large hall.';
+    const question = 'What animals did the researchers test the drug on?';
+    const feature = (marker: string, embeddings = true) => featureOf(scored(indexOf(text, 'en', { embeddings }), question, marker), 'typedKind');
+    expect(feature('dogs')).toBeGreaterThan(0.3);
+    expect(feature('hall')).toBeLessThan(feature('dogs') / 2);
+    expect(feature('dogs', false)).toBe(0);
+  });
+});
+
 describe('quote questions', () => {
   it('takes the sentence the article credits to X as the answer to "what did X say"', () => {
     const index = indexOf(
