@@ -17,6 +17,7 @@ import { fuzzyMatches } from './fuzzy.ts';
 import { fold, words } from './normalize.ts';
 import { numberSpellings, smallNumber } from './numbers.ts';
 import { truecase } from './truecase.ts';
+import { separatedVerbs } from './separableVerbs.ts';
 import { isGermanNoun, isOpaqueCompound, type SentenceIndex, splitGerman } from './sentenceIndex.ts';
 
 /** How an alternative was reached from the question word. */
@@ -186,6 +187,19 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
     .map((w) => (language === 'en' ? truecase(w) : w));
   const folded = tokens.map(fold);
   const questionWords = new Set(folded);
+  // A German question's verb whose particle ends it ("Wie viele Bälle fing Norman ab?") is also its separable verb
+  // (abfangen), as the index has it for sentences (sentenceIndex.ts); keyed by the index among `tokens`.
+  const joinedVerbs = new Map<number, string[]>();
+  if (language !== 'en' && mechanisms.separableVerbs) {
+    const separated = separatedVerbs(question, lexicon);
+    let k = 0;
+    words(question).forEach((w, r) => {
+      if (w.length <= 1 && !/\p{N}/u.test(w)) return;
+      const joined = separated.get(r);
+      if (joined) joinedVerbs.set(k, joined);
+      k++;
+    });
+  }
   const english = language !== 'de';
   const langs: AnalyzerLanguage[] = language === 'en' ? ['en', 'de'] : ['de', 'en'];
   const groups: ReturnType<typeof groupFor>[] = [];
@@ -333,6 +347,10 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
       if (l === langs[0] || term.length >= 4 || isName || (term.length === 3 && key.length >= 5 && inCorpus(term))) group.add(term, 1, 'word');
     }
     if (!english || !isName) for (const term of germanTerms(key).slice(1)) group.add(term, 1, 'word');
+    for (const verb of joinedVerbs.get(i) ?? []) {
+      group.add(termOf(verb, 'de'), 1, 'word');
+      if (mechanisms.translation) translateToEnglish(group, fold(verb));
+    }
     // A small number in any spelling: "four", "vier", "4".
     const number = smallNumber(key);
     if (number !== undefined) for (const spelling of numberSpellings(number)) group.add(spelling, 1, 'word');

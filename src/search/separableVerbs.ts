@@ -24,6 +24,9 @@ export const SEPARABLE_PARTICLES: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** German question words: a question's first word, never its verb ("Wie viele Bälle fing er ab?"). */
+const QUESTION_WORD = /^(?:wie|wo|was|wer|wen|wem|wessen|wann|warum|wieso|weshalb|weswegen|welche[rsnm]?|woher|wohin|womit|wofur|wovon|worauf|woran|woruber|wozu)$/;
+
 /** The same word pattern as `words()` in normalize.ts, so word indexes agree. */
 const WORD = /[\p{L}\p{N}]+(?:[.,][\p{N}]+)*/gu;
 /** Punctuation that ends a clause between two words. */
@@ -104,7 +107,7 @@ export function separatedVerbs(text: string, lexicon: Lexicon): Map<number, stri
     if (i - clauseStart < 2 || !/^\p{Ll}+$/u.test(particle) || !SEPARABLE_PARTICLES.has(fold(particle))) continue;
     for (let j = clauseStart; j < i; j++) {
       const w = tokens[j]![0];
-      if (!(j === 0 || /^\p{Ll}/u.test(w)) || /\p{N}/u.test(w)) continue;
+      if (!(j === 0 || /^\p{Ll}/u.test(w)) || /\p{N}/u.test(w) || QUESTION_WORD.test(fold(w))) continue;
       const joined = joinSeparated(fold(w), fold(particle), lexicon);
       if (joined.length) {
         out.set(j, joined);

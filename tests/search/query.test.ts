@@ -22,3 +22,16 @@ describe('genitive -s', () => {
     expect(group.alternatives.map((a) => a.term)).not.toContain('chaos');
   });
 });
+
+describe('separable verbs in a German question', () => {
+  const verbs = fakeLexicon({}, ['tragen', 'wegtragen', 'kiste', 'nachbar', 'weisen', 'wegweisen'], { trug: 'tragen', wie: 'weisen' });
+  const text = ingestArticle('Umzug\n\nAm Morgen trug der Nachbar die Kiste weg. Dann trug er sie in den Keller.', { id: 'made-up', path: 'made-up.txt', meta: { language: 'de' } });
+  const verbIndex = buildIndex([text], { lexicon: verbs });
+  it('asks for the separable verb of a finite verb whose particle ends the question ("trug … weg": wegtragen)', () => {
+    const plan = planQuery('Wie trug der Nachbar die Kiste weg?', verbIndex);
+    expect(plan.groups.find((g) => g.word === 'trug')!.alternatives.map((a) => a.term)).toContain('wegtrag');
+    // The question word opening the question is never the verb, whatever it might spell.
+    expect(plan.groups.some((g) => g.alternatives.some((a) => a.term === 'wegweis'))).toBe(false);
+    expect(rank(verbIndex, plan).results[0]?.id).toBe(text.sentences.find((s) => s.text.includes('weg.'))!.id);
+  });
+});
