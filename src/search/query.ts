@@ -409,10 +409,12 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
           // One word of a multi-word name is weaker evidence than the whole name.
           const parts = words(name);
           const weight = ALTERNATIVE_WEIGHT.aliasName / Math.sqrt(parts.length);
-          for (const w of parts) if (w !== key && !isStopWord(w, 'de') && open()) addAlias(termOf(w, 'de'), weight);
+          // The question's own words are searched for by their own groups: "Super" of "Super Bowl XLIX" is no evidence
+          // for "XLIX" in "Who won Super Bowl XLIX?", where a "Super Bowl XXXIII" would otherwise match it.
+          for (const w of parts) if (w !== key && !questionWords.has(w) && !isStopWord(w, 'de') && open()) addAlias(termOf(w, 'de'), weight);
         }
         for (const d of entity.descriptors) {
-          for (const w of words(d)) if (w !== key && open()) addAlias(termOf(w, 'de'), ALTERNATIVE_WEIGHT.aliasDescriptor);
+          for (const w of words(d)) if (w !== key && !questionWords.has(w) && open()) addAlias(termOf(w, 'de'), ALTERNATIVE_WEIGHT.aliasDescriptor);
         }
       }
     }

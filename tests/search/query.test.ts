@@ -35,3 +35,15 @@ describe('separable verbs in a German question', () => {
     expect(rank(verbIndex, plan).results[0]?.id).toBe(text.sentences.find((s) => s.text.includes('weg.'))!.id);
   });
 });
+
+describe('aliases', () => {
+  const football = ingestArticle('Football\n\nThe Super Bowl Committee (SBC) met in Arizona. The Host Committee met in Boston.', { id: 'made-up', path: 'made-up.txt', meta: { language: 'en' } });
+  const footballIndex = buildIndex([football], { lexicon: fakeLexicon({}, []) });
+  const aliasTerms = (question: string) => planQuery(question, footballIndex).groups.find((g) => g.word === 'SBC')!.alternatives.filter((a) => a.via === 'alias').map((a) => a.term);
+  it("stand for a name's other words, but not for words the question has itself", () => {
+    expect(aliasTerms('Where did the SBC meet?')).toContain('committe');
+    // "committee" is searched for by its own group: as an alias of SBC it would let "The Host Committee" count as the SBC.
+    expect(aliasTerms('Where did the SBC committee meet?')).not.toContain('committe');
+    expect(aliasTerms('Where did the SBC committee meet?')).toContain('bowl');
+  });
+});
