@@ -81,6 +81,20 @@ export function analyzerLanguage(code: string): AnalyzerLanguage {
   return code === 'en' ? 'en' : 'de';
 }
 
+/**
+ * English prepositions and negations the stop-word lists keep. They match
+ * English text as they are, but have no German translation to trust: through
+ * the dictionary "during" had reached "Zug" and "Lauf", "not" had reached "Note".
+ */
+const ENGLISH_FUNCTION_WORDS = new Set(
+  'not no nor during without within across around among amongst against upon until till throughout toward towards despite except beyond behind below above beneath beside besides onto via'.split(' '),
+);
+
+/** True when a folded English word is a preposition or negation (see ENGLISH_FUNCTION_WORDS): searched as it is, never translated. */
+export function isEnglishFunctionWord(word: string): boolean {
+  return ENGLISH_FUNCTION_WORDS.has(word);
+}
+
 /** True when the folded word is a stop word of `language`. */
 export function isStopWord(word: string, language: AnalyzerLanguage): boolean {
   return STOP[language].has(fold(word));

@@ -7,7 +7,7 @@
  * two (Pirkola's structured queries).
  */
 import { detectLanguage, type DetectedLanguage } from '../corpus/language.ts';
-import { type AnalyzerLanguage, germanVerbStem, isAcronym, isStopWord, termOf } from './analyzer.ts';
+import { type AnalyzerLanguage, germanVerbStem, isAcronym, isEnglishFunctionWord, isStopWord, termOf } from './analyzer.ts';
 import type { Entity } from './aliases.ts';
 import { answerSubtypeOf, type AnswerSubtype, answerTypeOf, type AnswerType, typeNounOf } from './answerTypes.ts';
 import { englishFamily } from './derivation.ts';
@@ -354,11 +354,13 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
     // A small number in any spelling: "four", "vier", "4".
     const number = smallNumber(key);
     if (number !== undefined) for (const spelling of numberSpellings(number)) group.add(spelling, 1, 'word');
+    // A preposition or negation is searched for as it is: its dictionary senses are no evidence.
+    const functionWord = english && isEnglishFunctionWord(key);
     // Names are translated only when the corpus does not use them as they are ("France" → "Frankreich").
-    if (english && mechanisms.translation && (!isName || !group.alternatives.some((a) => inCorpus(a.term)))) translate(group, key);
-    if (english && mechanisms.translation && mechanisms.wordFamilies && !isName && language === 'en') addDerivations(group, key);
+    if (english && mechanisms.translation && !functionWord && (!isName || !group.alternatives.some((a) => inCorpus(a.term)))) translate(group, key);
+    if (english && mechanisms.translation && mechanisms.wordFamilies && !isName && !functionWord && language === 'en') addDerivations(group, key);
     if (language !== 'en' && mechanisms.translation && !isName) translateToEnglish(group, key);
-    if (mechanisms.synonyms && !isName) addSynonyms(group, key, language === 'de');
+    if (mechanisms.synonyms && !isName && !functionWord) addSynonyms(group, key, language === 'de');
     // Only German words are split; an English word's letters may happen to spell German parts ("profits" → pro + fit).
     if (mechanisms.compounds && !isName && (language === 'de' || !lexicon.toGerman(key))) {
       const parts = splitGerman(lexicon, key);
@@ -373,7 +375,7 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
       }
     }
     // A word nothing in the corpus matches may be a spelling variant or cognate of a corpus word.
-    if (mechanisms.fuzzy && !group.alternatives.some((a) => inCorpus(a.term))) {
+    if (mechanisms.fuzzy && !functionWord && !group.alternatives.some((a) => inCorpus(a.term))) {
       for (const m of fuzzyMatches(index, [key, termOf(word, 'en'), termOf(word, 'de')], { capitalisedOnly: isName })) group.add(m.term, ALTERNATIVE_WEIGHT.fuzzy * m.similarity, 'fuzzy');
     }
     if (mechanisms.aliases) {

@@ -47,3 +47,17 @@ describe('aliases', () => {
     expect(aliasTerms('Where did the SBC committee meet?')).toContain('bowl');
   });
 });
+
+describe('English prepositions and negations', () => {
+  it('are searched for as they are, never through their dictionary senses', () => {
+    const dictionary = fakeLexicon({ during: ['Zug', 'Lauf'], not: ['Note'], games: ['Spiele'] }, ['zug', 'lauf', 'note', 'spiele']);
+    const text = ingestArticle('Spiel\n\nIm Laufe der Spiele fuhr ein Zug vorbei.', { id: 'made-up', path: 'made-up.txt', meta: { language: 'de' } });
+    const plan = planQuery('Who did not throw during the games?', buildIndex([text], { lexicon: dictionary }));
+    const via = (word: string) => plan.groups.find((g) => g.word === word)!.alternatives.map((a) => a.via);
+    expect(via('during')).toEqual(expect.arrayContaining(['word']));
+    expect(via('during')).not.toContain('translation');
+    expect(via('not')).not.toContain('translation');
+    // A content word still is.
+    expect(via('games')).toContain('translation');
+  });
+});
