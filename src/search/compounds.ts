@@ -10,7 +10,10 @@
  * parts have the highest geometric mean frequency wins, as in Koehn & Knight
  * ("versuchstiere" → "versuch" + "tiere", not "stiere"); without them, or
  * on a tie, the one with the longest head (the last part, which carries the
- * meaning). The head is split again, so three-part compounds come apart too. No maintained npm package
+ * meaning). The head is split again, so three-part compounds come apart too.
+ * Optionally, a particle (a preposition or adverb) is never the modifier of
+ * a word the vocabulary has ("ausbruch" stays whole, not "aus" + "bruch"),
+ * and a verb's stem may be the first modifier ("werbe" + "kampagne"). No maintained npm package
  * splits German compounds against an arbitrary vocabulary, so this is
  * written by hand.
  */

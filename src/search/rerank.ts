@@ -14,7 +14,8 @@
  * - how close in meaning its words are to the question words it lacks, by
  *   word vectors (embeddings.ts), so a question in other words still finds it;
  * - whether it holds a candidate answer of the asked type beyond the
- *   question's own words (a name for who, a number for how many …);
+ *   question's own words (a name for who, a number for how many …, and for
+ *   "What animals …" a word like "animals" by word vectors, such as "dogs");
  * - how much it adds beyond the question (a headline that only repeats the
  *   question's words is rarely the answer);
  * - how close together and in what order the question's words occur.
@@ -471,7 +472,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
   const groupRows = plan.groups.map((g) => (vectors && !g.optional ? rowsOf(vectors, index.lexicon, g.word, questionLanguage) : []));
   const prepositions = governingPrepositions(plan.question);
   // "What animals …", "Which cells …": the rows of the noun the question asks a kind of, whose answer is a word like it
-  // that the question does not have ("mice", "Mitralzellen").
+  // that the question does not have ("dogs" for "animals").
   const kind = vectors && plan.answerType === 'other' ? typeNounOf(plan.question, (g) => index.lexicon.toEnglish(g)) : null;
   const kindRows = kind && vectors ? rowsOf(vectors, index.lexicon, kind.word, questionLanguage) : [];
   const maxBase = Math.max(1e-9, ...candidates.map((c) => c.base));
