@@ -138,7 +138,9 @@ export function appositions(text: string, options: AppositionOptions): [string, 
       /^\p{Ll}/u.test(noun.text) &&
       [2, 3, 4].some((d) => i >= d && DETERMINERS.has(fold(toks[i - d]!.text)) && toks.slice(i - d + 1, i).every((t) => /^\p{Ll}+$/u.test(t.text)));
     if (!germanNoun && !englishNoun) continue;
-    const descriptors = [noun.text];
+    // A hyphenated noun describes by its head: "Amazon-Gründer Jeff Bezos" is a Gründer, and "Amazon" names another
+    // entity, so it is no descriptor of Bezos.
+    const descriptors = [nounHead];
     for (let k = i - 2; k >= 0 && k >= i - 4; k--) {
       const t = toks[k]!;
       if (DETERMINERS.has(fold(t.text))) break;

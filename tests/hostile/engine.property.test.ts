@@ -215,8 +215,8 @@ describe('questions that cost the engine too much', () => {
 describe('engine API edge cases (not user-typed)', () => {
   // A limit that is no finite number (NaN, ±Infinity) falls back to the default of 3.
   it('a limit that is no finite number still answers', () => {
-    for (const limit of [Number.NaN, Infinity, -Infinity]) expect(engine.ask('Who succeeded Bezos?', { limit }).answers).toHaveLength(3);
-    expect(engine.ask('Who succeeded Bezos?', { limit: 2.7 }).answers).toHaveLength(2);
+    for (const limit of [Number.NaN, Infinity, -Infinity]) expect(engine.ask('Who runs AWS now?', { limit }).answers).toHaveLength(3);
+    expect(engine.ask('Who runs AWS now?', { limit: 2.7 }).answers).toHaveLength(2);
   });
 });
 

@@ -24,6 +24,9 @@ describe('appositions', () => {
     expect(appositions('Das meldet die französische Nachrichtenagentur Agence Presse heute.', { isCommonNoun })).toEqual([['Agence Presse', ['französische', 'Nachrichtenagentur']]]);
     expect(appositions('Der ehemalige Chef Erika Beispiel trat ab.', { isCommonNoun })).toEqual([['Erika Beispiel', ['ehemalige', 'Chef']]]);
   });
+  it('takes a hyphenated noun by its head: the modifier names another entity ("Amazon" is not Bezos)', () => {
+    expect(appositions('Im Juli gab der Amazon-Gründer Jeff Bezos seinen Posten ab.', { isCommonNoun })).toEqual([['Jeff Bezos', ['Gründer']]]);
+  });
   it('reads English appositions after a determiner', () => {
     expect(appositions('Then the news agency Reuters reported it.', { isCommonNoun: () => false })).toEqual([['Reuters', ['news', 'agency']]]);
   });
