@@ -55,6 +55,8 @@ export interface QueryPlan {
   answerType: AnswerType;
   /** A narrower kind of number or time answer (money, a date, a duration), or null. */
   answerSubtype: AnswerSubtype | null;
+  /** The noun a "which/what" question asks an instance of, as typed ("animals" in "What animals …"; see typeNounOf), or null. */
+  typeNoun: string | null;
   groups: QueryGroup[];
 }
 
@@ -432,5 +434,12 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
       if (word && !word.isName) for (const a of present) word.add(a.term, a.weight, a.via);
     }
   }
-  return { question, language, answerType, answerSubtype: answerType === 'number' || answerType === 'time' ? answerSubtypeOf(question) : null, groups: groups.map(({ add: _add, ...g }) => g) };
+  return {
+    question,
+    language,
+    answerType,
+    answerSubtype: answerType === 'number' || answerType === 'time' ? answerSubtypeOf(question) : null,
+    typeNoun: noun?.word ?? null,
+    groups: groups.map(({ add: _add, ...g }) => g),
+  };
 }

@@ -26,7 +26,7 @@
  */
 import { type AnalyzerLanguage, analyzerLanguage, termOf } from './analyzer.ts';
 import { type AnswerSpan, answerSpans, type SpanToken, tokensOf } from './answerSpans.ts';
-import { type AnswerSubtype, answersQuote, questionNameWords, typeNounOf } from './answerTypes.ts';
+import { type AnswerSubtype, answersQuote, questionNameWords } from './answerTypes.ts';
 import { loadWordVectors, meanSimilarity, rowsOf, type WordVectors } from './embeddings.ts';
 import { ABSTAIN_MODEL, RERANK_MODEL } from './model.ts';
 import { fold, words } from './normalize.ts';
@@ -473,8 +473,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
   const prepositions = governingPrepositions(plan.question);
   // "What animals …", "Which cells …": the rows of the noun the question asks a kind of, whose answer is a word like it
   // that the question does not have ("dogs" for "animals").
-  const kind = vectors && plan.answerType === 'other' ? typeNounOf(plan.question, (g) => index.lexicon.toEnglish(g)) : null;
-  const kindRows = kind && vectors ? rowsOf(vectors, index.lexicon, kind.word, questionLanguage) : [];
+  const kindRows = vectors && plan.answerType === 'other' && plan.typeNoun ? rowsOf(vectors, index.lexicon, plan.typeNoun, questionLanguage) : [];
   const maxBase = Math.max(1e-9, ...candidates.map((c) => c.base));
   const maxWeight = Math.max(1e-9, ...weights);
   const contentGroups = plan.groups.filter((g) => !g.optional).length;
