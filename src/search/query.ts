@@ -184,9 +184,10 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
   // The noun a "which/what" question asks an instance of ("Which player …"): the answer is a name, not that word.
   const typeNoun = answerType !== 'other' ? noun : null;
   // An English question typed in lower case gets its proper nouns' capitals back ("france" → "France").
-  const tokens = words(question)
-    .filter((w) => w.length > 1 || /\p{N}/u.test(w))
-    .map((w) => (language === 'en' ? truecase(w) : w));
+  const all = words(question);
+  // The question's words of two letters or more, and numbers, by their place among all its words.
+  const kept = all.flatMap((w, at) => (w.length > 1 || /\p{N}/u.test(w) ? [at] : []));
+  const tokens = kept.map((at) => (language === 'en' ? truecase(all[at]!) : all[at]!));
   const folded = tokens.map(fold);
   const questionWords = new Set(folded);
   // A German question's verb whose particle ends it ("Wie viele Bälle fing Norman ab?") is also its separable verb
@@ -194,12 +195,9 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
   const joinedVerbs = new Map<number, string[]>();
   if (language !== 'en' && mechanisms.separableVerbs) {
     const separated = separatedVerbs(question, lexicon);
-    let k = 0;
-    words(question).forEach((w, r) => {
-      if (w.length <= 1 && !/\p{N}/u.test(w)) return;
-      const joined = separated.get(r);
+    kept.forEach((at, k) => {
+      const joined = separated.get(at);
       if (joined) joinedVerbs.set(k, joined);
-      k++;
     });
   }
   const english = language !== 'de';
