@@ -24,6 +24,9 @@ export const SEPARABLE_PARTICLES: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** Spoken short forms of particles and the forms the dictionary and written text use ("Was kommt dabei raus?" → herauskommen). */
+const SHORT_PARTICLES: Readonly<Record<string, string>> = { raus: 'heraus', rein: 'herein', rauf: 'herauf', runter: 'herunter', ruber: 'heruber', ran: 'heran', rum: 'herum' };
+
 /** German question words: a question's first word, never its verb ("Wie viele Bälle fing er ab?"). */
 const QUESTION_WORD = /^(?:wie|wo|was|wer|wen|wem|wessen|wann|warum|wieso|weshalb|weswegen|welche[rsnm]?|woher|wohin|womit|wofur|wovon|worauf|woran|woruber|wozu)$/;
 
@@ -101,14 +104,14 @@ export function separatedVerbs(text: string, lexicon: Lexicon): Map<number, stri
     const gap = text.slice(t.index! + t[0].length, next ? next.index : text.length);
     if (next && !CLAUSE_END.test(gap)) continue;
     // Clause tokens[start..i]; its last word may be a particle.
-    const particle = t[0];
+    const particle = SHORT_PARTICLES[fold(t[0])] ?? fold(t[0]);
     const clauseStart = start;
     start = i + 1;
-    if (i - clauseStart < 2 || !/^\p{Ll}+$/u.test(particle) || !SEPARABLE_PARTICLES.has(fold(particle))) continue;
+    if (i - clauseStart < 2 || !/^\p{Ll}+$/u.test(t[0]) || !SEPARABLE_PARTICLES.has(particle)) continue;
     for (let j = clauseStart; j < i; j++) {
       const w = tokens[j]![0];
       if (!(j === 0 || /^\p{Ll}/u.test(w)) || /\p{N}/u.test(w) || QUESTION_WORD.test(fold(w))) continue;
-      const joined = joinSeparated(fold(w), fold(particle), lexicon);
+      const joined = joinSeparated(fold(w), particle, lexicon);
       if (joined.length) {
         out.set(j, joined);
         break;

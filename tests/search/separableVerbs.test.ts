@@ -42,6 +42,11 @@ describe('separatedVerbs', () => {
     expect(found).toEqual(new Map([[2, ['anrufen']], [5, ['festlegen']]]));
     expect(separatedVerbs('Rief der Nachbar an?', lexicon)).toEqual(new Map([[0, ['anrufen']]]));
   });
+  it('reads a spoken short particle as the written one ("raus" as heraus)', () => {
+    const spoken = fakeLexicon({}, ['tragen', 'heraustragen', 'kiste', 'nachbar'], { trug: 'tragen' });
+    expect(separatedVerbs('Am Morgen trug der Nachbar die Kiste raus.', spoken)).toEqual(new Map([[2, ['heraustragen']]]));
+    expect(separatedVerbs('Am Morgen trug der Nachbar die Kiste heraus.', spoken)).toEqual(new Map([[2, ['heraustragen']]]));
+  });
   it('needs the particle at the end of its clause', () => {
     expect(separatedVerbs('Der Nachbar trug weg die Kiste.', lexicon).size).toBe(0);
     expect(separatedVerbs('Der Nachbar trug an, die Kiste weg.', lexicon).size).toBe(0);
