@@ -25,7 +25,15 @@ export const SEPARABLE_PARTICLES: ReadonlySet<string> = new Set(
 );
 
 /** Spoken short forms of particles and the forms the dictionary and written text use ("Was kommt dabei raus?" → herauskommen). */
-const SHORT_PARTICLES: Readonly<Record<string, string>> = { raus: 'heraus', rein: 'herein', rauf: 'herauf', runter: 'herunter', ruber: 'heruber', ran: 'heran', rum: 'herum' };
+const SHORT_PARTICLES: ReadonlyMap<string, string> = new Map([
+  ['raus', 'heraus'],
+  ['rein', 'herein'],
+  ['rauf', 'herauf'],
+  ['runter', 'herunter'],
+  ['ruber', 'heruber'],
+  ['ran', 'heran'],
+  ['rum', 'herum'],
+]);
 
 /** German question words: a question's first word, never its verb ("Wie viele Bälle fing er ab?"). */
 const QUESTION_WORD = /^(?:wie|wo|was|wer|wen|wem|wessen|wann|warum|wieso|weshalb|weswegen|welche[rsnm]?|woher|wohin|womit|wofur|wovon|worauf|woran|woruber|wozu)$/;
@@ -104,7 +112,7 @@ export function separatedVerbs(text: string, lexicon: Lexicon): Map<number, stri
     const gap = text.slice(t.index! + t[0].length, next ? next.index : text.length);
     if (next && !CLAUSE_END.test(gap)) continue;
     // Clause tokens[start..i]; its last word may be a particle.
-    const particle = SHORT_PARTICLES[fold(t[0])] ?? fold(t[0]);
+    const particle = SHORT_PARTICLES.get(fold(t[0])) ?? fold(t[0]);
     const clauseStart = start;
     start = i + 1;
     if (i - clauseStart < 2 || !/^\p{Ll}+$/u.test(t[0]) || !SEPARABLE_PARTICLES.has(particle)) continue;
