@@ -30,7 +30,7 @@ export interface ConsoleIO {
 /** A language code as the console names it: "English (en)". */
 function languageName(code: string, t: Catalogue): string {
   const names = t.bot.library.languages as Record<string, string>;
-  return names[code] ? `${names[code]} (${code})` : code;
+  return Object.hasOwn(names, code) ? `${names[code]} (${code})` : code;
 }
 
 /**

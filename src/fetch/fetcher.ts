@@ -253,7 +253,8 @@ export async function safeFetch(address: string | URL, options: FetchOptions = {
       }
       const header = res.headers.get('content-type');
       const mediaType = header ? header.split(';')[0]!.trim().toLowerCase() : null;
-      const kind = mediaType ? (ARTICLE_TYPES[mediaType] ?? null) : null;
+      // Object.hasOwn: a hostile server's "constructor" is no media type of ours.
+      const kind = mediaType && Object.hasOwn(ARTICLE_TYPES, mediaType) ? ARTICLE_TYPES[mediaType]! : null;
       const generic = mediaType === null || mediaType === 'application/octet-stream';
       if (!kind && !(generic && options.allowGenericType)) {
         await res.body?.cancel().catch(() => undefined);

@@ -347,9 +347,10 @@ const PREPOSITIONS: Record<string, string[]> = {
 export function governingPrepositions(question: string): string[] {
   const ws = question.match(/[\p{L}\p{N}]+/gu)?.map(fold) ?? [];
   const last = ws[ws.length - 1];
-  if (last && PREPOSITIONS[last] && ws.length > 2) return PREPOSITIONS[last]!;
+  // Object.hasOwn: a question word may be "constructor" or "toString", which a plain lookup finds on the prototype.
+  if (last && Object.hasOwn(PREPOSITIONS, last) && ws.length > 2) return PREPOSITIONS[last]!;
   const [first, second] = ws;
-  if (first && PREPOSITIONS[first] && second && /^(?:wem|wen|was|welche[mnrs]?|whom|which|what)$/.test(second)) return PREPOSITIONS[first]!;
+  if (first && Object.hasOwn(PREPOSITIONS, first) && second && /^(?:wem|wen|was|welche[mnrs]?|whom|which|what)$/.test(second)) return PREPOSITIONS[first]!;
   return [];
 }
 

@@ -76,6 +76,7 @@ describe('safeFetch', () => {
       '/text': { kind: 'page', body: 'Plain text.', type: 'text/plain; charset=iso-8859-1' },
       '/md': { kind: 'page', body: '# Title', type: 'text/markdown' },
       '/pdf': { kind: 'page', body: '%PDF-1.4', type: 'application/pdf' },
+      '/constructor': { kind: 'page', body: '<p>x</p>', type: 'constructor' },
       '/none': { kind: 'page', body: 'x', type: '' },
       '/moved': { kind: 'redirect', to: '/page', status: 301 },
       '/to-localhost': { kind: 'redirect', to: (s) => `http://localhost:${s.port}/page` },
@@ -186,6 +187,8 @@ describe('safeFetch', () => {
 
   it('reads only text/html, text/plain and text/markdown', async () => {
     expect(await problem(safeFetch(server.url('/pdf'), fast()))).toEqual({ code: 'not-article-type', type: 'application/pdf' });
+    // A media type that names a member of JavaScript's objects is no article type either.
+    expect(await problem(safeFetch(server.url('/constructor'), fast()))).toEqual({ code: 'not-article-type', type: 'constructor' });
     expect(await problem(safeFetch(server.url('/none'), fast()))).toEqual({ code: 'not-article-type', type: 'none' });
     // a file whose type the host does not know, when the caller decides by its name
     expect((await safeFetch(server.url('/none'), { ...fast(), allowGenericType: true })).kind).toBeNull();

@@ -212,6 +212,18 @@ describe('questions that cost the engine too much', () => {
   });
 });
 
+describe('questions made of words JavaScript gives a meaning', () => {
+  it("words that name the members of JavaScript's objects are plain words ('Who did GCHQ work with constructor')", () => {
+    // A plain-object lookup found "constructor" on the prototype and took it for a preposition's list: a TypeError.
+    const members = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__', 'isPrototypeOf'];
+    for (const m of members) {
+      for (const q of [`Who did GCHQ work with ${m}`, `Wer arbeitet mit Amazon ${m}`, `${m} with whom did GCHQ work?`, `Kommt da noch viel ${m}`]) {
+        expect(() => engine.ask(q)).not.toThrow();
+      }
+    }
+  });
+});
+
 describe('engine API edge cases (not user-typed)', () => {
   // A limit that is no finite number (NaN, ±Infinity) falls back to the default of 3.
   it('a limit that is no finite number still answers', () => {

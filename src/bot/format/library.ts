@@ -24,7 +24,7 @@ const code = (id: string) => `\`${id.replace(/`/g, 'ˋ').slice(0, 64)}\``;
 /** A language code as a reader says it: "German (de)"; an unknown code as it is. */
 function languageName(code: string, t: Catalogue): string {
   const names = t.bot.library.languages as Record<string, string>;
-  return names[code] ? `${names[code]} (${code})` : code || '?';
+  return Object.hasOwn(names, code) ? `${names[code]} (${code})` : code || '?';
 }
 
 /**
