@@ -6,11 +6,11 @@
  * and English grammar (question words, month names, fraction words), written
  * by hand because no npm package does German question classification.
  */
+import type { DetectedLanguage } from '../corpus/language.ts';
 import { isStopWord } from './analyzer.ts';
 import { canBeVerb, nounClassOf, type NounClass, wordClassOf } from './nounClasses.ts';
 import { fold, words } from './normalize.ts';
 
-/** What a question asks for. */
 /** What a question asks for; `quote`: what someone said ("What did Kimmich say about …?", "Was sagte Scholz …?"). */
 export type AnswerType = 'person' | 'time' | 'number' | 'place' | 'reason' | 'definition' | 'quote' | 'yesno' | 'other';
 
@@ -117,14 +117,22 @@ export function typeNounOf(question: string, toEnglish?: ToEnglish): { index: nu
  * prepositions may come first: "With whom…", "Bis zu welchem Datum …"), else
  * from the noun a "which/what" question asks an instance of (see
  * {@link typeNounOf}; pass `noun` when it is known already).
+ * @param language - the question's language (src/corpus/language.ts). An
+ * opening "was" asks yes or no only in English; when the language is not
+ * known to be English it is German "was" (what). Default: not English.
  */
-export function answerTypeOf(question: string, toEnglish?: ToEnglish, noun?: ReturnType<typeof typeNounOf>): AnswerType {
+export function answerTypeOf(question: string, toEnglish?: ToEnglish, noun?: ReturnType<typeof typeNounOf>, language?: DetectedLanguage): AnswerType {
   const ws = words(question).map(fold);
   const starts = [ws.join(' ')];
   // One or two prepositions may come first: "With whom …", "Bis zu welchem Datum …".
   for (let k = 0; k < 2 && ws[k] && PREPOSITIONS.test(ws[k]!); k++) starts.push(ws.slice(k + 1).join(' '));
   for (const start of starts) {
-    for (const [cue, type] of QUESTION_CUES) if (cue.test(start)) return type;
+    for (const [cue, type] of QUESTION_CUES) {
+      if (!cue.test(start)) continue;
+      // "Was the deal confirmed?" asks yes or no; German "Was hat Lady Gaga gesungen?" asks what.
+      if (type === 'yesno' && language !== 'en' && /^was\b/.test(start)) continue;
+      return type;
+    }
   }
   const head = noun === undefined ? typeNounOf(question, toEnglish) : noun;
   return head ? CLASS_TYPE[head.class] : 'other';

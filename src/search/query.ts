@@ -180,7 +180,7 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
   const language = detectLanguage(question);
   const toEnglish = (german: string) => lexicon.toEnglish(german);
   const noun = mechanisms.answerTypes ? typeNounOf(question, toEnglish) : null;
-  const answerType = mechanisms.answerTypes ? answerTypeOf(question, toEnglish, noun) : 'other';
+  const answerType = mechanisms.answerTypes ? answerTypeOf(question, toEnglish, noun, language) : 'other';
   // The noun a "which/what" question asks an instance of ("Which player …"): the answer is a name, not that word.
   const typeNoun = answerType !== 'other' ? noun : null;
   // An English question typed in lower case gets its proper nouns' capitals back ("france" → "France").

@@ -16,6 +16,11 @@ describe('answer types', () => {
     expect(answerTypeOf('Where is the plant?')).toBe('place');
     expect(answerTypeOf('Wo steht das Werk?')).toBe('place');
     expect(answerTypeOf('Did the mayor resign?')).toBe('yesno');
+    // An opening "was": English yes or no, German "what".
+    expect(answerTypeOf('Was the mayor re-elected?', undefined, undefined, 'en')).toBe('yesno');
+    expect(answerTypeOf('Was hat die Bürgermeisterin eröffnet?', undefined, undefined, 'de')).toBe('other');
+    expect(answerTypeOf('Was passierte nach der Wahl?')).toBe('other');
+    expect(answerTypeOf('War die Bürgermeisterin dabei?', undefined, undefined, 'de')).toBe('yesno');
     expect(answerTypeOf('What will the tool be used for?')).toBe('other');
     expect(answerTypeOf('The mayor resigned in May')).toBe('other');
     expect(answerTypeOf('What does NDX stand for?')).toBe('definition');
