@@ -364,7 +364,11 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
     // Only German words are split; an English word's letters may happen to spell German parts ("profits" → pro + fit).
     if (mechanisms.compounds && !isName && (language === 'de' || !lexicon.toGerman(key))) {
       const parts = splitGerman(lexicon, key);
-      if (parts && !isOpaqueCompound(lexicon, key, parts[parts.length - 1]!)) for (const p of parts) group.add(termOf(p, 'de'), ALTERNATIVE_WEIGHT.compound, 'compound');
+      if (parts && !isOpaqueCompound(lexicon, key, parts[parts.length - 1]!)) {
+        for (const p of parts) group.add(termOf(p, 'de'), ALTERNATIVE_WEIGHT.compound, 'compound');
+        // A compound says as much as its parts do as separate words: "Nationalhymne" weighs as "national anthem".
+        group.weight *= parts.length;
+      }
     }
     // German genitive -s where Snowball keeps it ("Kublais", "Chinas", "Prinzips"): a term plus "s" that the corpus has
     // and that is no German word of its own ("Mais" is no form of "Mai").

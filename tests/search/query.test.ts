@@ -61,3 +61,16 @@ describe('English prepositions and negations', () => {
     expect(via('games')).toContain('translation');
   });
 });
+
+describe('German compounds in a question', () => {
+  const words = fakeLexicon({}, ['national', 'hymne', 'nationalhymne', 'sänger', 'spiel', 'sang']);
+  const text = ingestArticle('Finale\n\nVor dem Spiel sang ein Chor die Nationalhymne.', { id: 'made-up', path: 'made-up.txt', meta: { language: 'de' } });
+  const compoundIndex = buildIndex([text], { lexicon: words });
+  it('weigh as many words as they have parts, as the English words for them would ("Nationalhymne": national anthem)', () => {
+    const groups = planQuery('Wer sang die Nationalhymne vor dem Spiel?', compoundIndex).groups;
+    const anthem = groups.find((g) => g.word === 'Nationalhymne')!;
+    const game = groups.find((g) => g.word === 'Spiel')!;
+    expect(anthem.alternatives.filter((a) => a.via === 'compound').map((a) => a.term)).toEqual(['national', 'hymn']);
+    expect(anthem.weight).toBe(2 * game.weight);
+  });
+});
