@@ -10,7 +10,10 @@
  * parts have the highest geometric mean frequency wins, as in Koehn & Knight
  * ("versuchstiere" → "versuch" + "tiere", not "stiere"); without them, or
  * on a tie, the one with the longest head (the last part, which carries the
- * meaning). The head is split again, so three-part compounds come apart too.
+ * meaning). The modifier is split again, so three-part compounds come apart
+ * too ("bundestags" → "bundestag" → "bund" + "tag"); the head, a word of the
+ * vocabulary, stays whole ("raumstation" is "raum" + "station", not "raum" +
+ * "stat" + "ion").
  * Optionally, a particle (a preposition or adverb) is never the modifier of
  * a word the vocabulary has ("ausbruch" stays whole, not "aus" + "bruch"),
  * and a verb's stem may be the first modifier ("werbe" + "kampagne"). No maintained npm package
@@ -107,8 +110,9 @@ function splitUncached(word: string, isWord: (w: string) => boolean, options: Sp
     const whole = candidates.find((m) => isWord(m) || verbStem(m));
     const modifierParts = whole ? [whole] : candidates.map((m) => split(m, isWord, { ...options, minWord: 2 * minPart, verbStems: false }, memo)).find((p) => p);
     if (!modifierParts) continue;
-    const headParts = split(head, isWord, { ...options, verbStems: false }, memo) ?? [head];
-    const parts = [...modifierParts, ...headParts];
+    // The head stays whole: it is a word of the vocabulary, and a word's own split rarely means it ("station" is no
+    // "stat" + "ion"). Three-part compounds still come apart through their modifier ("bundestags" + "wahl").
+    const parts = [...modifierParts, head];
     const { frequency } = options;
     if (!frequency) return parts;
     // Fewer parts first (more parts are more chances of a false word), then the more frequent parts.

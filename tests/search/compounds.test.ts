@@ -25,16 +25,25 @@ describe('splitCompound', () => {
   it('splits three-part compounds through the head', () => {
     expect(splitCompound('hochsicherheitsmarkt', isWord)).toEqual(['hoch', 'sicherheits', 'markt']);
   });
-  it('takes no particle for a modifier of a word the vocabulary has, at the top or in the head', () => {
+  it('takes no particle for a modifier of a word the vocabulary has', () => {
     const words = new Set(['aus', 'bruch', 'ausbruch', 'pest', 'mit', 'glied', 'mitglied', 'zahl']);
     const isKnown = (w: string) => words.has(w);
     const isParticle = (w: string) => w === 'aus' || w === 'mit';
     // Without the particles, "Ausbruch" is a kind of "Bruch" and "Mitglied" one of "Glied".
     expect(splitCompound('mitglied', isKnown)).toEqual(['mit', 'glied']);
     expect(splitCompound('mitglied', isKnown, { isParticle })).toBeNull();
-    expect(splitCompound('pestausbruch', isKnown)).toEqual(['pest', 'aus', 'bruch']);
+    expect(splitCompound('ausbruch', isKnown)).toEqual(['aus', 'bruch']);
+    expect(splitCompound('ausbruch', isKnown, { isParticle })).toBeNull();
     expect(splitCompound('pestausbruch', isKnown, { isParticle })).toEqual(['pest', 'ausbruch']);
     expect(splitCompound('mitgliederzahl', isKnown, { isParticle })).toEqual(['mitglied', 'zahl']);
+  });
+  it('keeps the head whole, a word of its own, and splits the modifier again', () => {
+    const words = new Set(['raum', 'station', 'stat', 'ion', 'bund', 'tag', 'wahl', 'auto', 'produkt', 'produktion']);
+    const isKnown = (w: string) => words.has(w);
+    expect(splitCompound('station', isKnown)).toEqual(['stat', 'ion']);
+    expect(splitCompound('raumstation', isKnown)).toEqual(['raum', 'station']);
+    expect(splitCompound('autoproduktion', isKnown, { frequency: () => 1 })).toEqual(['auto', 'produktion']);
+    expect(splitCompound('bundestagswahl', isKnown)).toEqual(['bund', 'tags', 'wahl']);
   });
   it('takes a verb stem for the first modifier only when asked, and only before a head of six letters', () => {
     const words = new Set(['werben', 'kampagne', 'wohnen', 'zeit', 'bauten', 'lesen']);
