@@ -30,7 +30,7 @@ const QUESTION_CUES: [RegExp, AnswerType][] = [
   ],
   // "What does GCHQ stand for?", "What is GCHQ?", "Wofür steht GCHQ?", "Was ist GCHQ?", "Was bedeutet KI?"
   [/^(?:what (?:does|do) \S+(?: \S+)? (?:stand for|mean)|what (?:is|are) (?:the |an? )?\S+(?: short for)?|who (?:is|are) (?:the )?\S+|wofur steht (?:der |die |das )?\S+|was (?:ist|sind|bedeutet|heisst) (?:der |die |das |ein |eine )?\S+)$/, 'definition'],
-  [/^(?:how (?:much|many|old|far|large|big|high|long is|tall|heavy)|what (?:share|percentage|proportion|amount|fraction|number|price|place|rank|position|age)|wie (?:viel|viele|hoch|gross|alt|weit|schwer)|wieviel|was kostet|was kosten|welchen? (?:platz|rang|anteil|preis)|auf welchem platz)\b/, 'number'],
+  [/^(?:how (?:much|many|old|far|large|big|high|long is|tall|heavy|often|frequently)|what (?:share|percentage|proportion|amount|fraction|number|price|place|rank|position|age)|wie (?:viel|viele|hoch|gross|alt|weit|schwer|oft|haufig)|wieviel|was kostet|was kosten|welchen? (?:platz|rang|anteil|preis)|auf welchem platz)\b/, 'number'],
   [/^(?:how long|wie lange|for how long|seit wie vielen?)\b/, 'time'],
   [/^(?:what|how much) (?:does|do|did) .* cost\b/, 'number'],
   [/^(?:when|(?:what|which) (?:year|years|month|day|date|time|century|decade|season|era)|since when|wann|seit wann|welche[mnrs]? (?:jahr|jahres|monat|monats|tag|tages|datum|jahrhundert|jahrhunderts|jahrzehnt|jahrzehnts|zeitpunkt|uhrzeit|saison))\b/, 'time'],

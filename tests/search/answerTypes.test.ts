@@ -13,6 +13,8 @@ describe('answer types', () => {
     expect(answerTypeOf('How much did it cost?')).toBe('number');
     expect(answerTypeOf('What share of sales is online?')).toBe('number');
     expect(answerTypeOf('Wie viel kostet es?')).toBe('number');
+    expect(answerTypeOf('How often did the plague return?')).toBe('number');
+    expect(answerTypeOf('Wie oft kam es zu Ausbrüchen?')).toBe('number');
     expect(answerTypeOf('Where is the plant?')).toBe('place');
     expect(answerTypeOf('Wo steht das Werk?')).toBe('place');
     expect(answerTypeOf('Did the mayor resign?')).toBe('yesno');
