@@ -42,6 +42,9 @@ const QUESTION_CUES: [RegExp, AnswerType][] = [
   [/^(?:did|does|do|is|are|was|were|has|have|had|will|can|hat|haben|ist|sind|war|waren|wird|werden|kann|gibt)\b/, 'yesno'],
 ];
 
+/** "When" not followed by an auxiliary, before a comma, opens a clause ("When prices rise, what …"), not a question about time. */
+const CONJUNCTION_WHEN = /^when (?!(?:did|does|do|was|were|is|are|will|would|can|could|has|have|had|should|shall|might|may|must)\b)/;
+
 const PREPOSITIONS = /^(?:with|by|from|to|for|of|in|on|at|since|until|till|before|after|during|mit|von|fur|an|bei|zu|in|seit|aus|nach|uber|auf|bis|vor|ab|wahrend)$/;
 
 /** A narrower kind of number or time answer: an amount of money, a calendar date, a length of time. */
@@ -126,11 +129,15 @@ export function answerTypeOf(question: string, toEnglish?: ToEnglish, noun?: Ret
   const starts = [ws.join(' ')];
   // One or two prepositions may come first: "With whom …", "Bis zu welchem Datum …".
   for (let k = 0; k < 2 && ws[k] && PREPOSITIONS.test(ws[k]!); k++) starts.push(ws.slice(k + 1).join(' '));
+  // The question word may follow a fronted clause: "During the 2015 season, who led …", "Nachdem …, wer …".
+  for (const clause of question.split(/[,;:]/).slice(1)) starts.push(words(clause).map(fold).join(' '));
   for (const start of starts) {
     for (const [cue, type] of QUESTION_CUES) {
       if (!cue.test(start)) continue;
       // "Was the deal confirmed?" asks yes or no; German "Was hat Lady Gaga gesungen?" asks what.
       if (type === 'yesno' && language !== 'en' && /^was\b/.test(start)) continue;
+      // "When did it end?" asks for a time; "When prices rise, what …" opens a clause.
+      if (type === 'time' && starts.length > 1 && CONJUNCTION_WHEN.test(start)) continue;
       return type;
     }
   }

@@ -14,6 +14,13 @@ describe('answer types', () => {
     expect(answerTypeOf('What share of sales is online?')).toBe('number');
     expect(answerTypeOf('Wie viel kostet es?')).toBe('number');
     expect(answerTypeOf('How often did the plague return?')).toBe('number');
+    // The question word after a fronted clause; "when" before a comma and no auxiliary opens that clause.
+    expect(answerTypeOf('During the 2015 season, who led the team in sacks?')).toBe('person');
+    expect(answerTypeOf('After the war, where did he live?')).toBe('place');
+    expect(answerTypeOf('Nachdem der Krieg endete, wer regierte das Land?', undefined, undefined, 'de')).toBe('person');
+    expect(answerTypeOf('When prices rise, what do the banks do?')).toBe('other');
+    expect(answerTypeOf('When did the war end, and why?')).toBe('time');
+    expect(answerTypeOf('When and where is the festival?')).toBe('time');
     expect(answerTypeOf('Wie oft kam es zu Ausbrüchen?')).toBe('number');
     expect(answerTypeOf('Where is the plant?')).toBe('place');
     expect(answerTypeOf('Wo steht das Werk?')).toBe('place');
