@@ -130,7 +130,7 @@ export function answerTypeOf(question: string, toEnglish?: ToEnglish, noun?: Ret
   // One or two prepositions may come first: "With whom …", "Bis zu welchem Datum …".
   for (let k = 0; k < 2 && ws[k] && PREPOSITIONS.test(ws[k]!); k++) starts.push(ws.slice(k + 1).join(' '));
   // The question word may follow a fronted clause: "During the 2015 season, who led …", "Nachdem …, wer …".
-  for (const clause of question.split(/[,;:]/).slice(1)) starts.push(words(clause).map(fold).join(' '));
+  for (const clause of question.split(/[,;:]\s/).slice(1)) starts.push(words(clause).map(fold).join(' '));
   for (const start of starts) {
     for (const [cue, type] of QUESTION_CUES) {
       if (!cue.test(start)) continue;
