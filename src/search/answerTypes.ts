@@ -141,9 +141,20 @@ export function answerTypeOf(question: string, toEnglish?: ToEnglish, noun?: Ret
       return type;
     }
   }
+  const text = ws.join(' ');
+  // A question word left in place: "Manning took how many teams …", "… is a subject dealt with by whom?" (not the
+  // capitalised "Who" of a name: "What type of Lord is Doctor Who?").
+  if (/\bhow (?:many|much)\b|\bwie viele?\b/.test(text)) return 'number';
+  if (/^(?:who|whom)$/.test(words(question).at(-1) ?? '')) return 'person';
+  // "What is the last name of the player who …": the name of a person.
+  const named = NAME_OF.exec(text);
+  if (named && named[1]!.split(' ').some((w) => nounClassOf(w) === 'person')) return 'person';
   const head = noun === undefined ? typeNounOf(question, toEnglish) : noun;
   return head ? CLASS_TYPE[head.class] : 'other';
 }
+
+/** "What is the (last) name of the NOUN …": up to two words after "of", one of which may be a person noun. */
+const NAME_OF = /^(?:what|which) (?:is|was|are|were) (?:the |his |her |their |its )?(?:last |first |full |family |real )?(?:name|names|surname|surnames) of (?:the |a |an |this |that )?((?:[\p{L}-]+)(?: [\p{L}-]+)?)/u;
 
 const MONTHS =
   /^(?:januar|janner|februar|marz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|gestern|vorgestern|yesterday|fruhjahr|herbst|sommer|winter)$/;

@@ -21,6 +21,12 @@ describe('answer types', () => {
     expect(answerTypeOf('When prices rise, what do the banks do?')).toBe('other');
     expect(answerTypeOf('When did the war end, and why?')).toBe('time');
     expect(answerTypeOf('When and where is the festival?')).toBe('time');
+    // A question word left in place, and the name of a person.
+    expect(answerTypeOf('The mayor opened how many schools?')).toBe('number');
+    expect(answerTypeOf('The report was written by whom?')).toBe('person');
+    expect(answerTypeOf('What role did he play in Doctor Who?')).toBe('other');
+    expect(answerTypeOf('What is the last name of the player who scored?')).toBe('person');
+    expect(answerTypeOf('What is the name of the ship that sank?')).toBe('other');
     expect(answerTypeOf('Wie oft kam es zu Ausbrüchen?')).toBe('number');
     expect(answerTypeOf('Where is the plant?')).toBe('place');
     expect(answerTypeOf('Wo steht das Werk?')).toBe('place');
