@@ -25,12 +25,12 @@ const QUESTION_CUES: [RegExp, AnswerType][] = [
   // "What was the plug-in hybrid share in October?", "What is the estimated population of X?", "Was war der Anteil …?":
   // a copula question whose noun phrase ends in a noun of measure asks for a number.
   [
-    /^(?:what|how much) (?:is|was|are|were|will be|has been|had been) (?:the |its |their |his |her |an? )?(?:[\p{L}\p{N}'-]+ ){0,3}?(?:share|percentage|proportion|amount|fraction|number|price|cost|rate|population|age|total|sum|budget|revenue|turnover|profit|salary|temperature|height|length|distance|speed|weight|score|size|area|value|density)s?(?: (?:of|in|for|at|on|per|that|did|does|do)\b|$)|^(?:was|wie viel|wieviel) (?:ist|war|sind|waren|betragt|betrug) (?:der |die |das |den )?(?:[\p{L}\p{N}-]+ ){0,3}?(?:anteil|preis|kosten|zahl|anzahl|quote|rate|summe|betrag|umsatz|gewinn|hohe|alter|bevolkerung|einwohnerzahl|temperatur|budget|gehalt|wert|flache|grosse|dichte|gesamtzahl|prozentsatz)(?:e|s|es|en|n)?\b/u,
+    /^(?:what|how much) (?:is|was|are|were|will be|has been|had been) (?:the |its |their |his |her |an? )?(?:[\p{L}\p{N}'-]+ ){0,3}?(?:share|percentage|proportion|amount|fraction|number|price|cost|rate|population|age|total|sum|budget|revenue|turnover|profit|salary|temperature|height|length|distance|speed|weight|score|size|area|value|density)s?(?: (?:of|in|for|at|on|per|that|did|does|do)\b|$)|^(?:(?:was|wie viel|wieviel) (?:ist|war|sind|waren|betragt|betrug)|wie (?:lautet|lautete|lauten|lauteten)) (?:der |die |das |den )?(?:[\p{L}\p{N}-]+ ){0,3}?(?:anteil|preis|kosten|zahl|anzahl|quote|rate|summe|betrag|umsatz|gewinn|hohe|alter|bevolkerung|einwohnerzahl|temperatur|budget|gehalt|wert|flache|grosse|dichte|gesamtzahl|prozentsatz|endstand|spielstand|punktestand|endergebnis|[\p{L}]+(?:zahl|grosse|anteil|preis|kosten|summe|betrag|quote|rate|dichte|flache|hohe|temperatur))(?:e|s|es|en|n)?\b/u,
     'number',
   ],
   // "What does GCHQ stand for?", "What is GCHQ?", "Wofür steht GCHQ?", "Was ist GCHQ?", "Was bedeutet KI?"
   [/^(?:what (?:does|do) \S+(?: \S+)? (?:stand for|mean)|what (?:is|are) (?:the |an? )?\S+(?: short for)?|who (?:is|are) (?:the )?\S+|wofur steht (?:der |die |das )?\S+|was (?:ist|sind|bedeutet|heisst) (?:der |die |das |ein |eine )?\S+)$/, 'definition'],
-  [/^(?:how (?:much|many|old|far|large|big|high|long is|tall|heavy|often|frequently)|what (?:share|percentage|proportion|amount|fraction|number|price|place|rank|position|age)|wie (?:viel|viele|hoch|gross|alt|weit|schwer|oft|haufig)|wieviel|was kostet|was kosten|welchen? (?:platz|rang|anteil|preis)|auf welchem platz)\b/, 'number'],
+  [/^(?:how (?:much|many|old|far|large|big|high|long is|tall|heavy|often|frequently)|what (?:share|percentage|proportion|amount|fraction|number|price|place|rank|position|age)|wie (?:viel|viele|vielen|hoch|gross|alt|weit|schwer|oft|haufig)|wieviel|wieviele|wievielen|was kostet|was kosten|welche[rnms]? (?:platz|rang|anteil|preis|prozentsatz|menge|mengen|anzahl)|auf welchem platz)\b/, 'number'],
   [/^(?:how long|wie lange|for how long|seit wie vielen?)\b/, 'time'],
   [/^(?:what|how much) (?:does|do|did) .* cost\b/, 'number'],
   [/^(?:when|(?:what|which) (?:year|years|month|day|date|time|century|decade|season|era)|since when|wann|seit wann|welche[mnrs]? (?:jahr|jahres|monat|monats|tag|tages|datum|jahrhundert|jahrhunderts|jahrzehnt|jahrzehnts|zeitpunkt|uhrzeit|saison))\b/, 'time'],
@@ -98,8 +98,9 @@ export function typeNounOf(question: string, toEnglish?: ToEnglish): { index: nu
     const w = ws[i]!;
     if (german) {
       if (!/^\p{Lu}/u.test(raw[i]!)) continue;
-      const cls = (toEnglish?.(w) ?? []).slice(0, 3).map((e) => nounClassOf(fold(e))).find((c) => c !== undefined);
-      head = { index: i, word: raw[i]!, class: cls ?? 'thing' };
+      // A hyphenated compound names its kind by its last part: "Panther-Verteidiger" is a Verteidiger.
+      while (i + 1 < ws.length && question.includes(`${raw[i]}-${raw[i + 1]}`)) i++;
+      head = { index: i, word: raw[i]!, class: germanNounClass(ws[i]!, toEnglish) ?? 'thing' };
       break;
     }
     if (isStopWord(w, 'en')) break;
@@ -149,8 +150,23 @@ export function answerTypeOf(question: string, toEnglish?: ToEnglish, noun?: Ret
   // "What is the last name of the player who …": the name of a person.
   const named = NAME_OF.exec(text);
   if (named && named[1]!.split(' ').some((w) => nounClassOf(w) === 'person')) return 'person';
+  // "Wie hieß der Spieler, der …", "Wie lautet der Nachname des Spielers …": a German noun, through its English senses.
+  const germanNamed = GERMAN_NAME_OF.exec(text);
+  if (germanNamed && germanNounClass(germanNamed[1]!, toEnglish) === 'person') return 'person';
   const head = noun === undefined ? typeNounOf(question, toEnglish) : noun;
   return head ? CLASS_TYPE[head.class] : 'other';
+}
+
+/** "Wie heißt der NOUN", "Wie lautet der Nachname des NOUN": the noun whose name is asked. */
+const GERMAN_NAME_OF = /^wie (?:heisst|hiess|heissen|hiessen|lautet|lautete|lauten|lauteten) (?:der|die|das) (?:(?:nach|vor|familien)?namen? (?:des |der |dem |von )?(?:der |dem |den )?)?([\p{L}-]+)/u;
+
+/** The class of a folded German noun, through its first English senses; an inflected form ("Spielers") is tried without its ending. */
+function germanNounClass(word: string, toEnglish?: ToEnglish): NounClass | undefined {
+  for (const form of [word, ...['s', 'es', 'n', 'en'].filter((e) => word.endsWith(e)).map((e) => word.slice(0, -e.length))]) {
+    const cls = (toEnglish?.(form) ?? []).slice(0, 3).map((e) => nounClassOf(fold(e))).find((c) => c !== undefined);
+    if (cls) return cls;
+  }
+  return undefined;
 }
 
 /** "What is the (last) name of the NOUN …": up to two words after "of", one of which may be a person noun. */

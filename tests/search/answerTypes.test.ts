@@ -27,6 +27,20 @@ describe('answer types', () => {
     expect(answerTypeOf('What role did he play in Doctor Who?')).toBe('other');
     expect(answerTypeOf('What is the last name of the player who scored?')).toBe('person');
     expect(answerTypeOf('What is the name of the ship that sank?')).toBe('other');
+  });
+  it('types German questions as their English counterparts', () => {
+    const toEnglish = (g: string) => ({ spieler: ['player'], verteidiger: ['defender'], schiff: ['ship'] })[g];
+    const de = (q: string) => answerTypeOf(q, toEnglish, undefined, 'de');
+    expect(de('Mit wie vielen Toren gewann das Team?')).toBe('number');
+    expect(de('Welcher Prozentsatz stimmte dafür?')).toBe('number');
+    expect(de('Wie lautete der Endstand des Spiels?')).toBe('number');
+    expect(de('Was war die durchschnittliche Haushaltsgröße?')).toBe('number');
+    expect(de('Was war das Mittelalter?')).not.toBe('number');
+    expect(de('Wie hieß der Spieler, der den Ball abnahm?')).toBe('person');
+    expect(de('Wie lautet der Nachname des Spielers, der traf?')).toBe('person');
+    expect(de('Wie hieß das Schiff, das sank?')).toBe('other');
+    expect(de('Wie heißen private Schulen in Deutschland?')).toBe('other');
+    expect(de('Welcher Panther-Verteidiger wurde bestraft?')).toBe('person');
     expect(answerTypeOf('Wie oft kam es zu Ausbrüchen?')).toBe('number');
     expect(answerTypeOf('Where is the plant?')).toBe('place');
     expect(answerTypeOf('Wo steht das Werk?')).toBe('place');
