@@ -25,7 +25,7 @@ const QUESTION_CUES: [RegExp, AnswerType][] = [
   // "What was the plug-in hybrid share in October?", "What is the estimated population of X?", "Was war der Anteil …?":
   // a copula question whose noun phrase ends in a noun of measure asks for a number.
   [
-    /^(?:what|how much) (?:is|was|are|were|will be|has been|had been) (?:the |its |their |his |her |an? )?(?:[\p{L}\p{N}'-]+ ){0,3}?(?:share|percentage|proportion|amount|fraction|number|price|cost|rate|population|age|total|sum|budget|revenue|turnover|profit|salary|temperature|height|length|distance|speed|weight|score|size|area|value|density)s?(?: (?:of|in|for|at|on|per|that|did|does|do)\b|$)|^(?:(?:was|wie viel|wieviel) (?:ist|war|sind|waren|betragt|betrug)|wie (?:lautet|lautete|lauten|lauteten)) (?:der |die |das |den )?(?:[\p{L}\p{N}-]+ ){0,3}?(?:anteil|preis|kosten|zahl|anzahl|quote|rate|summe|betrag|umsatz|gewinn|hohe|alter|bevolkerung|einwohnerzahl|temperatur|budget|gehalt|wert|flache|grosse|dichte|gesamtzahl|prozentsatz|endstand|spielstand|punktestand|endergebnis|[\p{L}]+(?:zahl|grosse|anteil|preis|kosten|summe|betrag|quote|rate|dichte|flache|hohe|temperatur))(?:e|s|es|en|n)?\b/u,
+    /^(?:what|how much) (?:is|was|are|were|will be|has been|had been) (?:the |its |their |his |her |an? )?(?:[\p{L}\p{N}'-]+ ){0,3}?(?:share|percentage|proportion|amount|fraction|number|price|cost|rate|population|age|total|sum|budget|revenue|turnover|profit|salary|temperature|height|length|distance|speed|weight|score|size|area|value|density)s?(?: (?:of|in|for|at|on|per|that|did|does|do)\b|$)|^(?:(?:was|wie viel|wieviel) (?:ist|war|sind|waren|betragt|betrug)|wie (?:lautet|lautete|lauten|lauteten)) (?:der |die |das |den )?(?:[\p{L}\p{N}-]+ ){0,3}?(?:anteil|preis|kosten|zahl|anzahl|quote|rate|summe|betrag|umsatz|gewinn|hohe|alter|bevolkerung|einwohnerzahl|temperatur|budget|gehalt|wert|flache|grosse|dichte|gesamtzahl|prozentsatz|endstand|spielstand|punktestand|endergebnis|[\p{L}]+(?:zahl|grosse|anteil|kosten|summe|betrag|quote|temperatur))(?:e|s|es|en|n)?\b/u,
     'number',
   ],
   // "What does GCHQ stand for?", "What is GCHQ?", "Wofür steht GCHQ?", "Was ist GCHQ?", "Was bedeutet KI?"
@@ -126,8 +126,10 @@ export function typeNounOf(question: string, toEnglish?: ToEnglish): { index: nu
  * known to be English it is German "was" (what). Default: not English.
  */
 export function answerTypeOf(question: string, toEnglish?: ToEnglish, noun?: ReturnType<typeof typeNounOf>, language?: DetectedLanguage): AnswerType {
-  const ws = words(question).map(fold);
-  const starts = [ws.join(' ')];
+  const raw = words(question);
+  const ws = raw.map(fold);
+  const text = ws.join(' ');
+  const starts = [text];
   // One or two prepositions may come first: "With whom …", "Bis zu welchem Datum …".
   for (let k = 0; k < 2 && ws[k] && PREPOSITIONS.test(ws[k]!); k++) starts.push(ws.slice(k + 1).join(' '));
   // The question word may follow a fronted clause: "During the 2015 season, who led …", "Nachdem …, wer …".
@@ -142,11 +144,10 @@ export function answerTypeOf(question: string, toEnglish?: ToEnglish, noun?: Ret
       return type;
     }
   }
-  const text = ws.join(' ');
   // A question word left in place: "Manning took how many teams …", "… is a subject dealt with by whom?" (not the
   // capitalised "Who" of a name: "What type of Lord is Doctor Who?").
   if (/\bhow (?:many|much)\b|\bwie viele?\b/.test(text)) return 'number';
-  if (/^(?:who|whom)$/.test(words(question).at(-1) ?? '')) return 'person';
+  if (/^(?:who|whom)$/.test(raw.at(-1) ?? '')) return 'person';
   // "What is the last name of the player who …": the name of a person.
   const named = NAME_OF.exec(text);
   if (named && named[1]!.split(' ').some((w) => nounClassOf(w) === 'person')) return 'person';

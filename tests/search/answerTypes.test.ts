@@ -36,6 +36,11 @@ describe('answer types', () => {
     expect(de('Wie lautete der Endstand des Spiels?')).toBe('number');
     expect(de('Was war die durchschnittliche Haushaltsgröße?')).toBe('number');
     expect(de('Was war das Mittelalter?')).not.toBe('number');
+    // Only nouns of measure as a compound's head: Karate, Gedichte and Nobelpreis measure nothing.
+    expect(de('Was ist Karate?')).not.toBe('number');
+    expect(de('Was sind Gedichte?')).not.toBe('number');
+    expect(de('Was ist der Nobelpreis?')).not.toBe('number');
+    expect(de('Was war der Marktanteil von Amazon?')).toBe('number');
     expect(de('Wie hieß der Spieler, der den Ball abnahm?')).toBe('person');
     expect(de('Wie lautet der Nachname des Spielers, der traf?')).toBe('person');
     expect(de('Wie hieß das Schiff, das sank?')).toBe('other');
