@@ -5,7 +5,8 @@
  * "parliament". In the manner of Pirkola et al.'s fuzzy translation of
  * cross-lingual spelling variants ("Fuzzy translation of cross-lingual
  * spelling variants", SIGIR 2003): both words are mapped to a rough common
- * spelling (c/k/z, ph/f, th/t, y/i, doubled letters), then compared by the
+ * spelling (c/k/z, ph/f, th/t, an h after b, d, g, k or r dropped as in
+ * Ghandi/Gandhi, y/i, doubled letters), then compared by the
  * Dice coefficient of their character bigrams and 1-skip bigrams (s-grams).
  *
  * Candidates are the index's own terms that share the word's first two
@@ -45,6 +46,7 @@ export function skeleton(word: string): string {
   return word
     .replace(/ph/g, 'f')
     .replace(/th/g, 't')
+    .replace(/([bdgkr])h/g, '$1')
     .replace(/sch/g, 'sh')
     .replace(/[ckqz]/g, 'k')
     .replace(/y/g, 'i')
