@@ -338,13 +338,15 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
     const wordSpecificity = isName ? 1 : Math.max(...(language === 'en' ? ['en' as const] : language === 'de' ? ['de' as const] : (['de', 'en'] as const)).map((l) => specificity(termOf(word, l), l)));
     const group = groupFor(word, isName, isTypeNoun ? TYPE_NOUN_WEIGHT : isName ? NAME_WEIGHT : 1, false, isName || germanNoun || (translatable && i > 0), wordSpecificity);
     group.add(key, 1, 'word');
+    // A capitalised English word the lexicon translates may still be a name ("Mote", the historian): stemmed as one.
+    const capitalisedKey = translatable && i > 0;
     for (const l of langs) {
       // The other language's stem of a word only helps for loanwords ("Deal", "Partner"); short stems are noise ("comes" → "com").
       // A name is stemmed in both languages whatever its length ("Allen" is "all" in a German index).
       const term = termOf(word, l);
       // A short stem the corpus has is kept for a longer word: an English name part in a German text ("River" in
       // "St. Johns River" is German-stemmed to "riv").
-      if (l === langs[0] || term.length >= 4 || isName || (term.length === 3 && key.length >= 5 && inCorpus(term))) group.add(term, 1, 'word');
+      if (l === langs[0] || term.length >= 4 || isName || capitalisedKey || (term.length === 3 && key.length >= 5 && inCorpus(term))) group.add(term, 1, 'word');
     }
     if (!english || !isName) for (const term of germanTerms(key).slice(1)) group.add(term, 1, 'word');
     for (const verb of joinedVerbs.get(i) ?? []) {

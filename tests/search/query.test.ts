@@ -1,6 +1,7 @@
 /** The query plan (query.ts): German genitive -s on names and words Snowball leaves, on made-up text. */
 import { describe, expect, it } from 'vitest';
 import { ingestArticle } from '../../src/corpus/ingest.ts';
+import { termOf } from '../../src/search/analyzer.ts';
 import { planQuery } from '../../src/search/query.ts';
 import { rank } from '../../src/search/rank.ts';
 import { buildIndex } from '../../src/search/sentenceIndex.ts';
@@ -72,5 +73,16 @@ describe('German compounds in a question', () => {
     const game = groups.find((g) => g.word === 'Spiel')!;
     expect(anthem.alternatives.filter((a) => a.via === 'compound').map((a) => a.term)).toEqual(['national', 'hymn']);
     expect(anthem.weight).toBe(2 * game.weight);
+  });
+});
+
+describe('a capitalised English word the lexicon translates', () => {
+  const words = fakeLexicon({ mote: ['Stäubchen'], historian: ['Historiker'] }, ['historiker']);
+  const text = ingestArticle('Yuan\n\nDer Historiker Mote schrieb über die Klassen.', { id: 'made-up', path: 'made-up.txt', meta: { language: 'de' } });
+  const moteIndex = buildIndex([text], { lexicon: words });
+  it('may still be a name, so it is searched for by its German stem however short ("Mote" → mot)', () => {
+    const group = planQuery('What did the historian Mote write?', moteIndex).groups.find((g) => g.word === 'Mote')!;
+    expect(group.alternatives.map((a) => a.term)).toContain(termOf('Mote', 'de'));
+    expect(rank(moteIndex, planQuery('What did the historian Mote write?', moteIndex)).results[0]?.id).toBe(text.sentences.find((s) => s.text.includes('Mote'))!.id);
   });
 });
