@@ -33,7 +33,7 @@ const QUESTION_CUES: [RegExp, AnswerType][] = [
   [/^(?:how (?:much|many|old|far|large|big|high|long is|tall|heavy|often|frequently)|what (?:share|percentage|proportion|amount|fraction|number|price|place|rank|position|age)|wie (?:viel|viele|vielen|hoch|gross|alt|weit|schwer|oft|haufig)|wieviel|wieviele|wievielen|was kostet|was kosten|welche[rnms]? (?:platz|rang|anteil|preis|prozentsatz|menge|mengen|anzahl)|auf welchem platz)\b/, 'number'],
   [/^(?:how long|wie lange|for how long|seit wie vielen?)\b/, 'time'],
   [/^(?:what|how much) (?:does|do|did) .* cost\b/, 'number'],
-  [/^(?:when|(?:what|which) (?:year|years|month|day|date|time|century|decade|season|era)|since when|wann|seit wann|welche[mnrs]? (?:jahr|jahres|monat|monats|tag|tages|datum|jahrhundert|jahrhunderts|jahrzehnt|jahrzehnts|zeitpunkt|uhrzeit|saison))\b/, 'time'],
+  [/^(?:when|(?:what|which) (?:year|years|month|months|day|days|date|dates|time|times|century|centuries|decade|decades|season|seasons|era|eras)|since when|wann|seit wann|welche[mnrs]? (?:jahr|jahre|jahren|jahres|monat|monate|monaten|monats|tag|tage|tagen|tages|datum|jahrhundert|jahrhunderte|jahrhunderten|jahrhunderts|jahrzehnt|jahrzehnte|jahrzehnten|jahrzehnts|zeitpunkt|uhrzeit|saison))\b/, 'time'],
   [/^(?:where|wherefrom|wo|wohin|woher|in welchem land|in welcher stadt)\b/, 'place'],
   [/^(?:who|whom|whose|wer|wem|wen|wessen|mit wem|with whom|von wem|by whom)\b/, 'person'],
   [/^(?:which|what) (?:company|companies|firm|newspaper|paper|agency|agencies|organi[sz]ation|person|people|group|service|partner|partners)\b/, 'person'],

@@ -14,6 +14,8 @@ describe('answer types', () => {
     expect(answerTypeOf('What share of sales is online?')).toBe('number');
     expect(answerTypeOf('Wie viel kostet es?')).toBe('number');
     expect(answerTypeOf('How often did the plague return?')).toBe('number');
+    expect(answerTypeOf('In what decades was the band most active?')).toBe('time');
+    expect(answerTypeOf('In welchen Jahrzehnten war die Band am aktivsten?')).toBe('time');
     // The question word after a fronted clause; "when" before a comma and no auxiliary opens that clause.
     expect(answerTypeOf('During the 2015 season, who led the team in sacks?')).toBe('person');
     expect(answerTypeOf('After the war, where did he live?')).toBe('place');
