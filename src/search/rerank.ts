@@ -68,6 +68,7 @@ export const SENTENCE_FEATURES = [
   'order',
   'length',
   'typedKind',
+  'covFollower',
 ] as const;
 
 /** Names of the question features of the answer/refuse decision, in the order of its weights. */
@@ -526,8 +527,11 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
     let covNeighbours = 0;
     let covPrevious = 0;
     let covAnaphor = 0;
+    let covFollower = 0;
     const place = placeOf(index, s.id);
     if (place) {
+      const following = place.list[place.at + 1];
+      const follower = following && following.paragraph === s.paragraph && refersBack(sentenceInfo(index, following).tokens) ? analyse(following).matches : null;
       const previous = place.list[place.at - 1];
       const near = [previous, place.list[place.at + 1]].filter((n): n is Sentence => !!n && n.paragraph === s.paragraph);
       const nearMatches = near.map((n) => analyse(n).matches);
@@ -541,6 +545,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
         // The sentence before, on its own: an answer often follows the sentence that sets up its topic.
         if (before) covPrevious += weights[g]! * Math.min(1, before[g]?.trust ?? 0);
         if (before && anaphoric) covAnaphor += weights[g]! * Math.min(1, before[g]?.trust ?? 0);
+        if (follower) covFollower += weights[g]! * Math.min(1, follower[g]?.trust ?? 0);
       });
     }
     // Question words the sentence does not have (or has only through a weak link) but says in other words: the
@@ -634,6 +639,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
       pairs.length ? inOrder / pairs.length : 0,
       Math.log1p(words),
       typedKind,
+      typed ? covFollower / total : 0,
     ];
     let score = 0;
     for (let i = 0; i < features.length; i++) score += modelWeights[i]! * features[i]!;

@@ -37,6 +37,16 @@ describe('second stage', () => {
     expect(back('Carolina got the ball on their own 24-yard line with a chance to win this game.')).toBe(false);
   });
 
+  it('credits a name with what the next sentence says of it through a pronoun ("Er beschreibt …" after "Al-Muwaffaq …")', () => {
+    const index = indexOf('Medizin\n\nDer Arzt Muwaffaq schrieb über die Medizin. Er beschreibt die Destillation von Meerwasser. Später kam der Handel.', 'de');
+    const question = 'Who wrote about the distillation of seawater?';
+    // The antecedent holds the answer (a name); the pronoun's sentence holds the question's words.
+    expect(featureOf(scored(index, question, 'Muwaffaq'), 'covFollower')).toBeGreaterThan(0);
+    // A sentence whose successor names its own subject gets nothing from it.
+    const plain = indexOf('Medizin\n\nDer Arzt Muwaffaq schrieb über die Medizin. Ibn Sina beschreibt die Destillation von Meerwasser.', 'de');
+    expect(featureOf(scored(plain, question, 'Muwaffaq'), 'covFollower')).toBe(0);
+  });
+
   it('finds the multi-word names of a question: capitalised name words next to each other', () => {
     const index = indexOf('Team report\n\nLuke Kuechly and Thomas Davis played well.');
     const plan = planQuery('How many tackles did Luke Kuechly register against Davis?', index);
