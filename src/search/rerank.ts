@@ -530,10 +530,11 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
     let covFollower = 0;
     const place = placeOf(index, s.id);
     if (place) {
-      const following = place.list[place.at + 1];
-      const follower = following && following.paragraph === s.paragraph && refersBack(sentenceInfo(index, following).tokens) ? analyse(following).matches : null;
       const previous = place.list[place.at - 1];
-      const near = [previous, place.list[place.at + 1]].filter((n): n is Sentence => !!n && n.paragraph === s.paragraph);
+      const next = place.list[place.at + 1];
+      const near = [previous, next].filter((n): n is Sentence => !!n && n.paragraph === s.paragraph);
+      // The sentence after, when it refers back to this one ("Er beschreibt …"): what it says, it says of this one.
+      const follower = next && next.paragraph === s.paragraph && refersBack(sentenceInfo(index, next).tokens) ? analyse(next).matches : null;
       const nearMatches = near.map((n) => analyse(n).matches);
       const anaphoric = previous && previous.paragraph === s.paragraph && refersBack(sentenceInfo(index, s).tokens);
       const before = previous && previous.paragraph === s.paragraph ? analyse(previous).matches : null;
