@@ -336,10 +336,11 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
     const isTypeNoun = (previous !== undefined && /^(?:which|what|welche[rsnm]?)$/.test(previous) && answerType === 'person') || (typeNoun !== null && fold(typeNoun.word) === key);
     // A name is specific; any other word by how everyday it is in its language.
     const wordSpecificity = isName ? 1 : Math.max(...(language === 'en' ? ['en' as const] : language === 'de' ? ['de' as const] : (['de', 'en'] as const)).map((l) => specificity(termOf(word, l), l)));
-    const group = groupFor(word, isName, isTypeNoun ? TYPE_NOUN_WEIGHT : isName ? NAME_WEIGHT : 1, false, isName || germanNoun || (translatable && i > 0), wordSpecificity);
-    group.add(key, 1, 'word');
-    // A capitalised English word the lexicon translates may still be a name ("Mote", the historian): stemmed as one.
+    // A capitalised English word the lexicon translates is a key word, and may still be a name ("Mote", the
+    // historian): stemmed as one below.
     const capitalisedKey = translatable && i > 0;
+    const group = groupFor(word, isName, isTypeNoun ? TYPE_NOUN_WEIGHT : isName ? NAME_WEIGHT : 1, false, isName || germanNoun || capitalisedKey, wordSpecificity);
+    group.add(key, 1, 'word');
     for (const l of langs) {
       // The other language's stem of a word only helps for loanwords ("Deal", "Partner"); short stems are noise ("comes" → "com").
       // A name is stemmed in both languages whatever its length ("Allen" is "all" in a German index).
