@@ -66,6 +66,8 @@ export const ALTERNATIVE_WEIGHT = {
   translation: 0.85,
   /** A part of a compound question word. */
   compound: 0.6,
+  /** A modifier of a compound question word (any part but the last, the head, which names the kind of thing). */
+  compoundModifier: 0.3,
   /** Another name of the same entity ("Government Communications Headquarters" for GCHQ). */
   aliasName: 0.8,
   /** A descriptor of the entity ("Spionagebehörde", "britisch" for GCHQ). */
@@ -368,7 +370,7 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
     if (mechanisms.compounds && !isName && (language === 'de' || !lexicon.toGerman(key))) {
       const parts = splitGerman(lexicon, key);
       if (parts && !isOpaqueCompound(lexicon, key, parts[parts.length - 1]!)) {
-        for (const p of parts) group.add(termOf(p, 'de'), ALTERNATIVE_WEIGHT.compound, 'compound');
+        parts.forEach((p, k) => group.add(termOf(p, 'de'), k === parts.length - 1 ? ALTERNATIVE_WEIGHT.compound : ALTERNATIVE_WEIGHT.compoundModifier, 'compound'));
         // A compound says as much as its parts do as separate words: "Nationalhymne" weighs as "national anthem".
         group.weight *= parts.length;
       }

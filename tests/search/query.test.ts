@@ -74,6 +74,11 @@ describe('German compounds in a question', () => {
     expect(anthem.alternatives.filter((a) => a.via === 'compound').map((a) => a.term)).toEqual(['national', 'hymn']);
     expect(anthem.weight).toBe(2 * game.weight);
   });
+  it('are matched by their head more than by a modifier: the head names the kind of thing ("Hymne"), a modifier only narrows it', () => {
+    const anthem = planQuery('Wer sang die Nationalhymne vor dem Spiel?', compoundIndex).groups.find((g) => g.word === 'Nationalhymne')!;
+    const weightOf = (term: string) => anthem.alternatives.find((a) => a.via === 'compound' && a.term === term)!.weight;
+    expect(weightOf('hymn')).toBeGreaterThan(weightOf('national'));
+  });
 });
 
 describe('a capitalised English word the lexicon translates', () => {
