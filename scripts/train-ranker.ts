@@ -52,7 +52,7 @@ interface Example {
   fold: 0 | 1;
   answerable: boolean;
   /** Per candidate: its features and whether it holds the gold answer. */
-  candidates: { features: number[]; gold: boolean; id: string }[];
+  candidates: { features: number[]; gold: boolean; id: string; lackingSimilarity: number }[];
   plan: ReturnType<typeof planQuery>;
   evidence: ReturnType<typeof rank>['evidence'];
 }
@@ -71,7 +71,7 @@ function collect(index: SentenceIndex, question: string, gold: string[], source:
     answerable: gold.length > 0,
     plan,
     evidence: stage1.evidence,
-    candidates: rescored.map((r) => ({ id: r.id, features: r.features, gold: gold.some((g) => index.sentences.get(r.id)!.text.includes(g)) })),
+    candidates: rescored.map((r) => ({ id: r.id, features: r.features, lackingSimilarity: r.lackingSimilarity, gold: gold.some((g) => index.sentences.get(r.id)!.text.includes(g)) })),
   });
 }
 
@@ -191,7 +191,7 @@ function ranked(e: Example, model: LinearModel): Rescored[] {
     .map((c): Rescored => {
       let score = 0;
       SENTENCE_FEATURES.forEach((n, i) => (score += (model[n] ?? 0) * c.features[i]!));
-      return { id: c.id, score, coverage: c.features[SENTENCE_FEATURES.indexOf('cov')]!, typed: c.features[SENTENCE_FEATURES.indexOf('typed')] === 1, features: c.features };
+      return { id: c.id, score, coverage: c.features[SENTENCE_FEATURES.indexOf('cov')]!, typed: c.features[SENTENCE_FEATURES.indexOf('typed')] === 1, features: c.features, lackingSimilarity: c.lackingSimilarity };
     })
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }

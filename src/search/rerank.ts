@@ -118,6 +118,12 @@ export interface Rescored {
   coverage: number;
   typed: boolean;
   features: number[];
+  /**
+   * How alike in meaning the sentence is to the question words it lacks (the `similarity` feature), with a lacking
+   * word that has no word vector (a name, a rare word) counted as nothing alike; 1 when it lacks none. Read by the
+   * answer decision, not the ranking.
+   */
+  lackingSimilarity: number;
 }
 
 /** How a group matched one sentence: best trust and via, and the positions (content-word indexes) of its matches. */
@@ -553,6 +559,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
     // closest of its words by word vectors, from nothing alike (SIMILAR_FLOOR) to the same word, above the link's trust.
     let covSimilar = 0;
     let similarity = 0;
+    let lackingSimilarity = 0;
     let typedKind = 0;
     if (vectors) {
       const { rows, mean, perWord } = sentenceVectors(index, s, vectors);
@@ -567,6 +574,17 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
       // (1 when it matches them all). The whole question's mean would mostly repeat the word matches above.
       const unmatched = groupRows.flatMap((r, gi) => (matches[gi] ? [] : r.slice(0, 1)));
       similarity = unmatched.length ? meanSimilarity(vectors.mean(unmatched), mean) : 1;
+      // For the answer decision, a lacking word with no vector (a name, a rare word) counts as nothing alike, by its
+      // weight: a sentence without the question's only name does not say all of the question. (As a ranking feature
+      // this did not help: the sentences it ranks mostly lack the same names.)
+      let lacking = 0;
+      let lackingWithVectors = 0;
+      plan.groups.forEach((g, gi) => {
+        if (g.optional || matches[gi]) return;
+        lacking += weights[gi]!;
+        if (groupRows[gi]!.length) lackingWithVectors += weights[gi]!;
+      });
+      lackingSimilarity = lacking === 0 ? 1 : unmatched.length ? (lackingWithVectors / lacking) * similarity : 0;
       if (kindRows.length) {
         const matchedSet = new Set(matches.flatMap((m) => m?.words ?? []));
         const { wordTerms } = sentenceInfo(index, s);
@@ -644,7 +662,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
     ];
     let score = 0;
     for (let i = 0; i < features.length; i++) score += modelWeights[i]! * features[i]!;
-    return { id: c.id, score, coverage: cov / total, typed, features };
+    return { id: c.id, score, coverage: cov / total, typed, features, lackingSimilarity };
   });
 }
 
@@ -683,7 +701,7 @@ export function questionFeatures(plan: QueryPlan, input: RerankInput, ranked: re
     top?.score ?? 0,
     top && ranked[1] ? top.score - ranked[1].score : 1,
     Math.log1p(plan.groups.filter((g) => !g.optional).length),
-    f('similarity'),
+    top?.lackingSimilarity ?? 0,
   ];
 }
 

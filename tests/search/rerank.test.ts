@@ -81,6 +81,15 @@ describe('word vectors', () => {
     expect(feature('striker', 'similarity')).toBeGreaterThan(feature('roof', 'similarity'));
     expect(feature('striker', 'similarity', false)).toBe(0);
   });
+  it('for the answer decision, counts a lacking name as nothing alike: a sentence without the only name does not say all of the question', () => {
+    const index = indexOf('Club news\n\nThe club signed a young striker from Brazil on Monday.');
+    // Everything but the name matches: similarity (for ranking) says the sentence lacks nothing it could say otherwise.
+    const lacking = scored(index, 'Which striker did Melfi sign?', 'striker')!;
+    expect(featureOf(lacking, 'similarity')).toBe(1);
+    expect(lacking.lackingSimilarity).toBe(0);
+    // Nothing lacking: 1 either way.
+    expect(scored(index, 'Which striker did the club sign?', 'striker')!.lackingSimilarity).toBe(1);
+  });
   it('reaches a German sentence through its words\' English translations', () => {
     const index = indexOf('Vereinsnachrichten\n\nDer Verein verpflichtete am Montag einen jungen Stürmer aus Brasilien. Die Mannschaft reparierte im Sommer das Stadiondach.', 'de');
     expect(featureOf(scored(index, question, 'Stürmer'), 'similarity')).toBeGreaterThan(featureOf(scored(index, question, 'Stadiondach'), 'similarity'));
