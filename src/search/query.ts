@@ -17,7 +17,7 @@ import { fuzzyMatches } from './fuzzy.ts';
 import { fold, words } from './normalize.ts';
 import { numberSpellings, smallNumber } from './numbers.ts';
 import { truecase } from './truecase.ts';
-import { separatedVerbs } from './separableVerbs.ts';
+import { joinedSeparable, separatedVerbs } from './separableVerbs.ts';
 import { isGermanNoun, isOpaqueCompound, type SentenceIndex, splitGerman } from './sentenceIndex.ts';
 
 /** How an alternative was reached from the question word. */
@@ -352,7 +352,10 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
       if (l === langs[0] || term.length >= 4 || isName || capitalisedKey || (term.length === 3 && key.length >= 5 && inCorpus(term))) group.add(term, 1, 'word');
     }
     if (!english || !isName) for (const term of germanTerms(key).slice(1)) group.add(term, 1, 'word');
-    for (const verb of joinedVerbs.get(i) ?? []) {
+    // A separable verb's finite form written whole, as in a relative clause ("der Newton den Ball abnahm"), is also
+    // its infinitive (abnehmen), as the index has it for sentences.
+    const whole = language !== 'en' && mechanisms.separableVerbs && !isName && /^\p{Ll}/u.test(word) ? joinedSeparable(key, lexicon) : null;
+    for (const verb of [...(joinedVerbs.get(i) ?? []), ...(whole ? [whole] : [])]) {
       group.add(termOf(verb, 'de'), 1, 'word');
       if (mechanisms.translation) translateToEnglish(group, fold(verb));
     }

@@ -81,6 +81,16 @@ describe('German compounds in a question', () => {
   });
 });
 
+describe('a German question verb', () => {
+  it('written whole with its separable particle, as in a relative clause, is also its infinitive ("wegtrug" → wegtragen)', () => {
+    const words = fakeLexicon({}, ['tragen', 'wegtragen', 'kiste', 'nachbar'], { trug: 'tragen' });
+    const text = ingestArticle('Umzug\n\nAm Morgen trug der Nachbar die Kiste weg.', { id: 'made-up', path: 'made-up.txt', meta: { language: 'de' } });
+    const group = planQuery('Wie hieß der Nachbar, der die Kiste wegtrug?', buildIndex([text], { lexicon: words })).groups.find((g) => g.word === 'wegtrug')!;
+    // As the word itself, not as a look-alike spelling.
+    expect(group.alternatives).toContainEqual(expect.objectContaining({ term: termOf('wegtragen', 'de'), via: 'word' }));
+  });
+});
+
 describe('a capitalised English word the lexicon translates', () => {
   const words = fakeLexicon({ mote: ['Stäubchen'], historian: ['Historiker'] }, ['historiker']);
   const text = ingestArticle('Yuan\n\nDer Historiker Mote schrieb über die Klassen.', { id: 'made-up', path: 'made-up.txt', meta: { language: 'de' } });
