@@ -95,6 +95,21 @@ export function joinedSeparable(folded: string, lexicon: Lexicon): string | null
   return null;
 }
 
+/** Coordinating conjunctions, which join main clauses without a comma ("nahm ihm den Ball ab und lief davon"). */
+const COORDINATING = /^(?:und|oder|aber|sondern|denn)$/;
+
+/** Adverbial pairs of particles, where "und" joins no clauses ("ab und zu", "hin und her"); a closed set of idioms. */
+const PARTICLE_PAIRS = new Set(['ab zu', 'ab an', 'auf ab', 'auf nieder', 'hin her', 'hin wieder', 'hin zuruck', 'vor zuruck', 'ein aus', 'aus ein']);
+
+/** True when the word at `i` is a separable particle that ends its clause before a coordinating conjunction. */
+function particleBeforeConjunction(tokens: readonly RegExpMatchArray[], i: number): boolean {
+  const word = tokens[i]![0];
+  const next = tokens[i + 1];
+  const after = tokens[i + 2];
+  if (!next || !/^\p{Ll}+$/u.test(word) || !SEPARABLE_PARTICLES.has(fold(word)) || !COORDINATING.test(fold(next[0]))) return false;
+  return !after || !PARTICLE_PAIRS.has(`${fold(word)} ${fold(after[0])}`);
+}
+
 /**
  * For a German text, the separable verbs its split finite verbs form: word
  * index (as `words()` counts) → infinitives. A clause (words between
@@ -110,7 +125,7 @@ export function separatedVerbs(text: string, lexicon: Lexicon): Map<number, stri
     const t = tokens[i]!;
     const next = tokens[i + 1];
     const gap = text.slice(t.index! + t[0].length, next ? next.index : text.length);
-    if (next && !CLAUSE_END.test(gap)) continue;
+    if (next && !CLAUSE_END.test(gap) && !particleBeforeConjunction(tokens, i)) continue;
     // Clause tokens[start..i]; its last word may be a particle.
     const particle = SHORT_PARTICLES.get(fold(t[0])) ?? fold(t[0]);
     const clauseStart = start;

@@ -47,6 +47,14 @@ describe('separatedVerbs', () => {
     expect(separatedVerbs('Am Morgen trug der Nachbar die Kiste raus.', spoken)).toEqual(new Map([[2, ['heraustragen']]]));
     expect(separatedVerbs('Am Morgen trug der Nachbar die Kiste heraus.', spoken)).toEqual(new Map([[2, ['heraustragen']]]));
   });
+  it('ends a clause before a coordinating conjunction, but not inside a pair of particles ("ab und zu")', () => {
+    // words: Am(0) Morgen(1) trug(2) der(3) Nachbar(4) die(5) Kiste(6) weg(7) und(8) rief(9) …
+    expect(separatedVerbs('Am Morgen trug der Nachbar die Kiste weg und rief den Termin an.', lexicon)).toEqual(new Map([[2, ['wegtragen']], [9, ['anrufen']]]));
+    expect(separatedVerbs('Am Morgen trug der Nachbar die Kiste weg oder legte den Termin fest.', lexicon).get(2)).toEqual(['wegtragen']);
+    // "ab und zu" is an adverb: the clause goes on.
+    const adverb = fakeLexicon({}, ['tragen', 'abtragen', 'kiste'], { trug: 'tragen' });
+    expect(separatedVerbs('Er trug ab und zu die Kiste.', adverb).size).toBe(0);
+  });
   it('needs the particle at the end of its clause', () => {
     expect(separatedVerbs('Der Nachbar trug weg die Kiste.', lexicon).size).toBe(0);
     expect(separatedVerbs('Der Nachbar trug an, die Kiste weg.', lexicon).size).toBe(0);
