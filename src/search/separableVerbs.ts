@@ -81,11 +81,18 @@ export function joinSeparated(verb: string, particle: string, lexicon: Lexicon):
 
 /**
  * The separable verb of a finite form written in one word, as in a
- * subordinate clause ("abnahm" → abnehmen, "ankamen" → ankommen), when the
- * dictionary does not list the form itself; null otherwise.
+ * subordinate clause ("abnahm" → abnehmen, "ankamen" → ankommen), or of a
+ * zu-infinitive ("aufzubauen" → aufbauen), when the dictionary does not list
+ * the form itself; null otherwise.
  */
 export function joinedSeparable(folded: string, lexicon: Lexicon): string | null {
   if (folded.length < 6 || lexicon.germanLemma(folded)) return null;
+  // The zu-infinitive puts "zu" between particle and verb: "aufzubauen" → aufbauen, "festzulegen" → festlegen.
+  for (const p of SEPARABLE_PARTICLES) {
+    if (!folded.startsWith(p + 'zu') || folded.length - p.length - 2 < 4 || !/(?:en|ern|eln)$/.test(folded)) continue;
+    const joined = p + folded.slice(p.length + 2);
+    if (lexicon.isGermanWord(joined)) return joined;
+  }
   for (const p of SEPARABLE_PARTICLES) {
     if (!folded.startsWith(p) || folded.length - p.length < 3) continue;
     const rest = folded.slice(p.length);

@@ -67,6 +67,12 @@ describe('joinedSeparable', () => {
     expect(joinedSeparable('anriefen', lexicon)).toBe('anrufen');
     expect(joinedSeparable('kiste', lexicon)).toBeNull();
   });
+  it('gives the infinitive of a zu-infinitive, whose "zu" stands between particle and verb', () => {
+    expect(joinedSeparable('festzulegen', lexicon)).toBe('festlegen');
+    expect(joinedSeparable('anzurufen', lexicon)).toBe('anrufen');
+    // Only when the dictionary knows the verb without "zu".
+    expect(joinedSeparable('anzutragen', lexicon)).toBeNull();
+  });
 });
 
 describe('wordTermsOf with separated verbs', () => {
