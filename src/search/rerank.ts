@@ -482,6 +482,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
   // "What animals …", "Which cells …": the rows of the noun the question asks a kind of, whose answer is a word like it
   // that the question does not have ("dogs" for "animals").
   const kindRows = vectors && plan.answerType === 'other' && plan.typeNoun ? rowsOf(vectors, index.lexicon, plan.typeNoun, questionLanguage) : [];
+  const kindGroup = plan.answerType === 'other' && plan.typeNoun ? plan.groups.findIndex((g) => g.word === plan.typeNoun) : -1;
   const maxBase = Math.max(1e-9, ...candidates.map((c) => c.base));
   const maxWeight = Math.max(1e-9, ...weights);
   const contentGroups = plan.groups.filter((g) => !g.optional).length;
@@ -595,6 +596,13 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
         });
         typedKind = Math.max(0, (best - SIMILAR_FLOOR) / (1 - SIMILAR_FLOOR));
       }
+    }
+    // A German compound whose head is the noun asked a kind of is such a kind ("Mitralzellen" for "Which cells …"):
+    // it matched the noun through its head, not as itself.
+    if (kindGroup >= 0 && matches[kindGroup]) {
+      const { wordTerms } = sentenceInfo(index, s);
+      const own = (p: number) => terms.get(wordTerms[p]!.terms[0]!)?.some((x) => x.group === kindGroup) ?? false;
+      if (matches[kindGroup]!.positions.some((p) => wordTerms[p]!.terms.length > 1 && !own(p))) typedKind = 1;
     }
     // The question's most specific word (highest weight) matched, in part or in full.
     let rarest = 0;

@@ -97,6 +97,15 @@ describe('word vectors', () => {
 });
 
 describe('kinds of a noun', () => {
+  it('sees a German compound whose head is the noun asked a kind of as such a kind ("Nervenzellen" for "Which cells …")', () => {
+    const text = 'Laborbericht\n\nDie Forscher untersuchten Nervenzellen im Labor. Die Zellen im Labor untersuchten die Forscher lange.';
+    const index = indexOf(text, 'de', { embeddings: false });
+    const question = 'Which cells did the researchers examine?';
+    expect(featureOf(scored(index, question, 'Nervenzellen'), 'typedKind')).toBe(1);
+    // The noun itself is no kind of it.
+    expect(featureOf(scored(index, question, 'Die Zellen'), 'typedKind')).toBe(0);
+  });
+
   it('sees a "what X" answer: a word like X that the question does not have ("dogs" for "What animals …")', () => {
     const text = 'Lab report\n\nThe researchers tested the new drug on dogs in the spring. The researchers tested the new drug in a large hall.';
     const question = 'What animals did the researchers test the drug on?';
