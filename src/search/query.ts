@@ -366,6 +366,9 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
     const functionWord = english && isEnglishFunctionWord(key);
     // Names are translated only when the corpus does not use them as they are ("France" → "Frankreich").
     if (english && mechanisms.translation && !functionWord && (!isName || !group.alternatives.some((a) => inCorpus(a.term)))) translate(group, key);
+    // An English word in a German question ("Wie heißt die Enkeltochter von Doctor Who?") is taken for a name, and
+    // matched as written; a German text may still say it in German ("der Doktor").
+    else if (language === 'de' && isName && mechanisms.translation && /^\p{Lu}\p{Ll}+$/u.test(word)) translate(group, key);
     if (english && mechanisms.translation && mechanisms.wordFamilies && !isName && !functionWord && language === 'en') addDerivations(group, key);
     if (language !== 'en' && mechanisms.translation && !isName) translateToEnglish(group, key);
     if (mechanisms.synonyms && !isName && !functionWord) addSynonyms(group, key, language === 'de');

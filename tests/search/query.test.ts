@@ -91,6 +91,16 @@ describe('a German question verb', () => {
   });
 });
 
+describe('an English word in a German question', () => {
+  it('is a name searched for as written, and through its German translations ("Doctor" → Doktor)', () => {
+    const words = fakeLexicon({ doctor: ['doktor'] }, ['enkelin']);
+    const text = ingestArticle('Serie\n\nDer Doktor hat eine Enkelin namens Susan. Doctor Who lief im Fernsehen.', { id: 'made-up', path: 'made-up.txt', meta: { language: 'de' } });
+    const group = planQuery('Wie heißt die Enkelin von Doctor Who?', buildIndex([text], { lexicon: words })).groups.find((g) => g.word === 'Doctor')!;
+    expect(group.isName).toBe(true);
+    expect(group.alternatives.map((a) => a.term)).toEqual(expect.arrayContaining(['doctor', termOf('doktor', 'de')]));
+  });
+});
+
 describe('a capitalised English word the lexicon translates', () => {
   const words = fakeLexicon({ mote: ['Stäubchen'], historian: ['Historiker'] }, ['historiker']);
   const text = ingestArticle('Yuan\n\nDer Historiker Mote schrieb über die Klassen.', { id: 'made-up', path: 'made-up.txt', meta: { language: 'de' } });
