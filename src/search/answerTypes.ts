@@ -146,7 +146,8 @@ export function answerTypeOf(question: string, toEnglish?: ToEnglish, noun?: Ret
   }
   // A question word left in place: "Manning took how many teams …", "… is a subject dealt with by whom?" (not the
   // capitalised "Who" of a name: "What type of Lord is Doctor Who?").
-  if (/\bhow (?:many|much)\b|\bwie viele?\b/.test(text)) return 'number';
+  // German asks for a rank with an ordinal question word: "Der wievielte Präsident war er?", "zum wievielten Mal".
+  if (/\bhow (?:many|much)\b|\bwie viele?\b|\bwievielt(?:e|en|er|es|em)?\b/.test(text)) return 'number';
   if (/^(?:who|whom)$/.test(raw.at(-1) ?? '')) return 'person';
   // "What is the last name of the player who …": the name of a person.
   const named = NAME_OF.exec(text);

@@ -36,6 +36,9 @@ describe('answer types', () => {
     expect(de('Mit wie vielen Toren gewann das Team?')).toBe('number');
     expect(de('Welcher Prozentsatz stimmte dafür?')).toBe('number');
     expect(de('Wie lautete der Endstand des Spiels?')).toBe('number');
+    // An ordinal question word asks for a rank: "the how-manyth".
+    expect(de('Der wievielte Präsident der USA war Lincoln?')).toBe('number');
+    expect(de('Zum wievielten Mal fand das Turnier statt?')).toBe('number');
     expect(de('Was war die durchschnittliche Haushaltsgröße?')).toBe('number');
     expect(de('Was war das Mittelalter?')).not.toBe('number');
     // Only nouns of measure as a compound's head: Karate, Gedichte and Nobelpreis measure nothing.
