@@ -187,6 +187,8 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
   const typeNoun = answerType !== 'other' ? noun : null;
   // An English question typed in lower case gets its proper nouns' capitals back ("france" → "France").
   const all = words(question);
+  // Two-digit decades: "the 70's", "the '80s", "the 90s", "in den 90ern", "70er-Jahre".
+  const decades = new Set([...question.matchAll(/(?:^|[^\p{L}\p{N}])['’]?(\d0)(?:['’]?s|ern?)(?![\p{L}\p{N}])/gu)].map((m) => m[1]!));
   // The question's words of two letters or more, and numbers, by their place among all its words.
   const kept = all.flatMap((w, at) => (w.length > 1 || /\p{N}/u.test(w) ? [at] : []));
   const tokens = kept.map((at) => (language === 'en' ? truecase(all[at]!) : all[at]!));
@@ -359,6 +361,9 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
       group.add(termOf(verb, 'de'), 1, 'word');
       if (mechanisms.translation) translateToEnglish(group, fold(verb));
     }
+    // A decade in two digits ("the 70's", "die 90er") is its years' decade (1970s, 1970er: indexed as 1970).
+    const decade = /^\d0(?:s|er|ern)?$/.test(key) ? key.slice(0, 2) : null;
+    if (decade && decades.has(decade)) for (const century of Number(decade) <= 20 ? ['19', '20'] : ['19']) group.add(century + decade, 1, 'word');
     // A small number in any spelling: "four", "vier", "4".
     const number = smallNumber(key);
     if (number !== undefined) for (const spelling of numberSpellings(number)) group.add(spelling, 1, 'word');

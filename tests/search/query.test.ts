@@ -91,6 +91,22 @@ describe('a German question verb', () => {
   });
 });
 
+describe('a decade in two digits', () => {
+  const text = ingestArticle('Bühne\n\nIn the 1970s, Trevor Martin played the Doctor on stage.', { id: 'made-up', path: 'made-up.txt', meta: { language: 'en' } });
+  const decadeIndex = buildIndex([text], { lexicon: fakeLexicon({}) });
+  const terms = (question: string, word: string) => planQuery(question, decadeIndex).groups.find((g) => g.word === word)!.alternatives.map((a) => a.term);
+  it('is its years\' decade ("the 70\'s", "the 90s", "die 80er")', () => {
+    expect(terms("Who played the Doctor in the 70's?", '70')).toContain('1970');
+    expect(terms('Who played the Doctor in the 90s?', '90s')).toContain('1990');
+    expect(terms('Wer spielte den Doktor in den 80ern?', '80ern')).toContain('1980');
+    // The twenties may be either century's.
+    expect(terms('Who played the Doctor in the 20s?', '20s')).toEqual(expect.arrayContaining(['1920', '2020']));
+  });
+  it('but a number of things is no decade', () => {
+    expect(terms('Which 70 actors played the Doctor?', '70')).not.toContain('1970');
+  });
+});
+
 describe('an English word in a German question', () => {
   it('is a name searched for as written, and through its German translations ("Doctor" → Doktor)', () => {
     const words = fakeLexicon({ doctor: ['doktor'] }, ['enkelin']);
