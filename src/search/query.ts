@@ -80,6 +80,9 @@ export const ALTERNATIVE_WEIGHT = {
   derivation: 0.5,
 };
 
+/** Weight of a word the question sets aside ("Besides Samsung, who else …"), relative to its own. */
+export const EXCLUDED_WEIGHT = 0.5;
+
 /** Most words of a question word's family whose translations are added. */
 export const DERIVATION_FAMILY = 4;
 /** Translations used per word of the family (its first, most common senses). */
@@ -188,6 +191,8 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
   // An English question typed in lower case gets its proper nouns' capitals back ("france" → "France").
   const all = words(question);
   // Two-digit decades: "the 70's", "the '80s", "the 90s", "in den 90ern", "70er-Jahre".
+  // Words a question sets aside: "Besides Samsung, who else …", "Außer Google, wer …", up to the clause's end.
+  const excluded = new Set([...question.matchAll(/(?:^|[^\p{L}])(?:besides|apart from|aside from|other than|except(?: for)?|außer|abgesehen von)\s+([^,;:?!]+)/giu)].flatMap((m) => words(m[1]!).map(fold)));
   const decades = new Set([...question.matchAll(/(?:^|[^\p{L}\p{N}])['’]?(\d0)(?:['’]?s|ern?)(?![\p{L}\p{N}])/gu)].map((m) => m[1]!));
   // The question's words of two letters or more, and numbers, by their place among all its words.
   const kept = all.flatMap((w, at) => (w.length > 1 || /\p{N}/u.test(w) ? [at] : []));
@@ -440,6 +445,8 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
         }
       }
     }
+    // "Besides Samsung, who else …": what the question sets aside is context, not what the answer must say.
+    if (excluded.has(key)) group.weight *= EXCLUDED_WEIGHT;
     groups.push(group);
     groupAt.set(i, group);
   }

@@ -91,6 +91,18 @@ describe('a German question verb', () => {
   });
 });
 
+describe('what a question sets aside', () => {
+  it('weighs less: "Besides Samsung, who else …" asks for others', () => {
+    const text = ingestArticle('Chips\n\nSamsung und Google nutzen Chips von Qualcomm.', { id: 'made-up', path: 'made-up.txt', meta: { language: 'de' } });
+    const index = buildIndex([text], { lexicon: fakeLexicon({ chips: ['chips'] }) });
+    const weight = (question: string, word: string) => planQuery(question, index).groups.find((g) => g.word === word)!.weight;
+    expect(weight('Besides Samsung, who else uses Qualcomm chips?', 'Samsung')).toBeLessThan(weight('Besides Samsung, who else uses Qualcomm chips?', 'Qualcomm'));
+    expect(weight('Außer Samsung, wer nutzt Chips von Qualcomm?', 'Samsung')).toBeLessThan(weight('Außer Samsung, wer nutzt Chips von Qualcomm?', 'Qualcomm'));
+    // Only up to the end of its clause, and not without a cue.
+    expect(weight('Does Samsung use Qualcomm chips?', 'Samsung')).toBe(weight('Does Samsung use Qualcomm chips?', 'Qualcomm'));
+  });
+});
+
 describe('a decade in two digits', () => {
   const text = ingestArticle('Bühne\n\nIn the 1970s, Trevor Martin played the Doctor on stage.', { id: 'made-up', path: 'made-up.txt', meta: { language: 'en' } });
   const decadeIndex = buildIndex([text], { lexicon: fakeLexicon({}) });
