@@ -598,11 +598,13 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
       }
     }
     // A German compound whose head is the noun asked a kind of is such a kind ("Mitralzellen" for "Which cells …"):
-    // it matched the noun through its head, not as itself.
+    // it matched the noun through its head, not as itself, and its modifier is none of the question's words
+    // ("Versuchstiere" for "What animals did they test it on?" only repeats the question).
     if (kindGroup >= 0 && matches[kindGroup]) {
       const { wordTerms } = sentenceInfo(index, s);
       const own = (p: number) => terms.get(wordTerms[p]!.terms[0]!)?.some((x) => x.group === kindGroup) ?? false;
-      if (matches[kindGroup]!.positions.some((p) => wordTerms[p]!.terms.length > 1 && !own(p))) typedKind = 1;
+      const modifierAsked = (p: number) => wordTerms[p]!.parts.some((t) => terms.has(t));
+      if (matches[kindGroup]!.positions.some((p) => wordTerms[p]!.terms.length > 1 && !own(p) && !modifierAsked(p))) typedKind = 1;
     }
     // The question's most specific word (highest weight) matched, in part or in full.
     let rarest = 0;
