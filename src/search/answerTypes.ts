@@ -117,35 +117,6 @@ export function typeNounOf(question: string, toEnglish?: ToEnglish): { index: nu
 }
 
 /**
- * The noun whose kind a "what kind of" question asks for: "What type of undergarment …" → undergarment, "What two
- * kinds of nerve cells …" → cells, "Welche Art von Wesen …" → Wesen; null for any other question. Its answer is a
- * word like that noun that the question does not have ("Unterhemd", "Mitralzellen").
- */
-export function kindNounOf(question: string): { index: number; word: string } | null {
-  const raw = words(question);
-  const ws = raw.map(fold);
-  const at = ws.findIndex((w) => /^(?:which|what|welche[rsnm]?)$/.test(w));
-  if (at < 0 || at > 1) return null;
-  const kind = ws.findIndex((w, i) => i > at && i <= at + 3 && KIND_NOUNS.test(w));
-  if (kind < 0) return null;
-  let i = kind + 1;
-  if (/^(?:of|von|der|des)$/.test(ws[i] ?? '')) i++;
-  let head: { index: number; word: string } | null = null;
-  for (; i < ws.length && i <= kind + 4; i++) {
-    const w = ws[i]!;
-    if (/^welche/.test(ws[at]!)) {
-      if (/^\p{Lu}/u.test(raw[i]!)) return { index: i, word: raw[i]! };
-      continue;
-    }
-    if (isStopWord(w, 'en')) break;
-    const cls = wordClassOf(w);
-    if (cls === 'verb' || ((/ed$/.test(w) || (/[^s]s$/.test(w) && head !== null)) && canBeVerb(w))) break;
-    if (cls) head = { index: i, word: raw[i]! };
-  }
-  return head;
-}
-
-/**
  * The answer type of a question, from its opening words (one or two
  * prepositions may come first: "With whom…", "Bis zu welchem Datum …"), else
  * from the noun a "which/what" question asks an instance of (see

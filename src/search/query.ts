@@ -9,7 +9,7 @@
 import { detectLanguage, type DetectedLanguage } from '../corpus/language.ts';
 import { type AnalyzerLanguage, germanVerbStem, isAcronym, isEnglishFunctionWord, isStopWord, termOf } from './analyzer.ts';
 import type { Entity } from './aliases.ts';
-import { answerSubtypeOf, type AnswerSubtype, answerTypeOf, type AnswerType, kindNounOf, typeNounOf } from './answerTypes.ts';
+import { answerSubtypeOf, type AnswerSubtype, answerTypeOf, type AnswerType, typeNounOf } from './answerTypes.ts';
 import { englishFamily } from './derivation.ts';
 import { englishLemmas, type Lexicon } from './lexicon.ts';
 import { specificity } from './commonness.ts';
@@ -55,10 +55,7 @@ export interface QueryPlan {
   answerType: AnswerType;
   /** A narrower kind of number or time answer (money, a date, a duration), or null. */
   answerSubtype: AnswerSubtype | null;
-  /**
-   * The noun a "which/what" question asks an instance of, as typed ("animals" in "What animals …"; see typeNounOf), or
-   * the noun whose kind it asks for ("undergarment" in "What type of undergarment …"; see kindNounOf), or null.
-   */
+  /** The noun a "which/what" question asks an instance of, as typed ("animals" in "What animals …"; see typeNounOf), or null. */
   typeNoun: string | null;
   groups: QueryGroup[];
 }
@@ -467,7 +464,7 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
     language,
     answerType,
     answerSubtype: answerType === 'number' || answerType === 'time' ? answerSubtypeOf(question) : null,
-    typeNoun: noun?.word ?? (mechanisms.answerTypes ? kindNounOf(question)?.word : undefined) ?? null,
+    typeNoun: noun?.word ?? null,
     groups: groups.map(({ add: _add, ...g }) => g),
   };
 }

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answersIn, answersQuote, answerTypeOf, kindNounOf, typeNounOf } from '../../src/search/answerTypes.ts';
+import { answersIn, answersQuote, answerTypeOf, typeNounOf } from '../../src/search/answerTypes.ts';
 import { canBeVerb, nounClassOf } from '../../src/search/nounClasses.ts';
-
-describe('the noun of a "what kind of" question', () => {
-  it('is the noun after the kind word, in either language', () => {
-    expect(kindNounOf('What type of undergarment, if any, was included?')?.word).toBe('undergarment');
-    expect(kindNounOf('What two kinds of nerve cells are we talking about?')?.word).toBe('cells');
-    expect(kindNounOf('Welche Art von Wesen nimmt er mit?')?.word).toBe('Wesen');
-    // Not a kind question.
-    expect(kindNounOf('Which player won the game?')).toBeNull();
-    expect(kindNounOf('Who asked what kind of help was needed?')).toBeNull();
-  });
-});
 
 describe('answer types', () => {
   it('maps question words to what they ask for, in English and German', () => {
