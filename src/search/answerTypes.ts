@@ -10,6 +10,7 @@ import type { DetectedLanguage } from '../corpus/language.ts';
 import { isStopWord } from './analyzer.ts';
 import { canBeVerb, nounClassOf, type NounClass, wordClassOf } from './nounClasses.ts';
 import { fold, words } from './normalize.ts';
+import { isProperNoun } from './truecase.ts';
 
 /** What a question asks for; `quote`: what someone said ("What did Kimmich say about …?", "Was sagte Scholz …?"). */
 export type AnswerType = 'person' | 'time' | 'number' | 'place' | 'reason' | 'definition' | 'quote' | 'yesno' | 'other';
@@ -110,6 +111,9 @@ export function typeNounOf(question: string, toEnglish?: ToEnglish): { index: nu
     const verbForm = (/ed$/.test(w) || (/[^s]s$/.test(w) && head !== null)) && canBeVerb(w);
     if (cls === 'verb' || verbForm) break;
     if (cls) head = { index: i, word: raw[i]!, class: cls };
+    // A proper adjective used as a noun names people: "Which famous Indian …", "Which American …" (before a verb;
+    // "Which Indian city …" goes on to its noun).
+    else if (/^\p{Lu}\p{Ll}/u.test(raw[i]!) && isProperNoun(w)) head = { index: i, word: raw[i]!, class: 'person' };
   }
   // "What type of band …" asks for a kind of band, not a band's name.
   if (head && KIND_NOUNS.test(fold(head.word))) return null;

@@ -24,3 +24,8 @@ function load(): Set<string> {
 export function truecase(word: string): string {
   return /^\p{Ll}+$/u.test(word) && load().has(fold(word)) ? word[0]!.toUpperCase() + word.slice(1) : word;
 }
+
+/** True when the folded English word is a proper noun or adjective of the dictionary ("indian", "france"). */
+export function isProperNoun(folded: string): boolean {
+  return load().has(folded);
+}

@@ -128,6 +128,10 @@ describe('answer types', () => {
     expect(typeNounOf('What German ruler invited the settlers?')?.word).toBe('ruler');
     expect(typeNounOf('Which area especially needs rain?')?.word).toBe('area');
     expect(typeNounOf('In which city was he born?')?.word).toBe('city');
+    // A proper adjective as the noun names people; before a noun it is only an adjective.
+    expect(typeNounOf('Which famous Indian took a plea?')).toMatchObject({ word: 'Indian', class: 'person' });
+    expect(answerTypeOf('Which famous Indian took a plea?')).toBe('person');
+    expect(typeNounOf('Which Indian city is the largest?')?.word).toBe('city');
     expect(typeNounOf('Who won?')).toBeNull();
     expect(nounClassOf('players')).toBe('person');
     expect(nounClassOf('city')).toBe('place');
