@@ -54,6 +54,31 @@ export function skeleton(word: string): string {
     .replace(/(.)\1+/g, '$1');
 }
 
+/**
+ * A name in English transliteration as German writes it: Russian and Ukrainian names are romanised by different
+ * conventions (Zelensky / Selenskyj, Yeltsin / Jelzin, Zhukov / Schukow, Khrushchev / Chruschtschow, Zakharova /
+ * Sacharowa, Tchaikovsky / Tschaikowski). Only the letters the two conventions spell differently change; the
+ * spelling comparison then does the rest. Folded word in, folded word out.
+ */
+export function germanTransliteration(word: string): string {
+  return word
+    .replace(/shch/g, '1')
+    .replace(/t?ch/g, '2')
+    .replace(/zh/g, '3')
+    .replace(/kh/g, '4')
+    .replace(/sh/g, '3')
+    .replace(/ts/g, '5')
+    .replace(/z/g, 's')
+    .replace(/v/g, 'w')
+    .replace(/^y|y(?=[aeiou])/g, 'j')
+    .replace(/iy$/, 'ij')
+    .replace(/1/g, 'schtsch')
+    .replace(/2/g, 'tsch')
+    .replace(/3/g, 'sch')
+    .replace(/4/g, 'ch')
+    .replace(/5/g, 'z');
+}
+
 /** Bigrams and 1-skip bigrams of a padded word. */
 function grams(word: string): Map<string, number> {
   const padded = `_${word}_`;

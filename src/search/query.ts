@@ -13,7 +13,7 @@ import { answerSubtypeOf, type AnswerSubtype, answerTypeOf, type AnswerType, typ
 import { englishFamily } from './derivation.ts';
 import { englishLemmas, type Lexicon } from './lexicon.ts';
 import { specificity } from './commonness.ts';
-import { fuzzyMatches } from './fuzzy.ts';
+import { fuzzyMatches, germanTransliteration } from './fuzzy.ts';
 import { fold, words } from './normalize.ts';
 import { numberSpellings, smallNumber } from './numbers.ts';
 import { truecase } from './truecase.ts';
@@ -401,7 +401,9 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
     }
     // A word nothing in the corpus matches may be a spelling variant or cognate of a corpus word.
     if (mechanisms.fuzzy && !functionWord && !group.alternatives.some((a) => inCorpus(a.term))) {
-      for (const m of fuzzyMatches(index, [key, termOf(word, 'en'), termOf(word, 'de')], { capitalisedOnly: isName })) group.add(m.term, ALTERNATIVE_WEIGHT.fuzzy * m.similarity, 'fuzzy');
+      // An English question's name may be romanised the English way in a German text's German way (Zelensky → Selenskyj).
+      const transliterated = english && isName ? [germanTransliteration(key)] : [];
+      for (const m of fuzzyMatches(index, [key, termOf(word, 'en'), termOf(word, 'de'), ...transliterated], { capitalisedOnly: isName })) group.add(m.term, ALTERNATIVE_WEIGHT.fuzzy * m.similarity, 'fuzzy');
     }
     if (mechanisms.aliases) {
       // Entities the question supports best first: one the word names by itself ("GCHQ"), then one whose
