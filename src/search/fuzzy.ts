@@ -61,22 +61,22 @@ export function skeleton(word: string): string {
  * spelling comparison then does the rest. Folded word in, folded word out.
  */
 export function germanTransliteration(word: string): string {
+  // Upper-case letters hold the converted sounds while the rest is rewritten (the word is folded: lower case only).
   return word
-    .replace(/shch/g, '1')
-    .replace(/t?ch/g, '2')
-    .replace(/zh/g, '3')
-    .replace(/kh/g, '4')
-    .replace(/sh/g, '3')
-    .replace(/ts/g, '5')
+    .replace(/shch/g, 'A')
+    .replace(/t?ch/g, 'B')
+    .replace(/zh|sh/g, 'C')
+    .replace(/kh/g, 'D')
+    .replace(/ts/g, 'E')
     .replace(/z/g, 's')
     .replace(/v/g, 'w')
     .replace(/^y|y(?=[aeiou])/g, 'j')
     .replace(/iy$/, 'ij')
-    .replace(/1/g, 'schtsch')
-    .replace(/2/g, 'tsch')
-    .replace(/3/g, 'sch')
-    .replace(/4/g, 'ch')
-    .replace(/5/g, 'z');
+    .replace(/A/g, 'schtsch')
+    .replace(/B/g, 'tsch')
+    .replace(/C/g, 'sch')
+    .replace(/D/g, 'ch')
+    .replace(/E/g, 'z');
 }
 
 /** Bigrams and 1-skip bigrams of a padded word. */

@@ -190,9 +190,9 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
   const typeNoun = answerType !== 'other' ? noun : null;
   // An English question typed in lower case gets its proper nouns' capitals back ("france" → "France").
   const all = words(question);
-  // Two-digit decades: "the 70's", "the '80s", "the 90s", "in den 90ern", "70er-Jahre".
   // Words a question sets aside: "Besides Samsung, who else …", "Außer Google, wer …", up to the clause's end.
   const excluded = new Set([...question.matchAll(/(?:^|[^\p{L}])(?:besides|apart from|aside from|other than|except(?: for)?|außer|abgesehen von)\s+([^,;:?!]+)/giu)].flatMap((m) => words(m[1]!).map(fold)));
+  // Two-digit decades: "the 70's", "the '80s", "the 90s", "in den 90ern", "70er-Jahre".
   const decades = new Set([...question.matchAll(/(?:^|[^\p{L}\p{N}])['’]?(\d0)(?:['’]?s|ern?)(?![\p{L}\p{N}])/gu)].map((m) => m[1]!));
   // The question's words of two letters or more, and numbers, by their place among all its words.
   const kept = all.flatMap((w, at) => (w.length > 1 || /\p{N}/u.test(w) ? [at] : []));

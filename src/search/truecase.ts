@@ -22,7 +22,7 @@ function load(): Set<string> {
 
 /** An English word as it would be capitalised: "france" → "France"; any other word as it is. */
 export function truecase(word: string): string {
-  return /^\p{Ll}+$/u.test(word) && load().has(fold(word)) ? word[0]!.toUpperCase() + word.slice(1) : word;
+  return /^\p{Ll}+$/u.test(word) && isProperNoun(fold(word)) ? word[0]!.toUpperCase() + word.slice(1) : word;
 }
 
 /** True when the folded English word is a proper noun or adjective of the dictionary ("indian", "france"). */
