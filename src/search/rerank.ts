@@ -308,12 +308,16 @@ export function typedAnswers(index: SentenceIndex, s: Sentence, plan: QueryPlan,
 const CURRENCY = /^(?:euro|eur|cent|cents|dollar|dollars|usd|pfund|pounds|franken|chf|yen)$/;
 const DURATION_UNIT = /^(?:jahre|jahren|jahr|years|year|monate|monaten|months|month|wochen|woche|weeks|week|tage|tagen|tag|days|day|stunden|stunde|hours|hour|minuten|minutes|sekunden|seconds|jahrzehnte|decades)$/;
 
+/** Words that make a number a share of a whole: "30 Prozent", "two thirds", "die Hälfte", "a majority". */
+const SHARE_UNIT = /^(?:prozent|percent|pct|prozentpunkte|halfte|half|halves|drittel|third|thirds|viertel|quarter|quarters|funftel|fifth|fifths|zehntel|tenth|tenths|mehrheit|majority|minderheit|minority)$/;
+
 /** The narrower kind of a number or time span: money (a currency amount), a duration, or a date. */
 function subtypeOf(span: AnswerSpan, tokens: readonly SpanToken[], text: string): AnswerSubtype | null {
   const last = tokens[span.last]!.folded;
   const after = text.slice(span.end, span.end + 2);
   if (CURRENCY.test(last) || /^\s?[€$£]/.test(after) || /[€$£]\s?$/.test(text.slice(Math.max(0, span.start - 2), span.start))) return 'money';
   if (DURATION_UNIT.test(last)) return 'duration';
+  if (SHARE_UNIT.test(last) || /^\s?%/.test(after) || text.slice(span.start, span.end).endsWith('%')) return 'share';
   return span.type === 'time' ? 'date' : null;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answersIn, answersQuote, answerTypeOf, typeNounOf } from '../../src/search/answerTypes.ts';
+import { answersIn, answersQuote, answerSubtypeOf, answerTypeOf, typeNounOf } from '../../src/search/answerTypes.ts';
 import { canBeVerb, nounClassOf } from '../../src/search/nounClasses.ts';
 
 describe('answer types', () => {
@@ -29,6 +29,17 @@ describe('answer types', () => {
     expect(answerTypeOf('What role did he play in Doctor Who?')).toBe('other');
     expect(answerTypeOf('What is the last name of the player who scored?')).toBe('person');
     expect(answerTypeOf('What is the name of the ship that sank?')).toBe('other');
+  });
+  it('knows the narrower kind of a number asked for', () => {
+    expect(answerSubtypeOf('What does the ticket cost?')).toBe('money');
+    expect(answerSubtypeOf('Wie lange dauerte der Streik?')).toBe('duration');
+    expect(answerSubtypeOf('What percentage of voters stayed home?')).toBe('share');
+    expect(answerSubtypeOf('How much of the profit comes from the cloud?')).toBe('share');
+    expect(answerSubtypeOf('Welcher Anteil der Wähler blieb zu Hause?')).toBe('share');
+    expect(answerSubtypeOf('Wie hoch war der Prozentsatz der Haushalte mit Kindern?')).toBe('share');
+    // "How much of a …" asks for a degree, not a part of a whole.
+    expect(answerSubtypeOf('How much of a threat is the storm?')).toBeNull();
+    expect(answerSubtypeOf('How many voters stayed home?')).toBeNull();
   });
   it('types German questions as their English counterparts', () => {
     const toEnglish = (g: string) => ({ spieler: ['player'], verteidiger: ['defender'], schiff: ['ship'] })[g];

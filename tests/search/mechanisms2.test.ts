@@ -45,6 +45,17 @@ describe('numbers across conventions', () => {
   });
 });
 
+describe('shares of a whole', () => {
+  it('answers a question for a percentage or a part with a share, not with a count', () => {
+    const ask = (text: string, question: string) => createEngine([article(`Wahl\n\n${text}`)], { lexicon }).ask(question).answers[0]?.text;
+    const percent = 'Im Norden blieben 4.000 Wähler am Wahltag zu Hause. Im Süden blieben 18 Prozent der Wähler am Wahltag zu Hause.';
+    expect(ask(percent, 'Welcher Anteil der Wähler blieb am Wahltag zu Hause?')).toContain('18 Prozent');
+    expect(ask(percent, 'Wie viele Wähler blieben am Wahltag zu Hause?')).toContain('4.000');
+    const half = 'Im Norden blieben 4.000 Wähler am Wahltag zu Hause. Im Westen blieb die Hälfte der Wähler am Wahltag zu Hause.';
+    expect(ask(half, 'How much of the electorate stayed at home on election day?')).toContain('die Hälfte');
+  });
+});
+
 describe('spelling variants and cognates (Pirkola)', () => {
   it('maps cognate spellings together and scores them close', () => {
     expect(skeleton('photosynthese')).toBe(skeleton('fotosynthese'));
