@@ -70,7 +70,7 @@ const CUES = {
   bylineNoun: set('author authors authored writer writers byline journalist journalists reporter reporters autor autorin autoren autorinnen verfasser verfasserin verfasst autorenzeile'),
   writeVerb: set('wrote written write writes writing penned geschrieben schrieb verfasst'),
   dateNoun: set('date dated datum erscheinungsdatum veroffentlichungsdatum publikationsdatum'),
-  publishVerb: set('published publish publishes posted released appear appeared out veroffentlicht erschienen publiziert herausgekommen herausgegeben gebracht printed ran'),
+  publishVerb: set('published publish publishes posted released appear appeared appears out veroffentlicht erschienen erschien erscheint publiziert herausgekommen herausgegeben gebracht printed ran'),
   publisherNoun: set('publication publisher newspaper paper outlet magazine website site medium media zeitung zeitschrift publikation verlag magazin webseite website herausgeber redaktion nachrichtenseite'),
   sourcesNoun: set('sources source cite cites cited citing quote quotes quoted quelle quellen zitiert zitieren zitiere beruft berufen stutzt information informations informationen infos'),
   old: set('old alt'),

@@ -23,8 +23,8 @@ const ASKED: Record<ArticleQuestion, { en: string[]; de: string[] }> = {
     de: ['Wann wurde der Artikel veröffentlicht?', 'Wann ist das erschienen?', 'Von wann ist der Artikel?', 'Welches Datum hat der Artikel?', 'Datum?'],
   },
   publisher: {
-    en: ['Which publication is this?', 'Which newspaper?', 'What newspaper is this from?', 'Who published this?', 'Where was it published?'],
-    de: ['Welche Zeitung?', 'Aus welcher Zeitung ist das?', 'In welcher Zeitung ist der Artikel erschienen?', 'Wo ist das erschienen?', 'Welches Medium hat das veröffentlicht?'],
+    en: ['Which publication is this?', 'Which newspaper?', 'What newspaper is this from?', 'Who published this?', 'Where was it published?', 'Which site did this appear on?'],
+    de: ['Welche Zeitung?', 'Aus welcher Zeitung ist das?', 'In welcher Zeitung ist der Artikel erschienen?', 'Wo ist das erschienen?', 'Welches Medium hat das veröffentlicht?', 'In welchem Medium erschien der Artikel?'],
   },
   sources: {
     en: ['What are its sources?', 'What sources does the article cite?', 'Sources?', 'Who does it quote?', 'Where does the article get its information?'],
