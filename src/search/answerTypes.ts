@@ -31,7 +31,7 @@ const QUESTION_CUES: [RegExp, AnswerType][] = [
   ],
   // "What does GCHQ stand for?", "What is GCHQ?", "Wofür steht GCHQ?", "Was ist GCHQ?", "Was bedeutet KI?"
   [/^(?:what (?:does|do) \S+(?: \S+)? (?:stand for|mean)|what (?:is|are) (?:the |an? )?\S+(?: short for)?|who (?:is|are) (?:the )?\S+|wofur steht (?:der |die |das )?\S+|was (?:ist|sind|bedeutet|heisst) (?:der |die |das |ein |eine )?\S+)$/, 'definition'],
-  [/^(?:how (?:much|many|old|far|large|big|high|long is|tall|heavy|often|frequently)|what (?:share|percentage|proportion|amount|fraction|number|price|place|rank|position|age)|wie (?:viel|viele|vielen|hoch|gross|alt|weit|schwer|oft|haufig)|wieviel|wieviele|wievielen|was kostet|was kosten|welche[rnms]? (?:platz|rang|anteil|preis|prozentsatz|menge|mengen|anzahl)|auf welchem platz)\b/, 'number'],
+  [/^(?:how (?:much|many|old|far|large|big|high|long is|tall|heavy|often|frequently)|what (?:share|percentage|proportion|amount|fraction|number|price|place|rank|position|age)|wie (?:viel|viele|vielen|hoch|gross|alt|weit|schwer|oft|haufig)|wieviel|wieviele|wievielen|was kostet|was kosten|welche[rnms]? (?:platz|rang|anteil|preis|prozentsatz|menge|mengen|anzahl|alter)|auf welchem platz|in welchem alter)\b/, 'number'],
   [/^(?:how long|wie lange|for how long|seit wie vielen?)\b/, 'time'],
   [/^(?:what|how much) (?:does|do|did) .* cost\b/, 'number'],
   [/^(?:when|(?:what|which) (?:year|years|month|months|day|days|date|dates|time|times|century|centuries|decade|decades|season|seasons|era|eras)|since when|wann|seit wann|welche[mnrs]? (?:jahr|jahre|jahren|jahres|monat|monate|monaten|monats|tag|tage|tagen|tages|datum|jahrhundert|jahrhunderte|jahrhunderten|jahrhunderts|jahrzehnt|jahrzehnte|jahrzehnten|jahrzehnts|zeitpunkt|uhrzeit|saison))\b/, 'time'],
@@ -48,11 +48,12 @@ const CONJUNCTION_WHEN = /^when (?!(?:did|does|do|was|were|is|are|will|would|can
 
 const PREPOSITIONS = /^(?:with|by|from|to|for|of|in|on|at|since|until|till|before|after|during|mit|von|fur|an|bei|zu|in|seit|aus|nach|uber|auf|bis|vor|ab|wahrend)$/;
 
-/** A narrower kind of number or time answer: an amount of money, a calendar date, a length of time, a share of a whole. */
-export type AnswerSubtype = 'money' | 'date' | 'duration' | 'share';
+/** A narrower kind of number or time answer: an amount of money, a calendar date, a length of time, a share of a whole, someone's age. */
+export type AnswerSubtype = 'money' | 'date' | 'duration' | 'share' | 'age';
 
 const SUBTYPE_CUES: [RegExp, AnswerSubtype][] = [
   [/\b(?:cost|costs|price|prices|how much money|wie ?viel geld|was kostet|was kosten|kostet|preis|preise|euro|dollars?)\b/, 'money'],
+  [/\b(?:how old|what age|at what age|which age|wie alt|in welchem alter|welches alter|mit wie ?viel(?:en)? jahren)\b/, 'age'],
   [/\b(?:how long|for how long|wie lange|wie lang)\b/, 'duration'],
   [/\b(?:what (?:percentage|percent|proportion|share|fraction)|which (?:percentage|proportion|share|fraction)|how much of(?! an?\b)|welche[nrms]? (?:prozentsatz|anteil|bruchteil)|wie ?viel(?:e)? prozent|wie hoch (?:war|ist|lag|liegt|wird|waren|sind) der (?:prozentsatz|anteil))\b/, 'share'],
   [/\b(?:what date|which date|what day|which day|until when|until what|bis wann|an welchem tag|welches datum|an welchem datum)\b/, 'date'],

@@ -311,11 +311,25 @@ const DURATION_UNIT = /^(?:jahre|jahren|jahr|years|year|monate|monaten|months|mo
 /** Words that make a number a share of a whole: "30 Prozent", "two thirds", "die Hälfte", "a majority". */
 const SHARE_UNIT = /^(?:prozent|percent|pct|prozentpunkte|halfte|half|halves|drittel|third|thirds|viertel|quarter|quarters|funftel|fifth|fifths|zehntel|tenth|tenths|mehrheit|majority|minderheit|minority)$/;
 
-/** The narrower kind of a number or time span: money (a currency amount), a duration, or a date. */
+/**
+ * True when a number is someone's age: "45-year-old", "34-jähriger", "52 years old", "38 Jahre alt", "at age 39",
+ * "aged 45", "im Alter von 38 Jahren", "mit 39 Jahren" (German for "at 39").
+ */
+function isAge(span: AnswerSpan, text: string): boolean {
+  const own = text.slice(span.start, span.end);
+  const after = text.slice(span.end, span.end + 12);
+  const before = text.slice(Math.max(0, span.start - 14), span.start);
+  if (/\d[-‐]?(?:year[-‐]old|jährig|jahrig)/iu.test(own) || /^\s*(?:years?[-‐ ]old|jahre alt)\b/iu.test(after) || (/\b(?:years?|jahre)$/iu.test(own) && /^[\s\-‐]*(?:old|alt)\b/iu.test(after))) return true;
+  if (/\b(?:at (?:the )?age(?: of)?|aged|alter von|im alter)\s*$/iu.test(before)) return true;
+  return /\bmit\s*$/iu.test(before) && /\bjahren$/iu.test(own);
+}
+
+/** The narrower kind of a number or time span: money (a currency amount), someone's age, a duration, a share, or a date. */
 function subtypeOf(span: AnswerSpan, tokens: readonly SpanToken[], text: string): AnswerSubtype | null {
   const last = tokens[span.last]!.folded;
   const after = text.slice(span.end, span.end + 2);
   if (CURRENCY.test(last) || /^\s?[€$£]/.test(after) || /[€$£]\s?$/.test(text.slice(Math.max(0, span.start - 2), span.start))) return 'money';
+  if (isAge(span, text)) return 'age';
   if (DURATION_UNIT.test(last)) return 'duration';
   if (SHARE_UNIT.test(last) || /^\s?%/.test(after) || text.slice(span.start, span.end).endsWith('%')) return 'share';
   return span.type === 'time' ? 'date' : null;

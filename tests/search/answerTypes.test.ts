@@ -40,6 +40,9 @@ describe('answer types', () => {
     // "How much of a …" asks for a degree, not a part of a whole.
     expect(answerSubtypeOf('How much of a threat is the storm?')).toBeNull();
     expect(answerSubtypeOf('How many voters stayed home?')).toBeNull();
+    expect(answerSubtypeOf('How old is the suspect?')).toBe('age');
+    expect(answerSubtypeOf('In welchem Alter starb sie?')).toBe('age');
+    expect(answerTypeOf('In welchem Alter starb sie?')).toBe('number');
   });
   it('types German questions as their English counterparts', () => {
     const toEnglish = (g: string) => ({ spieler: ['player'], verteidiger: ['defender'], schiff: ['ship'] })[g];

@@ -56,6 +56,19 @@ describe('shares of a whole', () => {
   });
 });
 
+describe('ages', () => {
+  it('answers "how old" with an age, not with another number', () => {
+    const ask = (text: string, question: string, language = 'de') => createEngine([article(`Bericht\n\n${text}`, language)], { lexicon }).ask(question).answers[0]?.text;
+    const de = (age: string) => `Der Fahrer des Wagens hatte 3 Mitfahrer. ${age}`;
+    expect(ask(de('Der Fahrer war ein 34-jähriger Mann.'), 'Wie alt war der Fahrer des Wagens?')).toContain('34-jähriger');
+    expect(ask(de('Der Fahrer ist mit 34 Jahren der Älteste.'), 'How old is the driver of the car?')).toContain('mit 34 Jahren');
+    expect(ask(de('Der Fahrer muss über 18 Jahre alt sein.'), 'Wie alt muss der Fahrer des Wagens sein?')).toContain('18 Jahre alt');
+    const en = (age: string) => `The driver of the car had 3 passengers. ${age}`;
+    expect(ask(en('The driver, aged 34, lives in Leeds.'), 'How old is the driver of the car?', 'en')).toContain('aged 34');
+    expect(ask(en('The driver was a 34-year-old man.'), 'At what age did the driver of the car start?', 'en')).toContain('34-year-old');
+  });
+});
+
 describe('spelling variants and cognates (Pirkola)', () => {
   it('maps cognate spellings together and scores them close', () => {
     expect(skeleton('photosynthese')).toBe(skeleton('fotosynthese'));
