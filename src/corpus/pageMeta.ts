@@ -236,9 +236,31 @@ function titleOf(doc: DomDocument, site: string | null): string | null {
   return parts.reduce((a, b) => (b.length > a.length ? b : a));
 }
 
+/** Elements whose text a reader never sees. */
+const UNSEEN = /^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/i;
+
+/** An element's text as a reader sees it: without what its scripts and styles hold. */
+function visibleText(el: DomElement): string | null {
+  if (UNSEEN.test(el.tagName)) return null;
+  let text = '';
+  for (const node of Array.from(el.childNodes)) {
+    if (node.nodeType === 3) text += node.textContent ?? '';
+    else if (node.nodeType === 1) text += ` ${visibleText(node as unknown as DomElement) ?? ''} `;
+  }
+  return clean(text);
+}
+
+/** True for navigation: a `<nav>`, a list of links, a breadcrumb trail (by its role, class or id), or an element holding one. */
+function isNavigation(el: DomElement): boolean {
+  const marked = (e: DomElement) => /^(?:NAV|OL|UL)$/i.test(e.tagName) || e.getAttribute('role') === 'navigation' || /breadcrumb/i.test(`${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`);
+  return marked(el) || Array.from(el.querySelectorAll('*')).some(marked);
+}
+
 /**
  * The kicker over the headline in the markup: a short text right before the
  * `<h1>` in the same container, or the first of two parts inside the `<h1>`.
+ * Navigation before the headline (a breadcrumb trail) is no kicker, nor is
+ * what a script or style holds.
  */
 function kickerOf(h1: DomElement | null, headline: string | null): string | null {
   if (!h1) return null;
@@ -246,7 +268,53 @@ function kickerOf(h1: DomElement | null, headline: string | null): string | null
   const parts = Array.from(h1.children).map((c) => clean(c.textContent)).filter((t): t is string => t !== null);
   if (parts.length === 2 && headline && collapse(parts[1]!) === headline) return short(parts[0]!);
   const before = h1.previousElementSibling;
-  return before && !/^H[1-6]$/i.test(before.tagName) ? short(clean(before.textContent)) : null;
+  return before && !/^H[1-6]$/i.test(before.tagName) && !isNavigation(before) ? short(visibleText(before)) : null;
+}
+
+/**
+ * The publication date the markup states outside `<meta>`: microdata
+ * (`itemprop="datePublished"`), a `<time pubdate>`, or the first `<time
+ * datetime>` in the headline's header (the `<h1>`'s parent or grandparent,
+ * not the page around it, whose times belong to other articles and comments).
+ */
+function markupDate(doc: DomDocument, h1: DomElement | null): string | null {
+  for (const el of Array.from(doc.querySelectorAll('[itemprop="datePublished"], time[pubdate]'))) {
+    const date = isoDate(el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.textContent);
+    if (date) return date;
+  }
+  let scope = h1?.parentElement ?? null;
+  for (let up = 0; scope && up < 2 && !/^(?:BODY|HTML)$/i.test(scope.tagName); up++, scope = scope.parentElement) {
+    for (const el of Array.from(scope.querySelectorAll('time[datetime]'))) {
+      const date = isoDate(el.getAttribute('datetime'));
+      if (date) return date;
+    }
+  }
+  return null;
+}
+
+/** A site name given as an address ("http://www.example.com") as its host ("example.com"); other names as they are. */
+export function siteName(value: string | null): string | null {
+  if (!value || !/^https?:\/\//i.test(value)) return value;
+  try {
+    return new URL(value).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A byline as a name: without a leading "By" or "Von" and a trailing date or
+ * time ("By Nathan Willis March 25, 2015" → "Nathan Willis"). The byline is
+ * what "Who wrote this?" answers.
+ */
+export function bylineName(value: string | null): string | null {
+  if (!value) return null;
+  const name = collapse(
+    value
+      .replace(/^(?:by|von)\s+/i, '')
+      .replace(/[\s,|·–—-]*(?:(?:am|on|updated|aktualisiert)\s+)?(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2}|(?:\d{1,2}\.?\s+)?(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zä]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|(?:\d{1,2}\.?\s+)(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zä]*\.?\s+\d{4})(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|[a-z]{2,4}))*)?\s*$/i, ''),
+  );
+  return name || null;
 }
 
 /** The `<h1>` that holds the headline, or the first `<h1>`. */
@@ -262,18 +330,20 @@ export function headlineElement(doc: DomDocument, headline: string | null): DomE
 export function readPageMeta(doc: DomDocument, url?: string): PageMeta {
   const ld = jsonLdArticle(doc);
   const ldPublisher = ld ? names(ld.publisher)[0] ?? names(ld.sourceOrganization)[0] ?? null : null;
-  const publisher = ldPublisher ?? metaContent(doc, 'og:site_name', 'application-name', 'publisher', 'dc.publisher');
+  const publisher = siteName(ldPublisher ?? metaContent(doc, 'og:site_name', 'application-name', 'publisher', 'dc.publisher'));
   const h1Text = clean(doc.querySelector('h1')?.textContent);
   const headline =
     clean(ld?.headline) ?? clean(ld?.name) ?? metaContent(doc, 'og:title', 'twitter:title', 'title', 'dc.title') ?? titleOf(doc, publisher) ?? h1Text;
   const ldAuthors = ld ? names(ld.author) : [];
   const metaAuthor = metaContent(doc, 'article:author', 'author', 'dc.creator', 'parsely-author', 'sailthru.author');
-  const byline = ldAuthors.length ? ldAuthors.join(', ') : metaAuthor && !/^https?:\/\//.test(metaAuthor) ? metaAuthor : null;
+  const byline = bylineName(ldAuthors.length ? ldAuthors.join(', ') : metaAuthor && !/^https?:\/\//.test(metaAuthor) ? metaAuthor : null);
+  const h1 = headlineElement(doc, headline);
   const date =
     isoDate(ld?.datePublished) ??
     isoDate(ld?.dateCreated) ??
-    isoDate(metaContent(doc, 'article:published_time', 'og:published_time')) ??
-    isoDate(metaContent(doc, 'date', 'pubdate', 'publishdate', 'publish-date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'parsely-pub-date', 'sailthru.date'));
+    isoDate(metaContent(doc, 'article:published_time', 'og:published_time', 'article:publicationdate', 'article:publication_date')) ??
+    isoDate(metaContent(doc, 'date', 'pubdate', 'publishdate', 'publish-date', 'publication_date', 'datepublished', 'dc.date', 'dc.date.issued', 'dc.date.created', 'dcterms.date', 'dcterms.created', 'parsely-pub-date', 'sailthru.date')) ??
+    markupDate(doc, h1);
   const language =
     languageCode(ld?.inLanguage) ??
     languageCode(metaContent(doc, 'og:locale')) ??
@@ -286,6 +356,6 @@ export function readPageMeta(doc: DomDocument, url?: string): PageMeta {
     absoluteUrl(metaContent(doc, 'og:url'), url) ??
     absoluteUrl(url ?? null, undefined);
   const description = clean(ld?.description) ?? metaContent(doc, 'og:description', 'description', 'twitter:description');
-  const kicker = kickerOf(headlineElement(doc, headline), headline);
+  const kicker = kickerOf(h1, headline);
   return { headline, kicker, byline, publisher, date, language, url: pageUrl, description, articleBody: articleBodyOf(ld?.articleBody) };
 }

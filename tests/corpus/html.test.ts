@@ -127,6 +127,22 @@ describe('readHtmlArticle (what a fetched page goes through)', () => {
     expect(page.text.split('\n')[0]).toBe('Radwege für die Innenstadt');
     expect(page.text).toContain('Die Opposition spricht von Symbolpolitik und fordert eine Bürgerbefragung.');
   });
+  it('finds the date in the markup when no <meta> states it: microdata, or a <time> in the headline\'s header', () => {
+    const date = (head: string, header: string) => readHtmlArticle(`<html><head>${head}</head><body><div class="teasers"><time datetime="2019-01-01">1. Januar</time></div><article><header><h1>Radwege für die Innenstadt</h1>${header}</header>${body}</article></body></html>`)!.meta.date;
+    expect(date('', '<p class="meta">Von Erika Beispiel, <time datetime="2024-05-02T09:15:00+02:00">2. Mai 2024</time></p>')).toBe('2024-05-02T09:15:00+02:00');
+    expect(date('', '<span itemprop="datePublished" content="2024-05-03"></span>')).toBe('2024-05-03');
+    expect(date('<meta property="article:publicationdate" content="2024-05-04">', '')).toBe('2024-05-04');
+    // A time elsewhere on the page (another article's teaser) is not this article's date.
+    expect(date('', '')).toBeNull();
+  });
+  it('reads a byline as a name, a site given as an address as its host, and takes no breadcrumb or script for a kicker', () => {
+    const page = (head: string, before: string) => readHtmlArticle(`<html><head>${head}</head><body><article><div class="head">${before}<h1>Radwege für die Innenstadt</h1></div>${body}</article></body></html>`)!.meta;
+    expect(page('<meta name="author" content="By Erika Beispiel March 25, 2024"><meta property="og:site_name" content="https://www.stadtanzeiger.example/">', '')).toMatchObject({ byline: 'Erika Beispiel', publisher: 'stadtanzeiger.example' });
+    expect(page('', '<div class="breadcrumb"><a href="/">Startseite</a></div>').kicker).toBeNull();
+    expect(page('', '<div><script>adSlots.push({ "slot": "top" });</script></div>').kicker).toBeNull();
+    expect(page('', '<div><script>adSlots.push({ "slot": "top" });</script>Verkehr</div>').kicker).toBe('Verkehr');
+    expect(page('', '<span class="kicker">Verkehr</span>').kicker).toBe('Verkehr');
+  });
   it('trusts the text over a page template that declares the wrong language', () => {
     const html = `<html lang="en"><head><title>Radwege</title></head><body><article><h1>Radwege für die Innenstadt</h1>${body}</article></body></html>`;
     expect(ingestHtml(html, { id: 'rad', path: 'rad.html' }).article.meta.language).toBe('de');
