@@ -9,6 +9,8 @@
  * - a quotation of several sentences followed by its attribution
  *   ("»…. …«, sagte X.", "“…. …,” she said.") is one sentence;
  * - a dateline ending in a full stop ("BERLIN. Die …") opens its sentence;
+ * - an exclamation or question mark followed by a lower-case word ('the
+ *   "a-ha!" moment', '"Stop!" he said') does not end the sentence;
  * - a piece with no letter or digit is not a sentence of its own.
  * ICU has no abbreviation list for German and no rule for these, and no npm
  * package adds them on top of Intl.Segmenter, so they are written by hand.
@@ -82,6 +84,9 @@ function falseBoundary(head: string, next: string): boolean {
   const tail = head.trimEnd();
   // No space between the pieces: "S!STERS", "richten.09.10.2024" is one word, not two sentences.
   if (tail === head && /^[\p{L}\p{N}]/u.test(next) && /[\p{L}\p{N}][.!?]$/u.test(tail)) return true;
+  // An exclamation or a question inside a sentence, mostly quoted: 'that "a-ha!" moment', '"Stop!" he said', "»Warum?«
+  // fragt er": a next piece in lower case goes on with the same sentence.
+  if (/[!?][»«“”"'’)]*$/u.test(tail)) return /^[\s»«“”"'’(]*\p{Ll}/u.test(next);
   if (!tail.endsWith('.')) return false;
   const lastWord = /(?:^|[\s(»„"'“])([\p{L}.]+)\.$/u.exec(tail)?.[1]?.toLowerCase();
   if (lastWord !== undefined) {

@@ -70,6 +70,12 @@ describe('splitSentences on news German', () => {
       'Then she left.',
     ]);
   });
+  it('does not end a sentence at an exclamation or question mark that a lower-case word follows', () => {
+    expect(split('Scientists ask when that "a-ha!" moment takes place. It is unclear.', 'en')).toEqual(['Scientists ask when that "a-ha!" moment takes place.', 'It is unclear.']);
+    expect(split('"Stop!" he said. She left.', 'en')).toEqual(['"Stop!" he said.', 'She left.']);
+    expect(split('»Warum?« fragt er. Niemand weiß es.')).toEqual(['»Warum?« fragt er.', 'Niemand weiß es.']);
+    expect(split('Was nun? Die Stadt wartet. Wirklich!')).toEqual(['Was nun?', 'Die Stadt wartet.', 'Wirklich!']);
+  });
   it('splits a quotation that ends without an attribution', () => {
     expect(split('»Das ist gut. Wir kommen.« Dann ging er.')).toEqual(['»Das ist gut.', 'Wir kommen.«', 'Dann ging er.']);
     expect(split('„Das ist gut. Wir kommen.“ Dann ging er.')).toEqual(['„Das ist gut.', 'Wir kommen.“', 'Dann ging er.']);
