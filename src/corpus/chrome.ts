@@ -269,6 +269,15 @@ export function isPersonName(line: string): boolean {
   return words >= 2 && words <= 5 && !/[\d,]/.test(text) && NAME.test(text);
 }
 
+/**
+ * True for what a paragraph is signed with in parentheses: agencies and an
+ * author's initials (lower case), joined by slashes: "dpa", "AFP", "roe",
+ * "jlk/Reuters". Not a capitalised word such as a table cell's "(Unknown)".
+ */
+function isSignature(text: string): boolean {
+  return text.split(/\s*\/\s*/).every((a) => AGENCIES.has(a.trim().toLowerCase()) || /^\p{Ll}{2,5}$/u.test(a.trim()));
+}
+
 /** True for agencies joined by slashes: "dpa", "AFP/dpa". */
 function isAgencies(text: string): boolean {
   return text.split(/\s*\/\s*/).every((a) => AGENCIES.has(a.toLowerCase()));
@@ -288,7 +297,7 @@ export function bylineOf(line: string): string | null {
   if (by && isNames(text.slice(by[0].length))) return text;
   const comma = text.lastIndexOf(',');
   if (comma > 0 && isAgencies(text.slice(comma + 1).trim()) && isNames(text.slice(0, comma))) return text;
-  if (PAREN_AGENCY.test(text)) return text;
+  if (PAREN_AGENCY.test(text) && isSignature(text.slice(1, -1))) return text;
   if (REPORTING_BY.test(text)) return text;
   // Slash-joined initials and agencies, e.g. "jlk/Reuters", "dpa/AFP/afp", with at least one slash.
   if (text.length <= 60 && /^[\p{L}]{2,12}(?:\s*\/\s*[\p{L}]{2,12}){1,4}$/u.test(text)) return text;

@@ -114,6 +114,11 @@ describe('bylines', () => {
     expect(bylineOf('(dpa)')).toBe('(dpa)');
     expect(bylineOf('(dpa/lno)')).toBe('(dpa/lno)');
     expect(bylineOf('abc/dpa')).toBe('abc/dpa');
+    expect(bylineOf('(Reuters)')).toBe('(Reuters)');
+    expect(bylineOf('(roe)')).toBe('(roe)');
+  });
+  it('takes no capitalised word in parentheses for an agency: a table cell such as "(Unknown)" is no signature', () => {
+    for (const line of ['(Unknown)', '(None)', '(Berlin)', '(Hinweis)']) expect(bylineOf(line), line).toBeNull();
   });
   it('reads English forms', () => {
     expect(bylineOf('By Jane Example')).toBe('By Jane Example');

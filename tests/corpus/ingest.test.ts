@@ -120,6 +120,12 @@ describe('ingestArticle on made-up pages', () => {
     expect(a.meta).toMatchObject({ id: 'glued', kicker: 'Exklusiv', title: 'Firma kauft Konkurrenten', publisher: 'Testblatt' });
     expect(a.sentences.map((s) => s.text)).toEqual(['Firma kauft Konkurrenten', 'Der Kauf wurde am Montag bekannt.']);
   });
+  it('does not end the article at a word in parentheses that is no signature (a table cell)', () => {
+    const page = 'Neue Zahlen zur Entwicklung\n\nDie Zahl der Entwickler stieg deutlich an. Die meisten kamen aus großen Firmen.\n\nSieben Firmen trugen mehr als die Hälfte der Änderungen bei.\n\n(None)\n\nDie Analyse zeigt, dass kleine Projekte schneller wachsen als große.\n\nAuch im nächsten Jahr wird mit mehr Beiträgen gerechnet.\n';
+    const texts = ingestArticle(page, { id: 'zahlen', path: 'zahlen.txt' }).sentences.map((s) => s.text);
+    expect(texts).toContain('Die Analyse zeigt, dass kleine Projekte schneller wachsen als große.');
+    expect(texts).toContain('Auch im nächsten Jahr wird mit mehr Beiträgen gerechnet.');
+  });
 });
 
 describe('the seed article', () => {
