@@ -53,6 +53,8 @@ export interface HtmlArticle {
   structure: TextStructure;
   /** The page's metadata, with Readability's findings filling what the page's tags do not say. */
   meta: PageMeta;
+  /** The page's main article element, read before Readability changed the page (see {@link mainElementPage}). */
+  main?: MainElementPage | null;
 }
 
 /** Options of {@link readHtmlArticle}. */
@@ -182,6 +184,7 @@ export function readHtmlArticle(html: string, url?: string, options: ReadHtmlOpt
   if (!doc.documentElement) return null;
   checkPageShape(doc.documentElement);
   const meta = readPageMeta(doc, url);
+  const main = mainElementOf(doc);
   let parsed: ReturnType<Readability<unknown>['parse']>;
   try {
     parsed = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0], { serializer: (el: unknown) => el }).parse();
@@ -209,7 +212,7 @@ export function readHtmlArticle(html: string, url?: string, options: ReadHtmlOpt
     if (b.listItem) listItems.add(text.length);
     text += `${b.text}\n\n`;
   });
-  return { text: text.replace(/\n\n$/, '\n'), meta, structure: { headlineFirst: meta.headline !== null, kicker: meta.kicker, roles, listItems } };
+  return { text: text.replace(/\n\n$/, '\n'), meta, main, structure: { headlineFirst: meta.headline !== null, kicker: meta.kicker, roles, listItems } };
 }
 
 /**
@@ -265,15 +268,85 @@ export function ingestHtml(html: string, options: IngestHtmlOptions): IngestRepo
   }
   const refuse = (why: string) =>
     new IngestError(`${options.path}: no article found in this page (${why}); is it a login wall, a cookie notice or a list of links? Save the page with the article shown, or its text as .txt`);
-  if (!page) throw refuse('Readability found no article text');
+  // Readability may pick another block than the article (a board of teasers that outscored it, when the article
+  // sits in a container whose class sounds like a footer): the page's main article element, read on its own, then.
+  // Read from the same parse as the page when there is one; parsed again only for a page Readability found nothing in.
+  const main = page ? (page.main ?? null) : mainElementPage(html, options.parse, options.url);
+  const secondReading = (): IngestReport | null => {
+    const again = main ? readHtmlArticle(main.html, options.url, { parse: options.parse }) : null;
+    if (!again) return null;
+    try {
+      return ingestPage(again, options, refuse);
+    } catch (err) {
+      if (err instanceof IngestError) return null;
+      throw err;
+    }
+  };
+  if (!page) {
+    const again = secondReading();
+    if (again) return again;
+    throw refuse('Readability found no article text');
+  }
+  let report: IngestReport;
   try {
-    return ingestPage(page, options, refuse);
+    report = ingestPage(page, options, refuse);
   } catch (err) {
+    if (!(err instanceof IngestError)) throw err;
     // A page whose scripts build its text: what Readability found is chrome, but its JSON-LD states the article.
-    const fromBody = err instanceof IngestError ? articleFromBody(page.meta) : null;
+    const fromBody = articleFromBody(page.meta);
     if (fromBody && fromBody.text !== page.text) return ingestPage(fromBody, options, refuse);
+    const again = secondReading();
+    if (again) return again;
     throw err;
   }
+  // Readability's text holds little of the main element's paragraphs, which hold more text than it: another block won.
+  if (main) {
+    const prose = report.article.sentences.filter((s) => s.role === 'body' || s.role === 'teaser').reduce((n, s) => n + s.text.length, 0);
+    const total = main.paragraphs.reduce((n, p) => n + p.length, 0);
+    const found = main.paragraphs.filter((p) => page.text.includes(p.slice(0, 80))).reduce((n, p) => n + p.length, 0);
+    if (total > prose && found < total / 2) return secondReading() ?? report;
+  }
+  return report;
+}
+
+/** The page cut down to its main article element, and that element's paragraphs (see {@link mainElementPage}). */
+export interface MainElementPage {
+  html: string;
+  /** The text of each `<p>` in the element, spaces collapsed. */
+  paragraphs: string[];
+}
+
+/**
+ * The page cut down to its main article element, with the page's `<head>`
+ * (its metadata): the `<article>`, `[itemprop="articleBody"]`, `<main>` or
+ * `[role="main"]` element that holds the most paragraph text. For a second
+ * reading when Readability read another block as the article. Null when no
+ * such element holds {@link MIN_ARTICLE_CHARS} characters of paragraphs.
+ */
+export function mainElementPage(html: string, parse: DomParser = linkedomParser, url?: string): MainElementPage | null {
+  return mainElementOf(parse(html, url));
+}
+
+/** {@link mainElementPage} of a parsed page (before Readability changes it). */
+function mainElementOf(doc: DomDocument): MainElementPage | null {
+  const root = doc.documentElement;
+  if (!root) return null;
+  let best: DomElement | null = null;
+  let bestParagraphs: string[] = [];
+  let bestChars = 0;
+  for (const el of Array.from(doc.querySelectorAll('article, [itemprop="articleBody"], main, [role="main"]'))) {
+    const paragraphs = Array.from(el.querySelectorAll('p')).map((p) => cleanText(p.textContent ?? '')).filter((t) => t.length > 0);
+    const chars = paragraphs.reduce((n, p) => n + p.length, 0);
+    if (chars > bestChars) {
+      best = el;
+      bestParagraphs = paragraphs;
+      bestChars = chars;
+    }
+  }
+  if (!best || bestChars < MIN_ARTICLE_CHARS) return null;
+  const head = doc.querySelector('head')?.outerHTML ?? '<head></head>';
+  const lang = root.getAttribute('lang');
+  return { html: `<!DOCTYPE html><html${lang ? ` lang="${lang.replace(/[^\w-]/g, '')}"` : ''}>${head}<body>${best.outerHTML}</body></html>`, paragraphs: bestParagraphs };
 }
 
 /** Ingests the text read from a page (see {@link ingestHtml}). */

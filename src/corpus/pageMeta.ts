@@ -25,6 +25,8 @@ export interface DomElement {
   readonly childNodes: ArrayLike<DomNode>;
   readonly parentElement: DomElement | null;
   readonly previousElementSibling: DomElement | null;
+  /** The element's markup, itself included. */
+  readonly outerHTML: string;
   readonly children: ArrayLike<DomElement>;
   getAttribute(name: string): string | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;

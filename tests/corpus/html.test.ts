@@ -143,6 +143,15 @@ describe('readHtmlArticle (what a fetched page goes through)', () => {
     expect(page('', '<div><script>adSlots.push({ "slot": "top" });</script>Verkehr</div>').kicker).toBe('Verkehr');
     expect(page('', '<span class="kicker">Verkehr</span>').kicker).toBe('Verkehr');
   });
+  it('reads the page\'s <article> on its own when Readability took a board of teasers for the article', () => {
+    const more = '<p>Die ersten Abschnitte entstehen an der Ringstraße und am Bahnhof. Dort sollen bis Ende des Jahres drei Kilometer fertig sein, sagte die Baudezernentin.</p><p>Der Fahrradclub begrüßt die Pläne, vermisst aber sichere Kreuzungen. Er will die Bauarbeiten kritisch begleiten und lädt zu einer Radtour durch die Baustellen ein.</p><p>Die Händler in der Innenstadt fürchten den Wegfall von Parkplätzen. Die Stadt verweist auf neue Stellplätze in zwei Parkhäusern am Rand der Altstadt.</p>';
+    const show = (i: number) => `<div class="v-item"><h3>SENDUNG ${i}</h3><p>Der große Rückblick auf die Woche mit Gästen und Musik, Folge ${i}</p><a href="/s${i}">Mehr lesen</a></div>`;
+    // The article's container has a class that sounds like a footer, so Readability passes over it.
+    const html = `<html lang="de"><head><title>Radwege für die Innenstadt</title></head><body><div class="board"><h2>NEUESTE SENDUNGEN</h2>${[...Array(9).keys()].map(show).join('')}</div><div class="col-1 highfooter"><article><h1>Radwege für die Innenstadt</h1>${body}${more}</article></div></body></html>`;
+    const texts = ingestHtml(html, { id: 'rad', path: 'rad.html' }).article.sentences.map((s) => s.text);
+    expect(texts).toContain('Der Stadtrat hat den Ausbau mit großer Mehrheit beschlossen.');
+    expect(texts.filter((t) => /Rückblick|SENDUNG/.test(t))).toEqual([]);
+  });
   it('trusts the text over a page template that declares the wrong language', () => {
     const html = `<html lang="en"><head><title>Radwege</title></head><body><article><h1>Radwege für die Innenstadt</h1>${body}</article></body></html>`;
     expect(ingestHtml(html, { id: 'rad', path: 'rad.html' }).article.meta.language).toBe('de');
