@@ -386,9 +386,13 @@ interface Token {
   kind: 'word' | 'quote' | 'punct';
 }
 
-/** Words (with inner hyphens, dots, apostrophes, ampersands), quoted spans, single punctuation marks. */
+/**
+ * Words (with inner hyphens, dots, apostrophes, ampersands; a middle initial
+ * with its dot before a capitalised word, "Robert M. Danin"), quoted spans,
+ * single punctuation marks.
+ */
 const TOKEN_RE =
-  /»([^«»]*)«|«([^«»]*)»|„([^„“”"]*)[“”"]|“([^“”]*)”|"([^"]*)"|([\p{L}\p{N}]+(?:[-.'’&][\p{L}\p{N}]+)*)|([^\s\p{L}\p{N}])/gu;
+  /»([^«»]*)«|«([^«»]*)»|„([^„“”"]*)[“”"]|“([^“”]*)”|"([^"]*)"|(\p{Lu}\.(?=\s\p{Lu})|[\p{L}\p{N}]+(?:[-.'’&][\p{L}\p{N}]+)*)|([^\s\p{L}\p{N}])/gu;
 
 /** Splits a sentence into {@link Token}s in reading order. */
 function tokenize(text: string): Token[] {
@@ -831,12 +835,26 @@ function germanSpeaker(tokens: readonly Token[], v: number): NounPhrase | null {
   return parseNounPhrase(tokens, v + 1, 'de');
 }
 
+/** Adverbs that stand between an English speaker and the verb: "Netanyahu strongly warned", "the app now reports". */
+const EN_SPEECH_ADVERB = /^(?:\p{Ll}+ly|now|also|then|still|later|today|yesterday|again|once|often|never|only|just|even|already|further|first|last|previously|since)$/u;
+
 /** The speaker of an English reporting verb at tokens[v]. */
 function englishSpeaker(tokens: readonly Token[], v: number): NounPhrase | null {
   const next = tokens[v + 1];
   if (isWord(next) && next.lower === 'by') return parseNounPhrase(tokens, v + 2, 'en'); // "reported by X"
   const prev = tokens[v - 1];
-  if (isWord(prev) && ['is', 'are', 'was', 'were', 'be', 'been', 'being'].includes(prev.lower)) return null;
+  // A passive ("was told"), an infinitive ("asked to say") or a modal ("could say"): nobody is quoted as saying it.
+  if (isWord(prev) && ['is', 'are', 'was', 'were', 'be', 'been', 'being', 'to', 'can', 'could', 'will', 'would', 'may', 'might', 'must', 'should', 'shall'].includes(prev.lower)) return null;
+  if (isWord(prev) && /^(?:we|i|you)(?:['’](?:re|m|ve))?$/.test(prev.lower)) return null; // "we're told", "I say"
+  // "added" as a participle ("each layer added to the canvas"), not as speech: speech adds "that", a quote or a comma.
+  if (tokens[v]!.lower === 'added' || tokens[v]!.lower === 'adds') {
+    const said = next === undefined || next.kind !== 'word' || next.lower === 'that' || tokens.some((t) => t.kind === 'quote');
+    if (!said) return null;
+  }
+  // Adverbs between the speaker and the verb are no part of the speaker.
+  let end = v;
+  while (end > 0 && isWord(tokens[end - 1]) && EN_SPEECH_ADVERB.test(tokens[end - 1]!.lower) && /^\p{Ll}/u.test(tokens[end - 1]!.text)) end--;
+  if (end < v) v = end;
   const beforeRelative = subjectBeforeRelative(tokens, v, 'en');
   if (beforeRelative !== null) return beforeRelative;
   const cs = clauseStart(tokens, v);

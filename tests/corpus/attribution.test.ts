@@ -367,6 +367,20 @@ describe('attribute — English cues', () => {
     ], 'en')).toEqual(['Northern Echo', 'Northern Echo', 'Northern Echo', null]);
   });
 
+  it('keeps a middle initial in the name and passes over an adverb before the verb', () => {
+    expect(run(['"Israel is not the issue," said Robert M. Danin, a senior fellow.'], 'en')).toEqual(['Robert M. Danin']);
+    expect(run(['The minister strongly warned against a bad deal.'], 'en')).toEqual(['minister']);
+    expect(run(['The new app now reports that the boards are fake.'], 'en')).toEqual(['new app']);
+  });
+
+  it('credits nobody for "we are told", an infinitive, a modal, or "added" as a participle', () => {
+    expect(run(["We're told there is security footage of the theft."], 'en')).toEqual([null]);
+    expect(run(['The participants were asked to say in which direction the dots had moved.'], 'en')).toEqual([null]);
+    expect(run(['Each map layer added to the canvas is now handled in its own thread.'], 'en')).toEqual([null]);
+    expect(run(['Earnest added that the remarks would be reviewed.'], 'en')).toEqual(['Earnest']);
+    expect(run(['"It is a structural problem," Danin added.'], 'en')).toEqual(['Danin']);
+  });
+
   it('"That is according to X." credits the sentence before', () => {
     expect(run(['The mine will close.', 'That is according to the Northern Echo.'], 'en'))
       .toEqual(['Northern Echo', 'Northern Echo']);
