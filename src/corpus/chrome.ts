@@ -135,10 +135,25 @@ const COUNT =
 /** A video or audio teaser ends in its running time: "… 09.10.2024 | 1:34 min". */
 const MEDIA_DURATION = /\|\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:min\.?|Min\.?|Minuten)?\s*$/u;
 
-/** True for a photo or image credit ("Foto: Name, AGENCY", "© dpa"). */
+/** Photo agencies as credits name them, for a credit in parentheses. */
+const PHOTO_AGENCY = /^(?:Getty(?:\s+Images)?|picture\s+alliance|IMAGO|imago(?:\s+images)?|Shutterstock|iStock(?:photo)?|Alamy|EPA(?:-EFE)?|Keystone|Reuters|AFP|AP|dpa|PA(?:\s+Media)?|ddp|Sipa|Bloomberg|Xinhua|Anadolu|Corbis|Redux|NurPhoto|SOPA\s+Images|Zuma(?:\s+Press)?|LightRocket|Agence\s+France-Presse|Associated\s+Press)$/u;
+
+/**
+ * A credit in parentheses under a caption, a photographer and agencies joined
+ * by slashes: "(Thomas Coex/AFP/Getty Images)", "(Jane Doe/dpa)". At least
+ * one slash and one agency, so a signature such as "(dpa)" stays a byline.
+ */
+function isParenthesisedCredit(text: string): boolean {
+  const m = /^\(([^()]{3,80})\)$/u.exec(text);
+  if (!m) return false;
+  const parts = m[1]!.split(/\s*\/\s*/);
+  return parts.length >= 2 && parts.length <= 4 && parts.some((p) => PHOTO_AGENCY.test(p)) && parts.every((p) => /^\p{Lu}[\p{L}\p{M}.'’ -]{1,40}$/u.test(p));
+}
+
+/** True for a photo or image credit ("Foto: Name, AGENCY", "© dpa", "(Name/AFP/Getty Images)"). */
 export function isCreditLine(line: string): boolean {
   const text = line.trim();
-  return ((CREDIT.test(text) || COPYRIGHT.test(text)) && wordCount(text) <= 12) || isAgencyCredit(text);
+  return ((CREDIT.test(text) || COPYRIGHT.test(text)) && wordCount(text) <= 12) || isAgencyCredit(text) || isParenthesisedCredit(text);
 }
 
 /** True for a credit that is only a photo agency's name ("Getty Images", "picture alliance/dpa"). */
@@ -163,6 +178,9 @@ export function trailingCreditAt(line: string): number {
     const rest = line.slice(m.index);
     if (wordCount(rest) <= 10 && !/[.!?]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(rest)) return m.index;
   }
+  // A photographer and agencies in parentheses after the caption's last sentence: "… on March 18. (Name/AFP/Getty Images)".
+  const paren = /(?<=[.!?»«“”"]\s*)\([^()]{3,80}\)\s*$/u.exec(line);
+  if (paren && isParenthesisedCredit(paren[0].trim())) return paren.index;
   return -1;
 }
 

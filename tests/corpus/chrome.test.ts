@@ -30,6 +30,14 @@ describe('line rules', () => {
     expect(trailingCreditAt('Das zeigt das Bild: Ein Mann steht vor dem Rathaus und wartet seit dem frühen Morgen auf den Bürgermeister.')).toBe(-1);
     expect(trailingCreditAt('Die Quelle: ein interner Bericht der Behörde.')).toBe(-1);
   });
+  it('finds a photographer and agencies in parentheses after a caption, not a signature or an aside', () => {
+    const caption = 'The mayor visits the harbour on March 18. (Jane Doe/AFP/Getty Images)';
+    expect(caption.slice(trailingCreditAt(caption))).toBe('(Jane Doe/AFP/Getty Images)');
+    const de = 'Der Bürgermeister am Hafen. (Max Mustermann/dpa)';
+    expect(de.slice(trailingCreditAt(de))).toBe('(Max Mustermann/dpa)');
+    expect(trailingCreditAt('Die Stadt baut einen neuen Hafen. (dpa)')).toBe(-1);
+    expect(trailingCreditAt('The plan was approved. (See also the report/the appendix)')).toBe(-1);
+  });
   it('drops date, time and reading-time rows, with the byline in them', () => {
     for (const line of [
       '12. März 2024, 06:30 Uhr | Lesezeit: 3 Minuten',
