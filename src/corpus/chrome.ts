@@ -147,7 +147,7 @@ function isParenthesisedCredit(text: string): boolean {
   const m = /^\(([^()]{3,80})\)$/u.exec(text);
   if (!m) return false;
   const parts = m[1]!.split(/\s*\/\s*/);
-  return parts.length >= 2 && parts.length <= 4 && parts.some((p) => PHOTO_AGENCY.test(p)) && parts.every((p) => /^\p{Lu}[\p{L}\p{M}.'’ -]{1,40}$/u.test(p));
+  return parts.length >= 2 && parts.length <= 4 && parts.some((p) => PHOTO_AGENCY.test(p)) && parts.every((p) => /^\p{L}[\p{L}\p{M}.'’ -]{1,40}$/u.test(p));
 }
 
 /** True for a photo or image credit ("Foto: Name, AGENCY", "© dpa", "(Name/AFP/Getty Images)"). */
