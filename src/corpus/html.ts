@@ -202,7 +202,7 @@ export function readHtmlArticle(html: string, url?: string, options: ReadHtmlOpt
 
   const blocks = blocksOf(content);
   const description = meta.description ? fold(meta.description) : null;
-  const teaser = description && description.length >= 40 ? blocks.findIndex((b, i) => i < 4 && b.role === 'body' && fold(b.text).startsWith(description)) : -1;
+  const teaser = description && description.length >= 40 ? blocks.findIndex((b, i) => i < 4 && (b.role === 'body' || b.role === 'subhead') && fold(b.text).startsWith(description)) : -1;
   let text = '';
   const roles = new Map<number, Role>();
   const listItems = new Set<number>();

@@ -152,6 +152,12 @@ describe('readHtmlArticle (what a fetched page goes through)', () => {
     expect(texts).toContain('Der Stadtrat hat den Ausbau mit großer Mehrheit beschlossen.');
     expect(texts.filter((t) => /Rückblick|SENDUNG/.test(t))).toEqual([]);
   });
+  it('takes a standfirst marked up as a heading for the teaser when the page\'s description is its text', () => {
+    const standfirst = 'Zwanzig Kilometer neue Radwege bis 2027: der Stadtrat hat entschieden.';
+    const html = `<html lang="de"><head><meta name="description" content="${standfirst}"></head><body><article><h1>Radwege für die Innenstadt</h1><h2>${standfirst}</h2>${body}</article></body></html>`;
+    const roles = ingestHtml(html, { id: 'rad', path: 'rad.html' }).article.sentences.map((s) => [s.role, s.text]);
+    expect(roles).toContainEqual(['teaser', standfirst]);
+  });
   it('trusts the text over a page template that declares the wrong language', () => {
     const html = `<html lang="en"><head><title>Radwege</title></head><body><article><h1>Radwege für die Innenstadt</h1>${body}</article></body></html>`;
     expect(ingestHtml(html, { id: 'rad', path: 'rad.html' }).article.meta.language).toBe('de');
