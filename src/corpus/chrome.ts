@@ -106,7 +106,7 @@ const DATE_TIME_TOKENS = [
 ];
 /** Words that date rows carry besides dates: labels, weekdays, "Uhr". */
 const DATE_ROW_WORDS =
-  /\b(?:Lesezeit|Lesedauer|Hördauer|Stand|Erstellt|Aktualisiert|Veröffentlicht|Datum|zuletzt|am|um|vor|Uhr|heute|gestern|ago|Updated|Published|Posted|Last|Reading|time|read|date|on|at|today|yesterday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b\.?/giu;
+  /\b(?:Lesezeit|Lesedauer|Hördauer|Stand|Erstellt|Aktualisiert|Veröffentlicht|Datum|zuletzt|am|um|vor|Uhr|heute|gestern|ago|Updated|Published|Posted|Last|Reading|time|read|date|on|at|today|yesterday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun|PST|PDT|EST|EDT|CST|CDT|MST|MDT|AEST|AEDT|ET|PT|BST|GMT|UTC|CET|CEST|MEZ|MESZ)\b\.?/giu;
 
 /** Words of a site's interface: menus, buttons, section links (lower case). */
 const UI_WORDS = new Set(
@@ -256,6 +256,13 @@ export function dateRowOf(line: string): { byline: string | null } | null {
       rest = next;
     }
     rest = rest.replace(DATE_ROW_WORDS, ' ');
+    // A byline after the date in the same part: "2/26/2015 7:11 AM PST BY TMZ STAFF".
+    const byAt = dated ? /(?:^|\s)(?:by|von)\s+/iu.exec(rest) : null;
+    const trailing = byAt ? bylineOf(rest.slice(byAt.index).trim()) : null;
+    if (trailing) {
+      byline ??= trailing;
+      rest = rest.slice(0, byAt!.index);
+    }
     const left = rest.split(/[^\p{L}\p{N}-]+/u).filter((w) => /\p{L}/u.test(w));
     // What may stand beside the date: a place ("Berlin"), at most two capitalised words.
     if (left.length > 2 || left.some((w) => !/^\p{Lu}/u.test(w))) return null;

@@ -53,6 +53,8 @@ describe('line rules', () => {
     }
     expect(dateRowOf('Von Anna Muster | 12.03.2024, 06:30 Uhr | Lesezeit: 3 Min.')).toEqual({ byline: 'Von Anna Muster' });
     expect(dateRowOf('By Jane Example · 5 September 2023')).toEqual({ byline: 'By Jane Example' });
+    expect(dateRowOf('2/26/2015 7:11 AM PST BY JANE EXAMPLE')).toEqual({ byline: 'BY JANE EXAMPLE' });
+    expect(dateRowOf('12.03.2024, 06:30 Uhr von Anna Muster')).toEqual({ byline: 'von Anna Muster' });
     // A sentence that starts with a date is article text.
     expect(kind('Am 12. März 2024 hat der Stadtrat den Ausbau des Hafens beschlossen.')).toBeNull();
     expect(kind('Der 3. Oktober bleibt ein Feiertag')).toBeNull();
