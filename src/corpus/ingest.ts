@@ -15,7 +15,7 @@
  * the line rules and the rules on repeats and chrome neighbours apply.
  */
 import { attribute } from './attribution.ts';
-import { bylineOf, datelineAgencyOf, isAgencyCredit, LIST_MARKER, lineChromeWhy, TRAILING_AUTHOR, trailingCreditAt } from './chrome.ts';
+import { bylineOf, datelineAgencyOf, isAgencyCredit, isPersonName, LIST_MARKER, lineChromeWhy, TRAILING_AUTHOR, trailingCreditAt } from './chrome.ts';
 import { detectLanguage } from './language.ts';
 import { bylineInRow, findHeadline, type HeadlineFind, isProse, type LayoutInput, markAboveHeadline, markArticleEnd, markByNeighbours, type PageLine, PROSE_END, wordCount } from './layout.ts';
 import { ARTICLE_ID, type MetadataInput, parseMetadata, splitFrontMatter } from './metadata.ts';
@@ -27,7 +27,7 @@ import type { Article, Role, Sentence } from './types.ts';
  * sentence splitting). Part of the persisted index's key: bump it whenever
  * the same file would ingest differently, so no stale index is loaded.
  */
-export const INGEST_VERSION = 14;
+export const INGEST_VERSION = 15;
 
 /** The structure of a text whose markup is known (an HTML page's article text, see html.ts). */
 export interface TextStructure {
@@ -127,6 +127,18 @@ const PHOTO_CREDIT = /^(?:Fotos?|Bild|Bilder|Photos?|Photograph|Image|Picture|Cr
 
 /** Reasons after which the paragraph above was the article's lead (teaser): the head's furniture under it. */
 const HEAD_FURNITURE = /byline|date|credit|video|alt text|kicker/;
+
+/** Most words of a block that is a note on the author after the article. */
+const MAX_BIO_WORDS = 40;
+
+/** The people a byline names, as full names of two words or more ("By Jane Doe and Tom Roe" → Jane Doe, Tom Roe); no agency or initials. */
+function authorNames(byline: string): string[] {
+  return byline
+    .replace(/^(?:by|von)\s+/i, '')
+    .split(/\s*(?:,|\bund\b|\band\b|&)\s*/u)
+    .map((n) => n.trim())
+    .filter((n) => isPersonName(n));
+}
 
 /** Ingests one article's text. Throws {@link IngestError} or MetadataError on unusable input. */
 export function ingestArticle(source: string, options: IngestOptions): Article {
@@ -229,6 +241,17 @@ export function ingestReport(source: string, options: IngestOptions): IngestRepo
     blocks.push({ start, end: stop, text, role: role ?? (marker && !structure ? 'body' : null), line: i });
   }
   if (blocks.length === 0) throw new IngestError(`${options.path}: no article text found (the file is empty or only page chrome)`);
+
+  // A note on the author after the article ("Steven Mufson covers the White House. Since joining …"): from the last
+  // two blocks, the one that opens with an author's full name, and what follows it, when short, is about the writer.
+  const authors = byline ? authorNames(byline) : [];
+  for (let k = Math.max(1, blocks.length - 2); k < blocks.length && authors.length; k++) {
+    const tail = blocks.slice(k);
+    if (!authors.some((name) => blocks[k]!.text.startsWith(`${name} `)) || tail.some((b) => b === headlineBlock || wordCount(b.text) > MAX_BIO_WORDS)) continue;
+    for (const b of tail) drop(b.start, b.end, 'note on the author');
+    blocks.length = k;
+    break;
+  }
 
   // Roles of the rest: the lead paragraph over the head's furniture (an image, a byline, a date) is the teaser;
   // short unpunctuated lines are subheads.

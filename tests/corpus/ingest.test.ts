@@ -120,6 +120,19 @@ describe('ingestArticle on made-up pages', () => {
     expect(a.meta).toMatchObject({ id: 'glued', kicker: 'Exklusiv', title: 'Firma kauft Konkurrenten', publisher: 'Testblatt' });
     expect(a.sentences.map((s) => s.text)).toEqual(['Firma kauft Konkurrenten', 'Der Kauf wurde am Montag bekannt.']);
   });
+  it('drops a note on the author after the article, when it opens with the byline\'s name', () => {
+    const page = (last: string) =>
+      `Council approves new cycle lanes\n\nBy Jane Example and Tom Sample\n\nThe council approved 20 kilometres of new cycle lanes on Tuesday. Work starts in May.\n\nThe plan will cost £12m, a spokesperson said.\n\n${last}\n`;
+    const texts = (last: string) => ingestArticle(page(last), { id: 'lanes', path: 'lanes.txt' }).sentences.map((s) => s.text);
+    expect(texts('Jane Example covers city hall.\n\nBefore that, she reported on transport for ten years.')).toEqual([
+      'Council approves new cycle lanes',
+      'The council approved 20 kilometres of new cycle lanes on Tuesday.',
+      'Work starts in May.',
+      'The plan will cost £12m, a spokesperson said.',
+    ]);
+    // A last paragraph about someone else stays.
+    expect(texts('Jane Miller, who cycles to work, welcomed the plan.')).toContain('Jane Miller, who cycles to work, welcomed the plan.');
+  });
   it('does not end the article at a word in parentheses that is no signature (a table cell)', () => {
     const page = 'Neue Zahlen zur Entwicklung\n\nDie Zahl der Entwickler stieg deutlich an. Die meisten kamen aus großen Firmen.\n\nSieben Firmen trugen mehr als die Hälfte der Änderungen bei.\n\n(None)\n\nDie Analyse zeigt, dass kleine Projekte schneller wachsen als große.\n\nAuch im nächsten Jahr wird mit mehr Beiträgen gerechnet.\n';
     const texts = ingestArticle(page, { id: 'zahlen', path: 'zahlen.txt' }).sentences.map((s) => s.text);
