@@ -1335,14 +1335,22 @@ export function attribute(sentences: readonly AttributionInput[], options: Attri
     const here = institutionMentions(tokens, lang);
     const herePeople = personMentions(tokens, i, s.paragraph);
     /**
-     * "vermutete sie", "er sagte", "she said": the carried source, unless its gender is known and
-     * differs from the pronoun's; then (or with nobody carried) the most recent person of the
+     * "vermutete sie", "er sagte", "she said": a person of the pronoun's gender named before it in the same
+     * sentence; else the carried source, unless its gender is known and differs from the pronoun's; then (or with nobody carried) the most recent person of the
      * pronoun's gender named in this or the previous paragraph. Otherwise as before.
      */
     const pronounSource = (pronoun: string, cue: Cue): Source | null => {
       const carried = recent();
       const gender = pronounGender(pronoun, cue.verb);
       if (gender === undefined) return carried;
+      // A person of the pronoun's gender named earlier in the same sentence is whom it stands for: "Developer Jane
+      // Example has released the code, she said."
+      const inSentence = herePeople
+        .filter((m) => m.start < (cue.at ?? 0))
+        .map((m) => personOf(m, lang))
+        .filter((p) => p !== undefined && p.gender === gender)
+        .pop();
+      if (inSentence) return { name: inSentence.name, publication: false, paragraph: s.paragraph };
       const known = [...people, ...herePeople.filter((m) => m.start < (cue.at ?? 0))]
         .filter((m) => s.paragraph - m.paragraph <= 1)
         .map((m) => personOf(m, lang))

@@ -90,6 +90,8 @@ interface RawBlock {
   text: string;
   role: Role;
   listItem: boolean;
+  /** Inside a `<blockquote>`: text the article quotes from someone. */
+  quoted: boolean;
 }
 
 /** The blocks of Readability's article element, in reading order, each with its role. */
@@ -98,17 +100,19 @@ function blocksOf(root: DomElement): RawBlock[] {
   let buffer = '';
   let bufferRole: Role = 'body';
   let bufferList = false;
+  let bufferQuoted = false;
   const flush = () => {
     const text = cleanText(buffer);
-    if (text) blocks.push({ text, role: bufferRole, listItem: bufferList });
+    if (text) blocks.push({ text, role: bufferRole, listItem: bufferList, quoted: bufferQuoted });
     buffer = '';
   };
-  const walk = (node: DomElement, role: Role, listItem: boolean) => {
+  const walk = (node: DomElement, role: Role, listItem: boolean, quoted: boolean) => {
     for (const child of Array.from(node.childNodes)) {
       if (child.nodeType === 3) {
         if (!buffer) {
           bufferRole = role;
           bufferList = listItem;
+          bufferQuoted = quoted;
         }
         buffer += child.textContent ?? '';
         continue;
@@ -123,14 +127,14 @@ function blocksOf(root: DomElement): RawBlock[] {
       }
       if (BLOCK.has(tag)) {
         flush();
-        walk(el, roleOf(tag) ?? role, tag === 'LI' || (listItem && tag !== 'FIGCAPTION'));
+        walk(el, roleOf(tag) ?? role, tag === 'LI' || (listItem && tag !== 'FIGCAPTION'), quoted || tag === 'BLOCKQUOTE');
         flush();
       } else {
-        walk(el, role, listItem);
+        walk(el, role, listItem, quoted);
       }
     }
   };
-  walk(root, 'body', false);
+  walk(root, 'body', false, false);
   flush();
   return blocks;
 }
@@ -206,13 +210,15 @@ export function readHtmlArticle(html: string, url?: string, options: ReadHtmlOpt
   let text = '';
   const roles = new Map<number, Role>();
   const listItems = new Set<number>();
+  const quotations = new Set<number>();
   if (meta.headline) text += `${cleanText(meta.headline)}\n\n`;
   blocks.forEach((b, i) => {
     roles.set(text.length, i === teaser ? 'teaser' : b.role);
     if (b.listItem) listItems.add(text.length);
+    if (b.quoted) quotations.add(text.length);
     text += `${b.text}\n\n`;
   });
-  return { text: text.replace(/\n\n$/, '\n'), meta, main, structure: { headlineFirst: meta.headline !== null, kicker: meta.kicker, roles, listItems } };
+  return { text: text.replace(/\n\n$/, '\n'), meta, main, structure: { headlineFirst: meta.headline !== null, kicker: meta.kicker, roles, listItems, quotations } };
 }
 
 /**

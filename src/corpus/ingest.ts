@@ -27,7 +27,7 @@ import type { Article, Role, Sentence } from './types.ts';
  * sentence splitting). Part of the persisted index's key: bump it whenever
  * the same file would ingest differently, so no stale index is loaded.
  */
-export const INGEST_VERSION = 15;
+export const INGEST_VERSION = 16;
 
 /** The structure of a text whose markup is known (an HTML page's article text, see html.ts). */
 export interface TextStructure {
@@ -39,6 +39,8 @@ export interface TextStructure {
   roles: ReadonlyMap<number, Role>;
   /** The offsets of the lines that are list items (`<li>`). */
   listItems: ReadonlySet<number>;
+  /** The offsets of the lines quoted from someone (`<blockquote>`). Default: none. */
+  quotations?: ReadonlySet<number>;
 }
 
 /** Options of {@link ingestArticle}. */
@@ -298,6 +300,14 @@ export function ingestReport(source: string, options: IngestOptions): IngestRepo
     });
   });
   const credits = attribute(sentences, { language });
+  // A block quotation states what its source wrote: the source the paragraph before it credits, when it names none.
+  sentences.forEach((s, i) => {
+    if (credits[i] || !structure?.quotations?.has(lines[blocks[s.paragraph - 1]!.line]!.start)) return;
+    const intro = sentences.slice(0, i).reverse().find((t) => !structure.quotations!.has(lines[blocks[t.paragraph - 1]!.line]!.start));
+    if (!intro) return;
+    const credited = sentences.slice(0, i).reverse().find((t, k) => t.paragraph === intro.paragraph && credits[i - 1 - k]);
+    if (credited) credits[i] = credits[sentences.indexOf(credited)] ?? null;
+  });
   const firstSentence = sentences.find((s) => s.role !== 'caption')?.text ?? sentences[0]?.text ?? id;
 
   return {

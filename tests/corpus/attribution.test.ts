@@ -373,6 +373,11 @@ describe('attribute — English cues', () => {
     expect(run(['The new app now reports that the boards are fake.'], 'en')).toEqual(['new app']);
   });
 
+  it('takes a pronoun speaker for the person of its gender named before it in the same sentence', () => {
+    expect(run(['Servers can be crashed, researchers warned on Monday.', 'Developer Jane Example has released attack code, she said.'], 'en'))
+      .toEqual(['researchers', 'Jane Example']);
+  });
+
   it('credits nobody for "we are told", an infinitive, a modal, or "added" as a participle', () => {
     expect(run(["We're told there is security footage of the theft."], 'en')).toEqual([null]);
     expect(run(['The participants were asked to say in which direction the dots had moved.'], 'en')).toEqual([null]);

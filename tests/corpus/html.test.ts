@@ -158,6 +158,13 @@ describe('readHtmlArticle (what a fetched page goes through)', () => {
     const roles = ingestHtml(html, { id: 'rad', path: 'rad.html' }).article.sentences.map((s) => [s.role, s.text]);
     expect(roles).toContainEqual(['teaser', standfirst]);
   });
+  it('credits a block quotation to the source the paragraph before it names', () => {
+    const html = `<html lang="en"><head><title>Flaw crashes game servers</title></head><body><article><h1>Flaw crashes game servers</h1><p>A flaw in a popular online game makes it easy to crash the servers that host it, researchers warned on Monday. Patches are expected next week.</p><p>Developer Jane Example has released attack code, she said in a blog post. Here is how it works.</p><blockquote><p>The client may send the server data about its inventory slots. That lets us craft a packet that takes the server minutes to read.</p></blockquote><p>The company behind the game did not reply to questions on Tuesday.</p></article></body></html>`;
+    const credit = (text: string) => ingestHtml(html, { id: 'flaw', path: 'flaw.html' }).article.sentences.find((s) => s.text.startsWith(text))!.attributedTo;
+    expect(credit('That lets us craft a packet')).toBe('Jane Example');
+    expect(credit('The client may send')).toBe('Jane Example');
+    expect(credit('The company behind the game')).toBeNull();
+  });
   it('trusts the text over a page template that declares the wrong language', () => {
     const html = `<html lang="en"><head><title>Radwege</title></head><body><article><h1>Radwege für die Innenstadt</h1>${body}</article></body></html>`;
     expect(ingestHtml(html, { id: 'rad', path: 'rad.html' }).article.meta.language).toBe('de');
