@@ -30,7 +30,7 @@ import { parseHTML } from 'linkedom';
 import { IngestError, type IngestReport, ingestReport, type TextStructure } from './ingest.ts';
 import { detectLanguage } from './language.ts';
 import type { MetadataInput } from './metadata.ts';
-import { bylineName, type DomDocument, type DomElement, type DomNode, isoDate, languageCode, type PageMeta, readPageMeta, siteName } from './pageMeta.ts';
+import { bylineName, type DomDocument, isOrganisation, type DomElement, type DomNode, isoDate, languageCode, type PageMeta, readPageMeta, siteName } from './pageMeta.ts';
 import type { Role } from './types.ts';
 
 /** Parses an HTML text into a document. `url` is the page's address, for DOMs that resolve links. */
@@ -199,8 +199,9 @@ export function readHtmlArticle(html: string, url?: string, options: ReadHtmlOpt
   const content = parsed?.content as DomElement | null | undefined;
   if (!parsed || !content) return meta.articleBody ? articleFromBody(meta) : null;
   meta.headline ??= cleanText(parsed.title ?? '') || null;
-  meta.byline ??= bylineName(cleanText(parsed.byline ?? '') || null);
   meta.publisher ??= siteName(cleanText(parsed.siteName ?? '') || null);
+  const found = bylineName(cleanText(parsed.byline ?? '') || null);
+  meta.byline ??= found && !isOrganisation(found, meta.publisher) ? found : null;
   meta.language ??= languageCode(parsed.lang ?? null);
   meta.date ??= isoDate(parsed.publishedTime ?? null);
 

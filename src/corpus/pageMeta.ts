@@ -152,7 +152,28 @@ export function languageCode(value: unknown): string | null {
   return m ? m[1]! : null;
 }
 
-/** An ISO 8601 date (and time) from a date value; null when it cannot be read as a date. */
+/** German month names (folded of umlauts too) and their numbers, for dates written out ("15. Mai 2019"). */
+const GERMAN_MONTHS: Record<string, number> = {
+  januar: 1, jänner: 1, jaenner: 1, februar: 2, märz: 3, maerz: 3, marz: 3, april: 4, mai: 5, juni: 6, juli: 7, august: 8,
+  september: 9, oktober: 10, november: 11, dezember: 12,
+};
+
+/** A calendar date as ISO 8601, with the time when given ("05:28"); null for a day that does not exist. */
+function isoOf(year: number, month: number, day: number, time?: string): string | null {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  const date = d.toISOString().slice(0, 10);
+  const hm = time ? /^(\d{1,2})[:.](\d{2})$/.exec(time) : null;
+  return hm && Number(hm[1]) < 24 && Number(hm[2]) < 60 ? `${date}T${hm[1]!.padStart(2, '0')}:${hm[2]}` : date;
+}
+
+/**
+ * An ISO 8601 date (and time) from a date value; null when it cannot be read
+ * as a date. Reads ISO dates, German dates ("07.06.2019", "15. Mai 2019,
+ * 05:28 Uhr": day first, as German pages write them; `Date.parse` would take
+ * 07.06. for July 6) and what `Date.parse` reads unambiguously (English month
+ * names, RFC 2822).
+ */
 export function isoDate(value: unknown): string | null {
   const text = clean(value);
   if (!text) return null;
@@ -160,8 +181,18 @@ export function isoDate(value: unknown): string | null {
     const day = new Date(`${text.slice(0, 10)}T00:00:00Z`);
     return Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== text.slice(0, 10) ? null : text.replace(' ', 'T');
   }
-  const time = Date.parse(text);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
+  const time = /(?:,|\bum)?\s*(\d{1,2}[:.]\d{2})(?:\s*Uhr)?\s*$/u;
+  const numeric = /^(?:\p{L}+,?\s+)?(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b(.*)$/u.exec(text);
+  if (numeric) return isoOf(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]), time.exec(numeric[4]!)?.[1]);
+  const written = /^(?:\p{L}+,?\s+)?(\d{1,2})\.\s*(\p{L}+)\s+(\d{4})\b(.*)$/u.exec(text);
+  if (written) {
+    const month = GERMAN_MONTHS[written[2]!.toLowerCase()];
+    if (month) return isoOf(Number(written[3]), month, Number(written[1]), time.exec(written[4]!)?.[1]);
+  }
+  // Numbers alone in another order ("7.6.19") are not guessed; a slashed date is month first, as US pages write it.
+  if (!/\p{L}{3}/u.test(text) && !/^\d{1,2}\/\d{1,2}\/\d{4}\b/.test(text)) return null;
+  const parsed = Date.parse(text);
+  return Number.isNaN(parsed) ? null : new Date(parsed).toISOString();
 }
 
 /** An absolute http(s) URL, resolved against `base` when relative; null otherwise. */
@@ -259,6 +290,22 @@ function isNavigation(el: DomElement): boolean {
 }
 
 /**
+ * The site's name from the `<title>` when no tag states it: "Headline - Rhein
+ * Neckar Zeitung", "Headline | DER SONNTAG (Sachsen)": the short last part,
+ * when the rest is the headline. Null otherwise.
+ */
+function titleSite(doc: DomDocument, headline: string | null): string | null {
+  const title = clean(doc.querySelector('title')?.textContent);
+  if (!title || !headline) return null;
+  const parts = title.split(/\s+[|–—·•-]\s+/);
+  if (parts.length < 2) return null;
+  const last = parts[parts.length - 1]!;
+  const rest = parts.slice(0, -1).join(' ').toLowerCase();
+  const h = headline.toLowerCase();
+  return last.split(' ').length <= 5 && (rest.includes(h) || h.includes(rest)) ? last : null;
+}
+
+/**
  * The kicker over the headline in the markup: a short text right before the
  * `<h1>` in the same container, or the first of two parts inside the `<h1>`.
  * Navigation before the headline (a breadcrumb trail) is no kicker, nor is
@@ -266,7 +313,11 @@ function isNavigation(el: DomElement): boolean {
  */
 function kickerOf(h1: DomElement | null, headline: string | null): string | null {
   if (!h1) return null;
-  const short = (t: string | null) => (t && t.split(' ').length <= 6 && !/[.!?]$/.test(t) && t !== headline ? t : null);
+  // A date or a count glued on from the same row ("Digital Life 05/08/2019", "Aktuell 0") is no part of it.
+  const short = (raw: string | null) => {
+    const t = raw?.replace(/\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}\s*$/u, '').trim() || null;
+    return t && t.split(' ').length <= 6 && !/[.!?:]$/.test(t) && !/\s\d{1,3}$/.test(t) && t !== headline ? t : null;
+  };
   const parts = Array.from(h1.children).map((c) => clean(c.textContent)).filter((t): t is string => t !== null);
   if (parts.length === 2 && headline && collapse(parts[1]!) === headline) return short(parts[0]!);
   const before = h1.previousElementSibling;
@@ -276,22 +327,48 @@ function kickerOf(h1: DomElement | null, headline: string | null): string | null
 /**
  * The publication date the markup states outside `<meta>`: microdata
  * (`itemprop="datePublished"`), a `<time pubdate>`, or the first `<time
- * datetime>` in the headline's header (the `<h1>`'s parent or grandparent,
- * not the page around it, whose times belong to other articles and comments).
+ * datetime>` in the headline's header (the `<h1>`'s parent or grandparent)
+ * or in the article element with the most paragraph text; not elsewhere on
+ * the page, whose times belong to other articles and comments.
  */
 function markupDate(doc: DomDocument, h1: DomElement | null): string | null {
   for (const el of Array.from(doc.querySelectorAll('[itemprop="datePublished"], time[pubdate]'))) {
     const date = isoDate(el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.textContent);
     if (date) return date;
   }
-  let scope = h1?.parentElement ?? null;
-  for (let up = 0; scope && up < 2 && !/^(?:BODY|HTML)$/i.test(scope.tagName); up++, scope = scope.parentElement) {
+  const scopes: DomElement[] = [];
+  for (let scope = h1?.parentElement ?? null, up = 0; scope && up < 2 && !/^(?:BODY|HTML)$/i.test(scope.tagName); up++, scope = scope.parentElement) scopes.push(scope);
+  // Then the article element with the most paragraph text (the headline's <h1> may stand in a breadcrumb trail).
+  let main: DomElement | null = null;
+  let most = 0;
+  for (const el of Array.from(doc.querySelectorAll('article, [role="main"], main'))) {
+    const chars = Array.from(el.querySelectorAll('p')).reduce((n, p) => n + (p.textContent ?? '').length, 0);
+    if (chars > most) (main = el), (most = chars);
+  }
+  if (main) scopes.push(main);
+  for (const scope of scopes) {
     for (const el of Array.from(scope.querySelectorAll('time[datetime]'))) {
       const date = isoDate(el.getAttribute('datetime'));
       if (date) return date;
     }
   }
   return null;
+}
+
+/** JSON-LD author values without those typed as an organisation. */
+function personObjects(value: unknown): unknown[] {
+  return ([] as unknown[]).concat(value ?? []).filter((v) => {
+    if (!v || typeof v !== 'object') return true;
+    const type = ([] as unknown[]).concat((v as Json)['@type'] ?? []);
+    return !type.some((t) => typeof t === 'string' && /Organization|Organisation|Corporation|NewsMediaOrganization/i.test(t));
+  });
+}
+
+/** True for a company or site named as an author: the publisher's own name, a legal form ("GmbH", "Inc."), or a domain. */
+export function isOrganisation(name: string, publisher: string | null): boolean {
+  const folded = name.toLowerCase();
+  if (publisher && (folded === publisher.toLowerCase() || folded.startsWith(`${publisher.toLowerCase()} `))) return true;
+  return /\b(?:gmbh|ag|kg|se|inc|ltd|llc|plc|verlag|redaktion|newsroom|staff)\b\.?|\.(?:de|at|ch|com|net|org)\b/i.test(name);
 }
 
 /** A site name given as an address ("http://www.example.com") as its host ("example.com"); other names as they are. */
@@ -311,9 +388,11 @@ export function siteName(value: string | null): string | null {
  */
 export function bylineName(value: string | null): string | null {
   if (!value) return null;
+  // A label, not a name: "Artikel empfehlen:", "so teilen Sie".
+  if (/:\s*$/.test(value) || /^\p{Ll}/u.test(value.replace(/^(?:by|von)\s+/i, ''))) return null;
   const name = collapse(
     value
-      .replace(/^(?:by|von)\s+/i, '')
+      .replace(/^(?:text\s+)?(?:by|von)\s+|^texte?\s*:\s*/i, '')
       .replace(/[\s,|·–—-]*(?:(?:am|on|updated|aktualisiert)\s+)?(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2}|(?:\d{1,2}\.?\s+)?(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zä]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|(?:\d{1,2}\.?\s+)(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zä]*\.?\s+\d{4})(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|[a-z]{2,4}))*)?\s*$/i, ''),
   );
   return name || null;
@@ -336,9 +415,13 @@ export function readPageMeta(doc: DomDocument, url?: string): PageMeta {
   const h1Text = clean(doc.querySelector('h1')?.textContent);
   const headline =
     clean(ld?.headline) ?? clean(ld?.name) ?? metaContent(doc, 'og:title', 'twitter:title', 'title', 'dc.title') ?? titleOf(doc, publisher) ?? h1Text;
-  const ldAuthors = ld ? names(ld.author) : [];
+  const site = publisher ?? titleSite(doc, headline ?? h1Text);
+  // An organisation named as the author (the publisher itself, "Süddeutsche.de GmbH, Munich, Germany") is no byline:
+  // the page's own "Von …" line, which ingest reads, names the writer.
+  const person = (name: string) => !isOrganisation(name, publisher);
+  const ldAuthors = ld ? names(personObjects(ld.author)).filter(person) : [];
   const metaAuthor = metaContent(doc, 'article:author', 'author', 'dc.creator', 'parsely-author', 'sailthru.author');
-  const byline = bylineName(ldAuthors.length ? ldAuthors.join(', ') : metaAuthor && !/^https?:\/\//.test(metaAuthor) ? metaAuthor : null);
+  const byline = bylineName(ldAuthors.length ? ldAuthors.join(', ') : metaAuthor && !/^https?:\/\//.test(metaAuthor) && person(metaAuthor) ? metaAuthor : null);
   const h1 = headlineElement(doc, headline);
   const date =
     isoDate(ld?.datePublished) ??
@@ -359,5 +442,5 @@ export function readPageMeta(doc: DomDocument, url?: string): PageMeta {
     absoluteUrl(url ?? null, undefined);
   const description = clean(ld?.description) ?? metaContent(doc, 'og:description', 'description', 'twitter:description');
   const kicker = kickerOf(h1, headline);
-  return { headline, kicker, byline, publisher, date, language, url: pageUrl, description, articleBody: articleBodyOf(ld?.articleBody) };
+  return { headline, kicker, byline, publisher: site, date, language, url: pageUrl, description, articleBody: articleBodyOf(ld?.articleBody) };
 }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestHtml, readHtmlArticle } from '../../src/corpus/html.ts';
+import { isoDate } from '../../src/corpus/pageMeta.ts';
 import { loadArticleFile, loadCorpus } from '../../src/corpus/load.ts';
 import { isCorpusFile } from '../../src/corpus/watch.ts';
 import { openEngine } from '../../src/engine/open.ts';
@@ -164,6 +165,26 @@ describe('readHtmlArticle (what a fetched page goes through)', () => {
     expect(credit('That lets us craft a packet')).toBe('Jane Example');
     expect(credit('The client may send')).toBe('Jane Example');
     expect(credit('The company behind the game')).toBeNull();
+  });
+  it('reads German dates day first, and dates written out in German', () => {
+    expect(isoDate('07.06.2019')).toBe('2019-06-07');
+    expect(isoDate('12.10.2015, 19:16 Uhr')).toBe('2015-10-12T19:16');
+    expect(isoDate('Mittwoch, 15. Mai 2019, 05:28 Uhr')).toBe('2019-05-15T05:28');
+    expect(isoDate('31.02.2019')).toBeNull();
+    expect(isoDate('2/26/2015')?.slice(0, 10)).toBe('2015-02-26');
+    const meta = (head: string) => readHtmlArticle(`<html><head>${head}</head><body><article><h1>Radwege für die Innenstadt</h1>${body}</article></body></html>`)!.meta;
+    expect(meta('<meta name="date" content="12.10.2015">').date).toBe('2015-10-12');
+  });
+  it('takes no organisation for the byline, and the site\'s name from the <title> when no tag gives it', () => {
+    const ld = (author: string) => `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Radwege für die Innenstadt","author":${author}}</script>`;
+    const page = (head: string, top = '') =>
+      readHtmlArticle(`<html><head><title>Radwege für die Innenstadt | Stadtanzeiger Nord</title>${head}</head><body><article>${top}<h1>Radwege für die Innenstadt</h1>${body}</article></body></html>`)!.meta;
+    expect(page(ld('{"@type":"Organization","name":"Stadtanzeiger"}')).byline).toBeNull();
+    expect(page(ld('{"@type":"Person","name":"Erika Beispiel"}')).byline).toBe('Erika Beispiel');
+    expect(page('<meta name="author" content="Stadtanzeiger Verlag GmbH, Hamburg">').byline).toBeNull();
+    expect(page('').publisher).toBe('Stadtanzeiger Nord');
+    expect(page('', '<div><a href="/verkehr">Verkehr</a> <span>05/08/2019</span></div>').kicker).toBe('Verkehr');
+    expect(page('', '<div><a href="/verkehr">Verkehr</a> <span class="comments">0</span></div>').kicker).toBeNull();
   });
   it('trusts the text over a page template that declares the wrong language', () => {
     const html = `<html lang="en"><head><title>Radwege</title></head><body><article><h1>Radwege für die Innenstadt</h1>${body}</article></body></html>`;
