@@ -106,7 +106,7 @@ const DATE_TIME_TOKENS = [
 ];
 /** Words that date rows carry besides dates: labels, weekdays, "Uhr". */
 const DATE_ROW_WORDS =
-  /\b(?:Lesezeit|Lesedauer|Hördauer|Stand|Erstellt|Aktualisiert|Veröffentlicht|Datum|zuletzt|am|um|vor|Uhr|heute|gestern|ago|Updated|Published|Posted|Last|Reading|time|read|date|on|at|today|yesterday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun|PST|PDT|EST|EDT|CST|CDT|MST|MDT|AEST|AEDT|ET|PT|BST|GMT|UTC|CET|CEST|MEZ|MESZ)\b\.?/giu;
+  /\b(?:Lesezeit|Lesedauer|Hördauer|Stand|Erstellt|Aktualisiert|Veröffentlicht|Datum|zuletzt|am|um|vor|Uhr|heute|gestern|ago|Updated|Published|Posted|Created|Modified|Last|Reading|time|read|date|on|at|today|yesterday|Geändert|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun|PST|PDT|EST|EDT|CST|CDT|MST|MDT|AEST|AEDT|ET|PT|BST|GMT|UTC|CET|CEST|MEZ|MESZ)\b\.?/giu;
 
 /** Words of a site's interface: menus, buttons, section links (lower case). */
 const UI_WORDS = new Set(
@@ -120,7 +120,8 @@ const UI_WORDS = new Set(
     'vollbild fullscreen zur zum zu to the go view watch artikel article bilder bild fotos foto photos photo images liveblog ' +
     'ticker übersicht overview top oben nach scroll hören listen ansehen vorlesen anhören akzeptieren accept ablehnen reject ' +
     'zustimmen agree ok okay optionen options privacy terms conditions nutzungsbedingungen passwort password vergessen forgot ' +
-    'skip content inhalt springen main'
+    'skip content inhalt springen main anzeigen weniger less show see einblenden ausblenden aufklappen zuklappen expand collapse ' +
+    'feedback lesen read'
   ).split(' '),
 );
 

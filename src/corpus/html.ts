@@ -127,7 +127,9 @@ function blocksOf(root: DomElement): RawBlock[] {
       }
       if (BLOCK.has(tag)) {
         flush();
-        walk(el, roleOf(tag) ?? role, tag === 'LI' || (listItem && tag !== 'FIGCAPTION'), quoted || tag === 'BLOCKQUOTE');
+        // A paragraph inside a caption (<figcaption><p>…</p></figcaption>) is still the caption.
+        const own = role === 'caption' && tag === 'P' ? 'caption' : roleOf(tag);
+        walk(el, own ?? role, tag === 'LI' || (listItem && tag !== 'FIGCAPTION'), quoted || tag === 'BLOCKQUOTE');
         flush();
       } else {
         walk(el, role, listItem, quoted);

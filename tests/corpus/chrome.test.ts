@@ -8,6 +8,11 @@ import { bylineOf, datelineAgencyOf, dateRowOf, lineChromeWhy, trailingCreditAt 
 const kind = (line: string) => lineChromeWhy(line);
 
 describe('line rules', () => {
+  it('drops button labels that show, hide or ask for feedback', () => {
+    for (const line of ['mehr anzeigen', 'Weniger anzeigen', 'Show more', 'Feedback', 'Mehr lesen']) expect(kind(line), line).toBe('menu or button');
+    expect(kind('Date created : 2015-05-12')).toBe('date, time or reading-time row');
+    expect(kind('Die Stadt zeigt mehr.')).toBeNull();
+  });
   it('drops lines without words', () => {
     for (const line of ['+', '|', '***', '– –', '1.']) expect(kind(line), line).toBe('no words');
   });

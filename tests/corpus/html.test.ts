@@ -186,6 +186,11 @@ describe('readHtmlArticle (what a fetched page goes through)', () => {
     expect(page('', '<div><a href="/verkehr">Verkehr</a> <span>05/08/2019</span></div>').kicker).toBe('Verkehr');
     expect(page('', '<div><a href="/verkehr">Verkehr</a> <span class="comments">0</span></div>').kicker).toBeNull();
   });
+  it('keeps a paragraph inside a <figcaption> as the caption', () => {
+    const html = `<html lang="de"><head><title>Radwege</title></head><body><article><h1>Radwege für die Innenstadt</h1><figure><img src="a.jpg"><figcaption><p>Neue Radwege an der Ringstraße sollen bis 2027 fertig sein.</p></figcaption></figure>${body}</article></body></html>`;
+    const roles = ingestHtml(html, { id: 'rad', path: 'rad.html' }).article.sentences.map((s) => [s.role, s.text]);
+    expect(roles).toContainEqual(['caption', 'Neue Radwege an der Ringstraße sollen bis 2027 fertig sein.']);
+  });
   it('trusts the text over a page template that declares the wrong language', () => {
     const html = `<html lang="en"><head><title>Radwege</title></head><body><article><h1>Radwege für die Innenstadt</h1>${body}</article></body></html>`;
     expect(ingestHtml(html, { id: 'rad', path: 'rad.html' }).article.meta.language).toBe('de');
