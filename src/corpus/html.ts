@@ -191,6 +191,7 @@ export function readHtmlArticle(html: string, url?: string, options: ReadHtmlOpt
   checkPageShape(doc.documentElement);
   const meta = readPageMeta(doc, url);
   const main = mainElementOf(doc);
+  const lead = leadOf(doc, meta.description);
   let parsed: ReturnType<Readability<unknown>['parse']>;
   try {
     parsed = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0], { serializer: (el: unknown) => el }).parse();
@@ -209,7 +210,13 @@ export function readHtmlArticle(html: string, url?: string, options: ReadHtmlOpt
 
   const blocks = blocksOf(content);
   const description = meta.description ? fold(meta.description) : null;
-  const teaser = description && description.length >= 40 ? blocks.findIndex((b, i) => i < 4 && (b.role === 'body' || b.role === 'subhead') && fold(b.text).startsWith(description)) : -1;
+  let teaser = description && description.length >= 40 ? blocks.findIndex((b, i) => i < 4 && (b.role === 'body' || b.role === 'subhead') && fold(b.text).startsWith(description)) : -1;
+  // The page prints the lead the description repeats, but outside the block Readability took (in the article's
+  // header): it opens the text, as the teaser.
+  if (teaser < 0 && lead && !blocks.some((b) => fold(b.text).includes(fold(lead)))) {
+    blocks.unshift({ text: lead, role: 'body', listItem: false, quoted: false });
+    teaser = 0;
+  }
   let text = '';
   const roles = new Map<number, Role>();
   const listItems = new Set<number>();
@@ -316,6 +323,22 @@ export function ingestHtml(html: string, options: IngestHtmlOptions): IngestRepo
     if (total > prose && found < total / 2) return secondReading() ?? report;
   }
   return report;
+}
+
+/**
+ * The lead paragraph the page's description repeats, as the page prints it in
+ * a `<p>` or heading of its body (at least 40 characters); null when the page
+ * prints no such element.
+ */
+function leadOf(doc: DomDocument, description: string | null): string | null {
+  if (!description) return null;
+  const wanted = fold(description);
+  if (wanted.length < 40) return null;
+  for (const el of Array.from(doc.querySelectorAll('body p, body h2, body h3, body h4'))) {
+    const text = cleanText(el.textContent ?? '');
+    if (fold(text) === wanted) return text;
+  }
+  return null;
 }
 
 /** The page cut down to its main article element, and that element's paragraphs (see {@link mainElementPage}). */

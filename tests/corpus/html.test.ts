@@ -191,6 +191,13 @@ describe('readHtmlArticle (what a fetched page goes through)', () => {
     const roles = ingestHtml(html, { id: 'rad', path: 'rad.html' }).article.sentences.map((s) => [s.role, s.text]);
     expect(roles).toContainEqual(['caption', 'Neue Radwege an der Ringstraße sollen bis 2027 fertig sein.']);
   });
+  it('opens with the lead the description repeats when it stands outside the block Readability takes', () => {
+    const lead = 'Zwanzig Kilometer neue Radwege bis 2027: der Stadtrat hat entschieden.';
+    const html = `<html lang="de"><head><meta name="description" content="${lead} "></head><body><header class="top-header"><h1>Radwege für die Innenstadt</h1><p class="lead">${lead}</p><div class="service"><a href="#">Teilen</a></div></header><div class="article-content">${body}<p>Die ersten Abschnitte entstehen an der Ringstraße und am Bahnhof, sagte die Baudezernentin am Dienstag im Ausschuss.</p></div></body></html>`;
+    const roles = ingestHtml(html, { id: 'rad', path: 'rad.html' }).article.sentences.map((s) => [s.role, s.text]);
+    expect(roles[1]).toEqual(['teaser', lead]);
+    expect(roles.filter(([, t]) => t === lead)).toHaveLength(1);
+  });
   it('trusts the text over a page template that declares the wrong language', () => {
     const html = `<html lang="en"><head><title>Radwege</title></head><body><article><h1>Radwege für die Innenstadt</h1>${body}</article></body></html>`;
     expect(ingestHtml(html, { id: 'rad', path: 'rad.html' }).article.meta.language).toBe('de');
