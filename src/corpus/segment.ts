@@ -9,6 +9,8 @@
  * - a quotation of several sentences followed by its attribution
  *   ("»…. …«, sagte X.", "“…. …,” she said.") is one sentence;
  * - a dateline ending in a full stop ("BERLIN. Die …") opens its sentence;
+ * - a year after a word's full stop opens a sentence ("… Partiturspiel.
+ *   1999 gründete er …"), which ICU, seeing a lower-case word next, misses;
  * - an exclamation or question mark followed by a lower-case word ('the
  *   "a-ha!" moment', '"Stop!" he said') does not end the sentence;
  * - a piece with no letter or digit is not a sentence of its own.
@@ -179,6 +181,15 @@ export function splitSentences(text: string, language = 'de'): Span[] {
   const raw: Span[] = [];
   for (const seg of segmenterFor(language).segment(text)) {
     raw.push({ start: seg.index, end: seg.index + seg.segment.length });
+  }
+  // ICU goes on past a full stop when the next letter is in lower case, so "… Partiturspiel. 1999 gründete er …"
+  // stays one sentence: a year after a word's full stop opens a sentence of its own.
+  for (let k = 0; k < raw.length; k++) {
+    const { start, end } = raw[k]!;
+    const piece = text.slice(start, end);
+    const m = /(?<=(?:^|\s)([\p{L}]{2,}|\d{4})\.)\s+(?=(?:1\d{3}|20\d{2})\s+\p{Ll})/u.exec(piece);
+    if (!m || ABBREVIATIONS.has(m[1]!.toLowerCase()) || MONTHS.has(m[1]!.toLowerCase())) continue;
+    raw.splice(k, 1, { start, end: start + m.index + m[0].length }, { start: start + m.index + m[0].length, end });
   }
   const merged: Span[] = [];
   for (const span of raw) {

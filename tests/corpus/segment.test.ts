@@ -76,6 +76,11 @@ describe('splitSentences on news German', () => {
     expect(split('»Warum?« fragt er. Niemand weiß es.')).toEqual(['»Warum?« fragt er.', 'Niemand weiß es.']);
     expect(split('Was nun? Die Stadt wartet. Wirklich!')).toEqual(['Was nun?', 'Die Stadt wartet.', 'Wirklich!']);
   });
+  it('ends a sentence before a year that opens the next one, though a lower-case word follows the year', () => {
+    expect(split('Er lernte Chordirigieren. 1999 gründete er das Quartett.')).toEqual(['Er lernte Chordirigieren.', '1999 gründete er das Quartett.']);
+    expect(split('Die Zahl stieg im Jahr 2020. 2021 folgte der Rückgang.')).toEqual(['Die Zahl stieg im Jahr 2020.', '2021 folgte der Rückgang.']);
+    expect(split('Das war im Jan. 1999 noch anders.')).toEqual(['Das war im Jan. 1999 noch anders.']);
+  });
   it('splits a quotation that ends without an attribution', () => {
     expect(split('»Das ist gut. Wir kommen.« Dann ging er.')).toEqual(['»Das ist gut.', 'Wir kommen.«', 'Dann ging er.']);
     expect(split('„Das ist gut. Wir kommen.“ Dann ging er.')).toEqual(['„Das ist gut.', 'Wir kommen.“', 'Dann ging er.']);
