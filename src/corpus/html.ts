@@ -73,6 +73,9 @@ const BLOCK = new Set([
   'SUMMARY', 'HR', 'CENTER',
 ]);
 
+/** Block elements that, inside a link, make it a teaser card for another article. */
+const CARD_BLOCKS = 'p, div, h1, h2, h3, h4, h5, h6, figure, figcaption, li, section, article, header';
+
 /** The role an element gives the text inside it; undefined: the role around it. */
 function roleOf(tag: string): Role | undefined {
   if (/^H[1-6]$/.test(tag)) return 'subhead';
@@ -121,6 +124,8 @@ function blocksOf(root: DomElement): RawBlock[] {
       const el = child as unknown as DomElement;
       const tag = el.tagName.toUpperCase();
       if (SKIP.has(tag)) continue;
+      // A link around blocks (a heading, a paragraph) is a card teasing another article, not this one's text.
+      if (tag === 'A' && el.querySelectorAll(CARD_BLOCKS).length > 0) continue;
       if (tag === 'BR') {
         buffer += ' ';
         continue;

@@ -198,6 +198,14 @@ describe('readHtmlArticle (what a fetched page goes through)', () => {
     expect(roles[1]).toEqual(['teaser', lead]);
     expect(roles.filter(([, t]) => t === lead)).toHaveLength(1);
   });
+  it('leaves out a card that links to another article from inside this one', () => {
+    const card = '<figure class="teaser"><a href="/andere-geschichte"><div class="overline">Nach dem Unfall</div><h3>Dieser Mann fordert sichere Kreuzungen</h3><p>Ein Radfahrer verlor vor einem Jahr seine Mutter. Er fordert mehr Schutz. <span>Von Erika Beispiel</span></p></a></figure>';
+    const html = `<html lang="de"><head><title>Radwege</title></head><body><article><h1>Radwege für die Innenstadt</h1>${body.replace('</p><p>', `</p>${card}<p>`)}<p>Ein <a href="/plan">Plan der Stadt</a> zeigt die Strecken.</p></article></body></html>`;
+    const texts = ingestHtml(html, { id: 'rad', path: 'rad.html' }).article.sentences.map((s) => s.text);
+    expect(texts.filter((t) => /Kreuzungen|Radfahrer|Erika|Nach dem Unfall|fordert mehr/.test(t))).toEqual([]);
+    expect(texts).toContain('Ein Plan der Stadt zeigt die Strecken.');
+    expect(texts).toContain('Der Stadtrat hat den Ausbau mit großer Mehrheit beschlossen.');
+  });
   it('trusts the text over a page template that declares the wrong language', () => {
     const html = `<html lang="en"><head><title>Radwege</title></head><body><article><h1>Radwege für die Innenstadt</h1>${body}</article></body></html>`;
     expect(ingestHtml(html, { id: 'rad', path: 'rad.html' }).article.meta.language).toBe('de');
