@@ -195,6 +195,15 @@ export function isChromeLine(line: string): boolean {
   return promptWhy(line.trim()) !== null;
 }
 
+/**
+ * A note on where the piece comes from or where to get the rest, as syndicated
+ * and magazine pieces carry: "Dieser Beitrag stammt aus Ausgabe 7/2019 der …",
+ * "This article originally appeared in …", "Das Heft ist ab … im Handel
+ * erhältlich", "Den kompletten Beitrag lesen Sie in …".
+ */
+const PUBLICATION_NOTE =
+  /^(?:diese[rs]?\s+(?:beitrag|artikel|text|bericht|reportage|interview|kolumne)\s+(?:stammt|erschien|ist\s+(?:zuerst|erstmals|ursprünglich))|(?:der|dieser)\s+(?:beitrag|artikel|text)\s+(?:erschien|wurde)\s+(?:zuerst|erstmals|ursprünglich)|this\s+(?:article|story|piece|post|report|interview|column)\s+(?:first\s+|originally\s+)?(?:appeared|ran|was\s+(?:first\s+|originally\s+)?(?:published|posted))|(?:den|die|das)\s+(?:kompletten|vollständigen|ganzen|gesamten)\s+(?:beitrag|artikel|text|bericht|reportage)\s+lesen\s+sie|read\s+the\s+(?:full|whole|complete)\s+(?:article|story))|\b(?:heft|ausgabe|magazin|zeitschrift)\b.{0,60}?\b(?:im\s+(?:zeitschriften)?handel|am\s+kiosk)\b.{0,60}?\berhältlich\b/iu;
+
 /** Why a line is a prompt or notice of the site, or null. */
 function promptWhy(text: string): string | null {
   if (!text) return null;
@@ -211,6 +220,7 @@ function promptWhy(text: string): string | null {
   // An offer's words ("im ersten Monat", "werbefrei") also occur in consumer news: short lines or the reader addressed.
   if (OFFER.test(text) && (short || (address && wordCount(text) <= 30))) return 'offer of the site';
   if (quoted) return null;
+  if (PUBLICATION_NOTE.test(text) && wordCount(text) <= 30) return 'note on the publication';
   if (PLEASE.test(text)) return 'request to the reader';
   // The site's notice ("unseres journalistischen Angebots sind wir …"), not a speaker's "wir" reported without quotation marks.
   const reported = /,\s*(?:sagte|sagt|sagten|erklärte|betonte|meinte|so|hieß es|said|says|told)\b/u.test(text);

@@ -104,6 +104,11 @@ export function answerSpans(
       i = last;
       continue;
     }
+    // A date written in numbers, day first ("20.06.2019", "12.10.", "2019-06-20"), or US style ("2/26/2015").
+    if (/^(?:\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})$/.test(t.text)) {
+      push('time', i, i);
+      continue;
+    }
     // A day before its month is part of the date, not a number ("12. März").
     if (/^\d{1,2}$/.test(t.text) && tokens[i + 1] && MONTH.test(tokens[i + 1]!.folded)) continue;
     if (isYear(t) && !(tokens[i + 1] && UNIT.test(tokens[i + 1]!.folded))) {

@@ -8,6 +8,12 @@ import { bylineOf, datelineAgencyOf, dateRowOf, lineChromeWhy, trailingCreditAt 
 const kind = (line: string) => lineChromeWhy(line);
 
 describe('line rules', () => {
+  it('drops notes on where a piece comes from or where to read the rest, not news about a report or a product', () => {
+    for (const line of ['Dieser Beitrag stammt aus Ausgabe 7/2019 der Zeitschrift Beispiel.', 'Das Heft ist ab 20.06.2019 im Handel erhältlich.', 'Den kompletten Beitrag lesen Sie in der neuen Ausgabe.', 'This article originally appeared in The Example Review.']) {
+      expect(kind(line), line).toBe('note on the publication');
+    }
+    for (const line of ['Der Bericht stammt aus dem Innenministerium und liegt der Zeitung vor.', 'Das neue Modell ist ab Juni im Handel erhältlich, kostet aber 200 Euro mehr.']) expect(kind(line), line).toBeNull();
+  });
   it('drops button labels that show, hide or ask for feedback', () => {
     for (const line of ['mehr anzeigen', 'Weniger anzeigen', 'Show more', 'Feedback', 'Mehr lesen']) expect(kind(line), line).toBe('menu or button');
     expect(kind('Date created : 2015-05-12')).toBe('date, time or reading-time row');
