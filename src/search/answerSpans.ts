@@ -104,8 +104,8 @@ export function answerSpans(
       i = last;
       continue;
     }
-    // A date written in numbers, day first ("20.06.2019", "12.10.", "2019-06-20"), or US style ("2/26/2015").
-    if (/^(?:\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})$/.test(t.text)) {
+    // A date written in numbers, day first ("20.06.2019") or ISO ("2019-06-20").
+    if (/^(?:\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2})$/.test(t.text)) {
       push('time', i, i);
       continue;
     }

@@ -40,6 +40,13 @@ describe('answer spans', () => {
     expect(spans('Die Pest wütete 1629-1631 in der Stadt.', 'time')).toEqual(['1629-1631']);
   });
 
+  it('takes a date written in numbers for a date, not a count', () => {
+    expect(spans('Das Heft ist ab 20.06.2019 im Handel.', 'time')).toEqual(['20.06.2019']);
+    expect(spans('Das Heft ist ab 20.06.2019 im Handel.', 'number')).toEqual([]);
+    expect(spans('Es begann am 2019-06-20 in Berlin.', 'time')).toEqual(['2019-06-20']);
+    expect(spans('Der Umsatz lag bei 28.5 Millionen.', 'number')).toEqual(['28.5 Millionen']);
+  });
+
   it('finds numbers with their units and signs', () => {
     expect(spans('Der Marktanteil lag bei mehr als 30 Prozent.', 'number')).toEqual(['30 Prozent']);
     expect(spans('Die Mehrheit betrug 51,6 % der Stimmen.', 'number')).toEqual(['51,6 %']);
