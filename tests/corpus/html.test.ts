@@ -183,6 +183,8 @@ describe('readHtmlArticle (what a fetched page goes through)', () => {
     expect(page(ld('{"@type":"Person","name":"Erika Beispiel"}')).byline).toBe('Erika Beispiel');
     expect(page('<meta name="author" content="Stadtanzeiger Verlag GmbH, Hamburg">').byline).toBeNull();
     expect(page('').publisher).toBe('Stadtanzeiger Nord');
+    const printed = `<html><head><title>Radwege</title><meta name="author" content="Stadtanzeiger GmbH"></head><body><article><h1>Radwege für die Innenstadt</h1><p>Von Erika Beispiel, Hamburg</p>${body}</article></body></html>`;
+    expect(ingestHtml(printed, { id: 'rad', path: 'rad.html' }).article.meta.byline).toBe('Erika Beispiel, Hamburg');
     expect(page('', '<div><a href="/verkehr">Verkehr</a> <span>05/08/2019</span></div>').kicker).toBe('Verkehr');
     expect(page('', '<div><a href="/verkehr">Verkehr</a> <span class="comments">0</span></div>').kicker).toBeNull();
   });
