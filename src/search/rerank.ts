@@ -383,13 +383,21 @@ export function governingPrepositions(question: string): string[] {
 const ANAPHOR = /^(?:er|sie|es|ihr|ihre|sein|seine|dies|diese|dieser|dieses|das|dort|damit|dabei|dazu|daher|deshalb|demnach|he|she|it|they|his|her|its|their|this|these|those|that|there|such|the)$/;
 /** Demonstratives that refer back wherever they stand early in a sentence ("As part of this merger …", "Most of these schools …"). */
 const DEMONSTRATIVE = /^(?:dies|diese|dieser|dieses|diesem|diesen|solche|solcher|solches|this|these|those|such)$/;
+/**
+ * German pronominal adverbs, which stand for something said before wherever they come early in a sentence (German
+ * puts the verb second, so "Viel wird dabei …", "Er hat darüber …").
+ */
+const PRONOMINAL_ADVERB = /^(?:dabei|damit|dadurch|daruber|daran|darauf|dafur|dagegen|davon|dazu|daraus|darin|danach|davor|darunter|daneben|dahinter)$/;
 /** Openers that continue the sentence before: contrast, example, consequence ("However, …", "Zum Beispiel …", "As such …"). */
 const CONNECTIVE = /^(?:however|thus|therefore|hence|instead|also|example|instance|consequently|jedoch|allerdings|aber|doch|beispielsweise|beispiel|so|somit|folglich|stattdessen|zudem|ausserdem|auch)$/;
 
 /** True when a sentence refers back to the one before: a pronoun or demonstrative opening it, a demonstrative among its first four words, or a connective among its first three. */
 export function refersBack(tokens: readonly SpanToken[]): boolean {
   if (tokens[0] && ANAPHOR.test(tokens[0].folded)) return true;
-  for (let i = 0; i < Math.min(4, tokens.length); i++) if (DEMONSTRATIVE.test(tokens[i]!.folded) || (i < 3 && CONNECTIVE.test(tokens[i]!.folded))) return true;
+  for (let i = 0; i < Math.min(4, tokens.length); i++) {
+    const t = tokens[i]!.folded;
+    if (DEMONSTRATIVE.test(t) || PRONOMINAL_ADVERB.test(t) || (i < 3 && CONNECTIVE.test(t))) return true;
+  }
   return false;
 }
 

@@ -30,6 +30,9 @@ describe('second stage', () => {
     expect(back('For example, integers can be represented in binary notation.')).toBe(true);
     expect(back('Diese Region umfasst Gebiete, die zu neun Nationen gehören.')).toBe(true);
     expect(back('Zum Beispiel werden solche Probleme als DTIME bezeichnet.')).toBe(true);
+    // A German pronominal adverb early in the sentence stands for what was said before ("dabei": in that).
+    expect(back('Viel wird dabei wohl nicht mehr herauskommen.')).toBe(true);
+    expect(back('Der Rat hat darüber lange gestritten.')).toBe(true);
     // A sentence that names its own subject stands alone.
     expect(back('Peyton Manning became the first quarterback to lead two teams.')).toBe(false);
     expect(back('Forscher der Universität Genf haben Nervenzellen untersucht.')).toBe(false);
