@@ -190,7 +190,9 @@ export function isoDate(value: unknown): string | null {
     if (month) return isoOf(Number(written[3]), month, Number(written[1]), time.exec(written[4]!)?.[1]);
   }
   // Numbers alone in another order ("7.6.19") are not guessed; a slashed date is month first, as US pages write it.
-  if (!/\p{L}{3}/u.test(text) && !/^\d{1,2}\/\d{1,2}\/\d{4}\b/.test(text)) return null;
+  // Else an English month name must be there: Date.parse takes any words before a year ("Buchpreis 2015") for 1 January.
+  const month = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
+  if (!month.test(text) && !/^\d{1,2}\/\d{1,2}\/\d{4}\b/.test(text)) return null;
   const parsed = Date.parse(text);
   return Number.isNaN(parsed) ? null : new Date(parsed).toISOString();
 }
@@ -352,8 +354,22 @@ function markupDate(doc: DomDocument, h1: DomElement | null): string | null {
       if (date) return date;
     }
   }
+  // A dateline printed as text in the headline's header: an element that holds only a date ("12.10.2015, 19:16 Uhr",
+  // "Veröffentlicht am 7. Juni 2019").
+  for (const scope of scopes.slice(0, -1)) {
+    for (const el of Array.from(scope.querySelectorAll('*'))) {
+      if (el.children.length > 0) continue;
+      const text = clean(el.textContent)?.replace(DATELINE_LABEL, '');
+      if (!text || text.split(' ').length > 6) continue;
+      const date = isoDate(text);
+      if (date) return date;
+    }
+  }
   return null;
 }
+
+/** A dateline's label: "Veröffentlicht am", "Erstellt:", "Stand:", "Published", "Updated on". */
+const DATELINE_LABEL = /^(?:(?:zuletzt\s+)?(?:veröffentlicht|erstellt|aktualisiert|geändert)(?:\s+am)?|stand|datum|published|posted|updated|last\s+updated|(?:date\s+)?created|date)\s*:?\s*(?:on\s+|am\s+)?/iu;
 
 /** JSON-LD author values without those typed as an organisation. */
 function personObjects(value: unknown): unknown[] {

@@ -174,6 +174,14 @@ describe('readHtmlArticle (what a fetched page goes through)', () => {
     expect(isoDate('2/26/2015')?.slice(0, 10)).toBe('2015-02-26');
     const meta = (head: string) => readHtmlArticle(`<html><head>${head}</head><body><article><h1>Radwege für die Innenstadt</h1>${body}</article></body></html>`)!.meta;
     expect(meta('<meta name="date" content="12.10.2015">').date).toBe('2015-10-12');
+    // Words before a year are no date: "Buchpreis 2015" is not 1 January 2015.
+    expect(isoDate('Deutscher Buchpreis 2015')).toBeNull();
+  });
+  it('reads a dateline printed as text in the headline\'s header', () => {
+    const page = (line: string) => readHtmlArticle(`<html><head><title>Radwege</title></head><body><header><h1>Radwege für die Innenstadt</h1><div class="date">${line}</div></header><article>${body}</article></body></html>`)!.meta.date;
+    expect(page('12.10.2015, 19:16 Uhr')).toBe('2015-10-12T19:16');
+    expect(page('Veröffentlicht am 7. Juni 2019')).toBe('2019-06-07');
+    expect(page('Deutscher Buchpreis 2015')).toBeNull();
   });
   it('takes no organisation for the byline, and the site\'s name from the <title> when no tag gives it', () => {
     const ld = (author: string) => `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Radwege für die Innenstadt","author":${author}}</script>`;
