@@ -75,7 +75,7 @@ const SITE_NOUN =
 
 /** A credit label opening a line: "Foto: …", "Daten: KBA/Grafik: …", "Photograph: …". */
 const CREDIT = /^(?:Fotos?|Bild(?:er|quelle|rechte)?|Quelle|Quellen|Grafik|Infografik|Karte|Daten|Illustration|Montage|Collage|Video|Audio|Photos?|Photograph|Image|Picture|Credit|Credits|Source|Graphic|Map|Data)\s*:\s*\S/iu;
-const COPYRIGHT = /^(?:©|\(c\)|Copyright\b)/i;
+const COPYRIGHT = /^(?:©|\([cC]\)|[Cc]opyright\b|(?:Photograph|Photo|Image|Picture|Illustration|Video)s?\s+(?:[Bb]y|[Cc]ourtesy\s+of)\s+\p{Lu}|(?:Foto|Bild|Fotos|Bilder)\s+von\s+\p{Lu})/u;
 /** A credit after a caption on the same line: after a sentence end or "|", a label and a colon, or "©" anywhere. */
 const TRAILING_CREDIT = /(?:(?<=[.!?»«“”")\]|]\s*)\(?(?:Fotos?|Bild(?:er|quelle|rechte)?|Quelle|Quellen|Grafik|Infografik|Karte|Daten|Illustration|Montage|Collage|Video|Audio|Photos?|Photograph|Image|Picture|Credit|Credits|Source|Graphic|Map|Data)\s*:|©|\(c\)\s)/gu;
 /**
@@ -195,6 +195,9 @@ export function isChromeLine(line: string): boolean {
   return promptWhy(line.trim()) !== null;
 }
 
+/** A label that introduces a link to another article: "Read more: …", "Lesen Sie auch: …", "Mehr zum Thema: …". */
+const LINK_LABEL = /^(?:read\s+more|see\s+also|related|also\s+read|lesen\s+sie\s+(?:auch|mehr|hier)|mehr\s+zum\s+thema|auch\s+interessant|weiterlesen|zum\s+thema)\s*:\s*\S/iu;
+
 /**
  * A note on where the piece comes from or where to get the rest, as syndicated
  * and magazine pieces carry: "Dieser Beitrag stammt aus Ausgabe 7/2019 der …",
@@ -219,6 +222,7 @@ function promptWhy(text: string): string | null {
   const address = READER_ADDRESS_DE.test(text) || FORMAL_SIE.test(text) || IMPERATIVE_DE.test(text) || weakAddress;
   // An offer's words ("im ersten Monat", "werbefrei") also occur in consumer news: short lines or the reader addressed.
   if (OFFER.test(text) && (short || (address && wordCount(text) <= 30))) return 'offer of the site';
+  if (LINK_LABEL.test(text) && wordCount(text) <= 20) return 'link to another article';
   if (quoted) return null;
   if (PUBLICATION_NOTE.test(text) && wordCount(text) <= 30) return 'note on the publication';
   if (PLEASE.test(text)) return 'request to the reader';

@@ -73,6 +73,25 @@ const BLOCK = new Set([
   'SUMMARY', 'HR', 'CENTER',
 ]);
 
+/** The text of an element's children that are elements of one of these tags, and the element's whole text, cleaned. */
+function textsOf(el: DomElement, tags: RegExp): { inside: string; all: string } {
+  const inside = Array.from(el.children).filter((c) => tags.test(c.tagName)).map((c) => c.textContent ?? '').join(' ');
+  return { inside: cleanText(inside), all: cleanText(el.textContent ?? '') };
+}
+
+/** True for a paragraph whose text is all inside links, with at most a short label before them ("Read more: "). */
+function isLinkOnly(el: DomElement): boolean {
+  const { inside, all } = textsOf(el, /^A$/i);
+  if (!inside || !all) return false;
+  return all === inside || (all.endsWith(inside) && /^[\p{L} ]{2,20}:$/u.test(all.slice(0, all.length - inside.length).trim()));
+}
+
+/** True for a short paragraph that is all bold and does not end like a sentence: a subhead in a <p>. */
+function isBoldHeading(el: DomElement): boolean {
+  const { inside, all } = textsOf(el, /^(?:STRONG|B)$/i);
+  return !!all && inside === all && all.split(' ').length <= 12 && !/[.!?:]$/.test(all);
+}
+
 /** Block elements that, inside a link, make it a teaser card for another article. */
 const CARD_BLOCKS = 'p, div, h1, h2, h3, h4, h5, h6, figure, figcaption, li, section, article, header';
 
@@ -130,10 +149,14 @@ function blocksOf(root: DomElement): RawBlock[] {
         buffer += ' ';
         continue;
       }
+      // A paragraph that is one link and nothing else ("Read more: …", "Sign up for the newsletter here.") points
+      // elsewhere; it is no text of this article.
+      if (tag === 'P' && isLinkOnly(el)) continue;
       if (BLOCK.has(tag)) {
         flush();
         // A paragraph inside a caption (<figcaption><p>…</p></figcaption>) is still the caption.
-        const own = role === 'caption' && tag === 'P' ? 'caption' : roleOf(tag);
+        // A short paragraph that is all bold (<p><strong>…</strong></p>) is a subhead.
+        const own = role === 'caption' && tag === 'P' ? 'caption' : tag === 'P' && isBoldHeading(el) ? 'subhead' : roleOf(tag);
         walk(el, own ?? role, tag === 'LI' || (listItem && tag !== 'FIGCAPTION'), quoted || tag === 'BLOCKQUOTE');
         flush();
       } else {

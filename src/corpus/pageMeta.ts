@@ -404,8 +404,8 @@ export function siteName(value: string | null): string | null {
  */
 export function bylineName(value: string | null): string | null {
   if (!value) return null;
-  // A label, not a name: "Artikel empfehlen:", "so teilen Sie".
-  if (/:\s*$/.test(value) || /^\p{Ll}/u.test(value.replace(/^(?:by|von)\s+/i, ''))) return null;
+  // A label, not a name: "Artikel empfehlen:", "so teilen Sie"; nor a social-media handle ("@Site").
+  if (/:\s*$/.test(value) || /^\p{Ll}/u.test(value.replace(/^(?:by|von)\s+/i, '')) || /^@/.test(value.trim())) return null;
   const name = collapse(
     value
       .replace(/^(?:text\s+)?(?:by|von)\s+|^texte?\s*:\s*/i, '')
@@ -429,8 +429,10 @@ export function readPageMeta(doc: DomDocument, url?: string): PageMeta {
   const ldPublisher = ld ? names(ld.publisher)[0] ?? names(ld.sourceOrganization)[0] ?? null : null;
   const publisher = siteName(ldPublisher ?? metaContent(doc, 'og:site_name', 'application-name', 'publisher', 'dc.publisher'));
   const h1Text = clean(doc.querySelector('h1')?.textContent);
-  const headline =
+  let headline =
     clean(ld?.headline) ?? clean(ld?.name) ?? metaContent(doc, 'og:title', 'twitter:title', 'title', 'dc.title') ?? titleOf(doc, publisher) ?? h1Text;
+  // og:title and <title> often carry the site and a date after the headline ("… | DW | 19.01.2020"); the <h1> does not.
+  if (headline && h1Text && headline !== h1Text && headline.startsWith(h1Text) && /^\s*[|–—·•-]\s/.test(headline.slice(h1Text.length))) headline = h1Text;
   const site = publisher ?? titleSite(doc, headline ?? h1Text);
   // An organisation named as the author (the publisher itself, "Süddeutsche.de GmbH, Munich, Germany") is no byline:
   // the page's own "Von …" line, which ingest reads, names the writer.

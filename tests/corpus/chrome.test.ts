@@ -14,6 +14,12 @@ describe('line rules', () => {
     }
     for (const line of ['Der Bericht stammt aus dem Innenministerium und liegt der Zeitung vor.', 'Das neue Modell ist ab Juni im Handel erhältlich, kostet aber 200 Euro mehr.']) expect(kind(line), line).toBeNull();
   });
+  it('drops a link to another article behind its label, and a credit written "Photo by …"', () => {
+    expect(kind('Read more: Why cities build cycle lanes')).toBe('link to another article');
+    expect(kind('Lesen Sie auch: Warum Städte Radwege bauen')).toBe('link to another article');
+    expect(kind('Photograph by Jane Doe, City Press')).toBe('credit');
+    expect(kind('Photographs by the team show the island recovering after the goats left.')).toBeNull();
+  });
   it('drops button labels that show, hide or ask for feedback', () => {
     for (const line of ['mehr anzeigen', 'Weniger anzeigen', 'Show more', 'Feedback', 'Mehr lesen']) expect(kind(line), line).toBe('menu or button');
     expect(kind('Date created : 2015-05-12')).toBe('date, time or reading-time row');

@@ -216,6 +216,17 @@ describe('readHtmlArticle (what a fetched page goes through)', () => {
     expect(texts).toContain('Ein Plan der Stadt zeigt die Strecken.');
     expect(texts).toContain('Der Stadtrat hat den Ausbau mit großer Mehrheit beschlossen.');
   });
+  it('leaves out link-only paragraphs, takes a bold paragraph for a subhead, and drops a credit line', () => {
+    const html = `<html lang="en"><head><title>Cycle lanes</title></head><body><article><h1>Council approves new cycle lanes</h1><p>The council approved 20 kilometres of new cycle lanes on Tuesday, a spokesperson said after the vote.</p><p>Read more: <a href="/x">Why cities build cycle lanes</a></p><p><a href="/nl">Sign up for the newsletter here.</a></p><p><strong>What happens next</strong></p><p>Work starts in May and should end by the autumn, when the first lanes open to riders. The plan will cost £12m, of which the government pays half, and shop owners fear losing parking spaces.</p><p>Photograph by Jane Doe, City Press</p></article></body></html>`;
+    const roles = ingestHtml(html, { id: 'lanes', path: 'lanes.html' }).article.sentences.map((s) => [s.role, s.text]);
+    expect(roles.map(([, t]) => t).filter((t) => /Read more|newsletter|Photograph by/.test(t!))).toEqual([]);
+    expect(roles).toContainEqual(['subhead', 'What happens next']);
+  });
+  it('takes the <h1> for the headline when og:title adds the site and a date, and no social handle for a byline', () => {
+    const page = readHtmlArticle(`<html><head><meta property="og:title" content="Radwege für die Innenstadt | Stadtanzeiger | 19.01.2020"><meta property="article:author" content="@stadtanzeiger"></head><body><article><h1>Radwege für die Innenstadt</h1>${body}</article></body></html>`)!;
+    expect(page.meta.headline).toBe('Radwege für die Innenstadt');
+    expect(page.meta.byline).toBeNull();
+  });
   it('trusts the text over a page template that declares the wrong language', () => {
     const html = `<html lang="en"><head><title>Radwege</title></head><body><article><h1>Radwege für die Innenstadt</h1>${body}</article></body></html>`;
     expect(ingestHtml(html, { id: 'rad', path: 'rad.html' }).article.meta.language).toBe('de');
