@@ -30,7 +30,7 @@ import { parseHTML } from 'linkedom';
 import { IngestError, type IngestReport, ingestReport, type TextStructure } from './ingest.ts';
 import { detectLanguage } from './language.ts';
 import type { MetadataInput } from './metadata.ts';
-import { bylineName, type DomDocument, isOrganisation, type DomElement, type DomNode, isoDate, languageCode, type PageMeta, readPageMeta, siteName } from './pageMeta.ts';
+import { bylineName, type DomDocument, type DomElement, type DomNode, isOrganisation, isoDate, languageCode, mainArticleElement, type PageMeta, readPageMeta, siteName } from './pageMeta.ts';
 import type { Role } from './types.ts';
 
 /** Parses an HTML text into a document. `url` is the page's address, for DOMs that resolve links. */
@@ -390,23 +390,11 @@ export function mainElementPage(html: string, parse: DomParser = linkedomParser,
 /** {@link mainElementPage} of a parsed page (before Readability changes it). */
 function mainElementOf(doc: DomDocument): MainElementPage | null {
   const root = doc.documentElement;
-  if (!root) return null;
-  let best: DomElement | null = null;
-  let bestParagraphs: string[] = [];
-  let bestChars = 0;
-  for (const el of Array.from(doc.querySelectorAll('article, [itemprop="articleBody"], main, [role="main"]'))) {
-    const paragraphs = Array.from(el.querySelectorAll('p')).map((p) => cleanText(p.textContent ?? '')).filter((t) => t.length > 0);
-    const chars = paragraphs.reduce((n, p) => n + p.length, 0);
-    if (chars > bestChars) {
-      best = el;
-      bestParagraphs = paragraphs;
-      bestChars = chars;
-    }
-  }
-  if (!best || bestChars < MIN_ARTICLE_CHARS) return null;
+  const main = root ? mainArticleElement(doc) : null;
+  if (!root || !main || main.paragraphs.reduce((n, p) => n + p.length, 0) < MIN_ARTICLE_CHARS) return null;
   const head = doc.querySelector('head')?.outerHTML ?? '<head></head>';
   const lang = root.getAttribute('lang');
-  return { html: `<!DOCTYPE html><html${lang ? ` lang="${lang.replace(/[^\w-]/g, '')}"` : ''}>${head}<body>${best.outerHTML}</body></html>`, paragraphs: bestParagraphs };
+  return { html: `<!DOCTYPE html><html${lang ? ` lang="${lang.replace(/[^\w-]/g, '')}"` : ''}>${head}<body>${main.element.outerHTML}</body></html>`, paragraphs: main.paragraphs };
 }
 
 /** Ingests the text read from a page (see {@link ingestHtml}). */

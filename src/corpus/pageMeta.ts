@@ -341,13 +341,8 @@ function markupDate(doc: DomDocument, h1: DomElement | null): string | null {
   const scopes: DomElement[] = [];
   for (let scope = h1?.parentElement ?? null, up = 0; scope && up < 2 && !/^(?:BODY|HTML)$/i.test(scope.tagName); up++, scope = scope.parentElement) scopes.push(scope);
   // Then the article element with the most paragraph text (the headline's <h1> may stand in a breadcrumb trail).
-  let main: DomElement | null = null;
-  let most = 0;
-  for (const el of Array.from(doc.querySelectorAll('article, [role="main"], main'))) {
-    const chars = Array.from(el.querySelectorAll('p')).reduce((n, p) => n + (p.textContent ?? '').length, 0);
-    if (chars > most) (main = el), (most = chars);
-  }
-  if (main) scopes.push(main);
+  const main = mainArticleElement(doc);
+  if (main) scopes.push(main.element);
   for (const scope of scopes) {
     for (const el of Array.from(scope.querySelectorAll('time[datetime]'))) {
       const date = isoDate(el.getAttribute('datetime'));
@@ -385,6 +380,22 @@ export function isOrganisation(name: string, publisher: string | null): boolean 
   const folded = name.toLowerCase();
   if (publisher && (folded === publisher.toLowerCase() || folded.startsWith(`${publisher.toLowerCase()} `))) return true;
   return /\b(?:gmbh|ag|kg|se|inc|ltd|llc|plc|verlag|redaktion|newsroom|staff)\b\.?|\.(?:de|at|ch|com|net|org)\b/i.test(name);
+}
+
+/**
+ * The page's main article element: of its `<article>`, `[itemprop="articleBody"]`, `<main>` and `[role="main"]`
+ * elements, the one whose paragraphs hold the most text, with those paragraphs' text (spaces collapsed). Null when
+ * the page has none with paragraphs.
+ */
+export function mainArticleElement(doc: DomDocument): { element: DomElement; paragraphs: string[] } | null {
+  let best: { element: DomElement; paragraphs: string[] } | null = null;
+  let bestChars = 0;
+  for (const element of Array.from(doc.querySelectorAll('article, [itemprop="articleBody"], main, [role="main"]'))) {
+    const paragraphs = Array.from(element.querySelectorAll('p')).map((p) => collapse(p.textContent ?? '')).filter((t) => t.length > 0);
+    const chars = paragraphs.reduce((n, p) => n + p.length, 0);
+    if (chars > bestChars) (best = { element, paragraphs }), (bestChars = chars);
+  }
+  return best;
 }
 
 /** A site name given as an address ("http://www.example.com") as its host ("example.com"); other names as they are. */
