@@ -301,12 +301,18 @@ export function ingestReport(source: string, options: IngestOptions): IngestRepo
   });
   const credits = attribute(sentences, { language });
   // A block quotation states what its source wrote: the source the paragraph before it credits, when it names none.
+  const quoted = (s: Omit<Sentence, 'attributedTo'>) => structure?.quotations?.has(lines[blocks[s.paragraph - 1]!.line]!.start) ?? false;
   sentences.forEach((s, i) => {
-    if (credits[i] || !structure?.quotations?.has(lines[blocks[s.paragraph - 1]!.line]!.start)) return;
-    const intro = sentences.slice(0, i).reverse().find((t) => !structure.quotations!.has(lines[blocks[t.paragraph - 1]!.line]!.start));
-    if (!intro) return;
-    const credited = sentences.slice(0, i).reverse().find((t, k) => t.paragraph === intro.paragraph && credits[i - 1 - k]);
-    if (credited) credits[i] = credits[sentences.indexOf(credited)] ?? null;
+    if (credits[i] || !quoted(s)) return;
+    let j = i - 1;
+    while (j >= 0 && quoted(sentences[j]!)) j--;
+    // j is the last sentence of the paragraph that introduces the quotation: its last credited sentence names the source.
+    for (let k = j; k >= 0 && sentences[k]!.paragraph === sentences[j]!.paragraph; k--) {
+      if (credits[k]) {
+        credits[i] = credits[k]!;
+        break;
+      }
+    }
   });
   const firstSentence = sentences.find((s) => s.role !== 'caption')?.text ?? sentences[0]?.text ?? id;
 
