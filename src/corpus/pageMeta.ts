@@ -191,7 +191,8 @@ export function isoDate(value: unknown): string | null {
   }
   // Numbers alone in another order ("7.6.19") are not guessed; a slashed date is month first, as US pages write it.
   // Else an English month name must be there: Date.parse takes any words before a year ("Buchpreis 2015") for 1 January.
-  const month = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
+  // and a day: a month and a year alone ("April 2014", a table cell) name no day of publication.
+  const month = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
   if (!month.test(text) && !/^\d{1,2}\/\d{1,2}\/\d{4}\b/.test(text)) return null;
   const parsed = Date.parse(text);
   return Number.isNaN(parsed) ? null : new Date(parsed).toISOString();
@@ -338,12 +339,11 @@ function markupDate(doc: DomDocument, h1: DomElement | null): string | null {
     const date = isoDate(el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.textContent);
     if (date) return date;
   }
-  const scopes: DomElement[] = [];
-  for (let scope = h1?.parentElement ?? null, up = 0; scope && up < 2 && !/^(?:BODY|HTML)$/i.test(scope.tagName); up++, scope = scope.parentElement) scopes.push(scope);
+  const header: DomElement[] = [];
+  for (let scope = h1?.parentElement ?? null, up = 0; scope && up < 2 && !/^(?:BODY|HTML)$/i.test(scope.tagName); up++, scope = scope.parentElement) header.push(scope);
   // Then the article element with the most paragraph text (the headline's <h1> may stand in a breadcrumb trail).
   const main = mainArticleElement(doc);
-  if (main) scopes.push(main.element);
-  for (const scope of scopes) {
+  for (const scope of main ? [...header, main.element] : header) {
     for (const el of Array.from(scope.querySelectorAll('time[datetime]'))) {
       const date = isoDate(el.getAttribute('datetime'));
       if (date) return date;
@@ -351,9 +351,9 @@ function markupDate(doc: DomDocument, h1: DomElement | null): string | null {
   }
   // A dateline printed as text in the headline's header: an element that holds only a date ("12.10.2015, 19:16 Uhr",
   // "Veröffentlicht am 7. Juni 2019").
-  for (const scope of scopes.slice(0, -1)) {
+  for (const scope of header) {
     for (const el of Array.from(scope.querySelectorAll('*'))) {
-      if (el.children.length > 0) continue;
+      if (el.children.length > 0 || (el.textContent?.length ?? 0) > 80) continue;
       const text = clean(el.textContent)?.replace(DATELINE_LABEL, '');
       if (!text || text.split(' ').length > 6) continue;
       const date = isoDate(text);

@@ -182,6 +182,10 @@ describe('readHtmlArticle (what a fetched page goes through)', () => {
     expect(page('12.10.2015, 19:16 Uhr')).toBe('2015-10-12T19:16');
     expect(page('Veröffentlicht am 7. Juni 2019')).toBe('2019-06-07');
     expect(page('Deutscher Buchpreis 2015')).toBeNull();
+    // Also one level further out, on a page without an <article>; a month and a year alone name no day.
+    const outer = (line: string) => readHtmlArticle(`<html><head><title>Radwege</title></head><body><div class="wrap"><div class="meta">${line}</div><div class="head"><h1>Radwege für die Innenstadt</h1></div><div class="text">${body}</div></div></body></html>`)!.meta.date;
+    expect(outer('12.10.2015, 19:16 Uhr')).toBe('2015-10-12T19:16');
+    expect(outer('April 2014')).toBeNull();
   });
   it('takes no organisation for the byline, and the site\'s name from the <title> when no tag gives it', () => {
     const ld = (author: string) => `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Radwege für die Innenstadt","author":${author}}</script>`;
