@@ -53,8 +53,8 @@ export interface HtmlArticle {
   structure: TextStructure;
   /** The page's metadata, with Readability's findings filling what the page's tags do not say. */
   meta: PageMeta;
-  /** The page's main article element, read before Readability changed the page (see {@link mainElementPage}). */
-  main?: MainElementPage | null;
+  /** The paragraphs of the page's main article element, read before Readability changed the page (see {@link mainElementPage}). */
+  mainParagraphs?: string[] | null;
 }
 
 /** Options of {@link readHtmlArticle}. */
@@ -218,7 +218,7 @@ export function readHtmlArticle(html: string, url?: string, options: ReadHtmlOpt
   if (!doc.documentElement) return null;
   checkPageShape(doc.documentElement);
   const meta = readPageMeta(doc, url);
-  const main = mainElementOf(doc);
+  const mainParagraphs = substantialMain(doc)?.paragraphs ?? null;
   const lead = leadOf(doc, meta.description);
   let parsed: ReturnType<Readability<unknown>['parse']>;
   try {
@@ -256,7 +256,7 @@ export function readHtmlArticle(html: string, url?: string, options: ReadHtmlOpt
     if (b.quoted) quotations.add(text.length);
     text += `${b.text}\n\n`;
   });
-  return { text: text.replace(/\n\n$/, '\n'), meta, main, structure: { headlineFirst: meta.headline !== null, kicker: meta.kicker, roles, listItems, quotations } };
+  return { text: text.replace(/\n\n$/, '\n'), meta, mainParagraphs, structure: { headlineFirst: meta.headline !== null, kicker: meta.kicker, roles, listItems, quotations } };
 }
 
 /**
@@ -314,9 +314,9 @@ export function ingestHtml(html: string, options: IngestHtmlOptions): IngestRepo
     new IngestError(`${options.path}: no article found in this page (${why}); is it a login wall, a cookie notice or a list of links? Save the page with the article shown, or its text as .txt`);
   // Readability may pick another block than the article (a board of teasers that outscored it, when the article
   // sits in a container whose class sounds like a footer): the page's main article element, read on its own, then.
-  // Read from the same parse as the page when there is one; parsed again only for a page Readability found nothing in.
-  const main = page ? (page.main ?? null) : mainElementPage(html, options.parse, options.url);
+  // The page is parsed again for it, which only a page that needs it pays for.
   const secondReading = (): IngestReport | null => {
+    const main = mainElementPage(html, options.parse, options.url);
     const again = main ? readHtmlArticle(main.html, options.url, { parse: options.parse }) : null;
     if (!again) return null;
     try {
@@ -344,10 +344,11 @@ export function ingestHtml(html: string, options: IngestHtmlOptions): IngestRepo
     throw err;
   }
   // Readability's text holds little of the main element's paragraphs, which hold more text than it: another block won.
-  if (main) {
+  const paragraphs = page.mainParagraphs;
+  if (paragraphs) {
     const prose = report.article.sentences.filter((s) => s.role === 'body' || s.role === 'teaser').reduce((n, s) => n + s.text.length, 0);
-    const total = main.paragraphs.reduce((n, p) => n + p.length, 0);
-    const found = main.paragraphs.filter((p) => page.text.includes(p.slice(0, 80))).reduce((n, p) => n + p.length, 0);
+    const total = paragraphs.reduce((n, p) => n + p.length, 0);
+    const found = paragraphs.filter((p) => page.text.includes(p.slice(0, 80))).reduce((n, p) => n + p.length, 0);
     if (total > prose && found < total / 2) return secondReading() ?? report;
   }
   return report;
@@ -384,17 +385,18 @@ export interface MainElementPage {
  * such element holds {@link MIN_ARTICLE_CHARS} characters of paragraphs.
  */
 export function mainElementPage(html: string, parse: DomParser = linkedomParser, url?: string): MainElementPage | null {
-  return mainElementOf(parse(html, url));
+  const doc = parse(html, url);
+  const main = substantialMain(doc);
+  if (!main) return null;
+  const head = doc.querySelector('head')?.outerHTML ?? '<head></head>';
+  const lang = doc.documentElement!.getAttribute('lang');
+  return { html: `<!DOCTYPE html><html${lang ? ` lang="${lang.replace(/[^\w-]/g, '')}"` : ''}>${head}<body>${main.element.outerHTML}</body></html>`, paragraphs: main.paragraphs };
 }
 
-/** {@link mainElementPage} of a parsed page (before Readability changes it). */
-function mainElementOf(doc: DomDocument): MainElementPage | null {
-  const root = doc.documentElement;
-  const main = root ? mainArticleElement(doc) : null;
-  if (!root || !main || main.paragraphs.reduce((n, p) => n + p.length, 0) < MIN_ARTICLE_CHARS) return null;
-  const head = doc.querySelector('head')?.outerHTML ?? '<head></head>';
-  const lang = root.getAttribute('lang');
-  return { html: `<!DOCTYPE html><html${lang ? ` lang="${lang.replace(/[^\w-]/g, '')}"` : ''}>${head}<body>${main.element.outerHTML}</body></html>`, paragraphs: main.paragraphs };
+/** The page's main article element (pageMeta.ts `mainArticleElement`) when its paragraphs hold {@link MIN_ARTICLE_CHARS}; null otherwise. */
+function substantialMain(doc: DomDocument): ReturnType<typeof mainArticleElement> {
+  const main = doc.documentElement ? mainArticleElement(doc) : null;
+  return main && main.paragraphs.reduce((n, p) => n + p.length, 0) >= MIN_ARTICLE_CHARS ? main : null;
 }
 
 /** Ingests the text read from a page (see {@link ingestHtml}). */
