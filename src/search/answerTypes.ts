@@ -77,6 +77,9 @@ export type ToEnglish = (german: string) => readonly string[] | undefined;
  */
 const CLASS_TYPE: Record<NounClass, AnswerType> = { person: 'person', place: 'other', time: 'other', thing: 'other' };
 
+/** Words between "which/what" and its noun that only set the noun apart from one already named. */
+const OTHER = /^(?:other|another)$/;
+
 /** Nouns that ask for a kind of the noun after them, not an instance ("What type of undergarment …"). */
 const KIND_NOUNS = /^(?:type|types|kind|kinds|sort|sorts|form|forms|art|arten|sorte|sorten|typ|typen)$/;
 
@@ -106,6 +109,8 @@ export function typeNounOf(question: string, toEnglish?: ToEnglish): { index: nu
       head = { index: i, word: raw[i]!, class: germanNounClass(ws[i]!, toEnglish) ?? 'thing' };
       break;
     }
+    // "What other leader …", "Which other companies …": "other" only sets the noun apart from one already named.
+    if (OTHER.test(w)) continue;
     if (isStopWord(w, 'en')) break;
     const cls = wordClassOf(w);
     // A verb ends the noun phrase: one used mainly as a verb, a past form ("invited"), or an -s form after

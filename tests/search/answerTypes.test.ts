@@ -146,6 +146,9 @@ describe('answer types', () => {
     expect(typeNounOf('Which famous Indian took a plea?')).toMatchObject({ word: 'Indian', class: 'person' });
     expect(answerTypeOf('Which famous Indian took a plea?')).toBe('person');
     expect(typeNounOf('Which Indian city is the largest?')?.word).toBe('city');
+    // "other" sets the noun apart from one named before; it does not end the noun phrase.
+    expect(typeNounOf('What other European leader was educated there?')).toMatchObject({ word: 'leader', class: 'person' });
+    expect(answerTypeOf('Which other companies bid for it?')).toBe('person');
     expect(typeNounOf('Who won?')).toBeNull();
     expect(nounClassOf('players')).toBe('person');
     expect(nounClassOf('city')).toBe('place');
