@@ -83,48 +83,80 @@ const OTHER = /^(?:other|another)$/;
 /** Nouns that ask for a kind of the noun after them, not an instance ("What type of undergarment …"). */
 const KIND_NOUNS = /^(?:type|types|kind|kinds|sort|sorts|form|forms|art|arten|sorte|sorten|typ|typen)$/;
 
+/** The noun a "which/what" question asks about: its index among the question's words, and its class. */
+export interface TypeNoun {
+  index: number;
+  word: string;
+  class: NounClass;
+  /** True when the question asks for a kind of the noun ("What type of forest …"), not for an instance of it. */
+  kind?: boolean;
+}
+
 /**
  * The noun a "which/what" question asks an instance of, with its index among
  * the question's words: "Which player had …" → player, "What German ruler
  * invited …" → ruler, "Welcher Spieler …" →
  * Spieler. English: the last word used mainly as a noun before the first
  * function word (adjectives and verbs are passed over); German: the first
- * capitalised word, looked up through its English translations. Null when
- * the question asks no "which/what" of a noun.
+ * capitalised word, looked up through its English translations. "What type
+ * of forest …", "Welche Art von Wald …" give the noun after the kind word,
+ * marked `kind`: its answer is a kind of forest ("a moist broadleaf forest",
+ * "ein feuchter Laubwald"), not a name. Null when the question asks no
+ * "which/what" of a noun.
  */
-export function typeNounOf(question: string, toEnglish?: ToEnglish): { index: number; word: string; class: NounClass } | null {
+export function typeNounOf(question: string, toEnglish?: ToEnglish): TypeNoun | null {
   const raw = words(question);
   const ws = raw.map(fold);
   const at = ws.findIndex((w) => /^(?:which|what|welche[rsnm]?)$/.test(w));
   // Only at the start, or after a preposition ("In which city …", "Für welches Team …").
   if (at < 0 || at > 1 || (at === 1 && !PREPOSITIONS.test(ws[0]!))) return null;
   const german = /^welche/.test(ws[at]!);
-  let head: { index: number; word: string; class: NounClass } | null = null;
-  for (let i = at + 1; i < ws.length && i <= at + 4; i++) {
+  let head: TypeNoun | null = null;
+  let kind = false;
+  let end = at + 4;
+  for (let i = at + 1; i < ws.length && i <= end; i++) {
     const w = ws[i]!;
     if (german) {
       if (!/^\p{Lu}/u.test(raw[i]!)) continue;
       // A hyphenated compound names its kind by its last part: "Panther-Verteidiger" is a Verteidiger.
       while (i + 1 < ws.length && question.includes(`${raw[i]}-${raw[i + 1]}`)) i++;
       head = { index: i, word: raw[i]!, class: germanNounClass(ws[i]!, toEnglish) ?? 'thing' };
+      // "Welche Art von Wald …", "Welche Art der Gewaltenteilung …", "Welche Art Unterwäsche …": the noun after.
+      if (!kind && KIND_NOUNS.test(w)) {
+        kind = true;
+        end = i + 3;
+        continue;
+      }
       break;
+    }
+    // "What kind of forest …": the noun phrase after "of".
+    if (w === 'of' && !kind && head && KIND_NOUNS.test(fold(head.word))) {
+      kind = true;
+      head = null;
+      end = i + 4;
+      continue;
     }
     // "What other leader …", "Which other companies …": "other" only sets the noun apart from one already named.
     if (OTHER.test(w)) continue;
     if (isStopWord(w, 'en')) break;
+    if (!kind && KIND_NOUNS.test(w)) {
+      head = { index: i, word: raw[i]!, class: 'thing' };
+      continue;
+    }
     const cls = wordClassOf(w);
     // A verb ends the noun phrase: one used mainly as a verb, a past form ("invited"), or an -s form after
     // the noun ("Which area especially needs …").
     const verbForm = (/ed$/.test(w) || (/[^s]s$/.test(w) && head !== null)) && canBeVerb(w);
     if (cls === 'verb' || verbForm) break;
-    if (cls) head = { index: i, word: raw[i]!, class: cls };
+    // After "kind of" the phrase names the noun even when the word is not known as one ("What type of professional").
+    if (cls || kind) head = { index: i, word: raw[i]!, class: cls ?? 'thing' };
     // A proper adjective used as a noun names people: "Which famous Indian …", "Which American …" (before a verb;
     // "Which Indian city …" goes on to its noun).
     else if (/^\p{Lu}\p{Ll}/u.test(raw[i]!) && isProperNoun(w)) head = { index: i, word: raw[i]!, class: 'person' };
   }
-  // "What type of band …" asks for a kind of band, not a band's name.
-  if (head && KIND_NOUNS.test(fold(head.word))) return null;
-  return head;
+  // "What type of band …" asks for a kind of band, not a band's name; "What type is it?" for nothing in particular.
+  if (!head || KIND_NOUNS.test(fold(head.word))) return null;
+  return kind ? { ...head, kind } : head;
 }
 
 /**
@@ -136,7 +168,7 @@ export function typeNounOf(question: string, toEnglish?: ToEnglish): { index: nu
  * opening "was" asks yes or no only in English; when the language is not
  * known to be English it is German "was" (what). Default: not English.
  */
-export function answerTypeOf(question: string, toEnglish?: ToEnglish, noun?: ReturnType<typeof typeNounOf>, language?: DetectedLanguage): AnswerType {
+export function answerTypeOf(question: string, toEnglish?: ToEnglish, noun?: TypeNoun | null, language?: DetectedLanguage): AnswerType {
   const raw = words(question);
   const ws = raw.map(fold);
   const text = ws.join(' ');
@@ -167,7 +199,7 @@ export function answerTypeOf(question: string, toEnglish?: ToEnglish, noun?: Ret
   const germanNamed = GERMAN_NAME_OF.exec(text);
   if (germanNamed && germanNounClass(germanNamed[1]!, toEnglish) === 'person') return 'person';
   const head = noun === undefined ? typeNounOf(question, toEnglish) : noun;
-  return head ? CLASS_TYPE[head.class] : 'other';
+  return head && !head.kind ? CLASS_TYPE[head.class] : 'other';
 }
 
 /** "Wie heißt der NOUN", "Wie lautet der Nachname des NOUN": the noun whose name is asked. */

@@ -57,6 +57,8 @@ export interface QueryPlan {
   answerSubtype: AnswerSubtype | null;
   /** The noun a "which/what" question asks an instance of, as typed ("animals" in "What animals …"; see typeNounOf), or null. */
   typeNoun: string | null;
+  /** True when the question asks for a kind of {@link typeNoun} ("What type of forest …"), not an instance of it. */
+  typeNounKind: boolean;
   groups: QueryGroup[];
 }
 
@@ -467,6 +469,7 @@ export function planQuery(question: string, index: SentenceIndex): QueryPlan {
     answerType,
     answerSubtype: answerType === 'number' || answerType === 'time' ? answerSubtypeOf(question) : null,
     typeNoun: noun?.word ?? null,
+    typeNounKind: noun?.kind === true,
     groups: groups.map(({ add: _add, ...g }) => g),
   };
 }

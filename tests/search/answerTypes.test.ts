@@ -149,6 +149,14 @@ describe('answer types', () => {
     // "other" sets the noun apart from one named before; it does not end the noun phrase.
     expect(typeNounOf('What other European leader was educated there?')).toMatchObject({ word: 'leader', class: 'person' });
     expect(answerTypeOf('Which other companies bid for it?')).toBe('person');
+    // "What kind of X" asks for a kind of X: X is the noun, and the answer is no name even when X is a person noun.
+    expect(typeNounOf('What kind of forest is it?')).toMatchObject({ word: 'forest', kind: true });
+    expect(typeNounOf('What type of civil disobedience is larger scale?')).toMatchObject({ word: 'disobedience', kind: true });
+    expect(typeNounOf('What types of schools are most common?')).toMatchObject({ word: 'schools', kind: true });
+    expect(typeNounOf('Welche Art von Wald ist das?')).toMatchObject({ word: 'Wald', kind: true });
+    expect(typeNounOf('Welche Art der Gewaltenteilung hatte sie?')).toMatchObject({ word: 'Gewaltenteilung', kind: true });
+    expect(answerTypeOf('What type of player is he?')).toBe('other');
+    expect(typeNounOf('What type is it?')).toBeNull();
     expect(typeNounOf('Who won?')).toBeNull();
     expect(nounClassOf('players')).toBe('person');
     expect(nounClassOf('city')).toBe('place');
