@@ -24,7 +24,7 @@
  * model.ts), not set by hand. The same features of the best sentence feed
  * the calibrated decision to answer or refuse (see {@link answerProbability}).
  */
-import { type AnalyzerLanguage, analyzerLanguage, termOf } from './analyzer.ts';
+import { type AnalyzerLanguage, analyzerLanguage, isStopWord, termOf } from './analyzer.ts';
 import { type AnswerSpan, answerSpans, type SpanToken, tokensOf } from './answerSpans.ts';
 import { type AnswerSubtype, answersQuote, questionNameWords } from './answerTypes.ts';
 import { loadWordVectors, meanSimilarity, rowsOf, type WordVectors } from './embeddings.ts';
@@ -631,6 +631,9 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
       const own = (p: number) => terms.get(wordTerms[p]!.terms[0]!)?.some((x) => x.group === kindGroup) ?? false;
       const modifierAsked = (p: number) => wordTerms[p]!.parts.some((t) => terms.has(t));
       if (matches[kindGroup]!.positions.some((p) => wordTerms[p]!.terms.length > 1 && !own(p) && !modifierAsked(p))) typedKind = 1;
+      // "What kind of forest …": the noun after a describing word the question does not have names a kind of it
+      // ("a moist broadleaf forest", "ein feuchter Laubwald", "die blinde Verständigung").
+      else if (plan.typeNounKind && matches[kindGroup]!.positions.some((p) => describedKind(s.text, wordTerms, p, terms, sentenceInfo(index, s).language))) typedKind = 1;
     }
     // The question's most specific word (highest weight) matched, in part or in full.
     let rarest = 0;
@@ -700,6 +703,29 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
     for (let i = 0; i < features.length; i++) score += modelWeights[i]! * features[i]!;
     return { id: c.id, score, coverage: cov / total, typed, features, lackingSimilarity };
   });
+}
+
+/**
+ * True when the word at `p` (an index into `wordTerms`) follows a describing
+ * word that is not the question's: the nearest word before it, passing over
+ * up to two of the question's own words ("revolutionary civil disobedience"
+ * for "What type of civil disobedience …"), is a lower-case content word, or
+ * opens the sentence. Stop words and numbers describe no kind.
+ */
+function describedKind(text: string, wordTerms: readonly WordTerms[], p: number, questionTerms: ReadonlyMap<string, unknown>, language: AnalyzerLanguage): boolean {
+  const all = words(text);
+  const word = wordTerms[p]!.word;
+  // The same word may occur more than once: the n-th occurrence among the content words is the n-th in the text.
+  let nth = 0;
+  for (let i = 0; i < p; i++) if (wordTerms[i]!.word === word) nth++;
+  let at = -1;
+  for (let i = 0, seen = 0; i < all.length; i++) if (all[i] === word && seen++ === nth) at = i;
+  const asked = (w: string) => questionTerms.has(termOf(w, language));
+  let k = at - 1;
+  for (let skipped = 0; k >= 0 && skipped < 2 && asked(all[k]!); skipped++) k--;
+  if (k < 0 || asked(all[k]!)) return false;
+  const before = all[k]!;
+  return !isStopWord(fold(before), language) && !/\p{N}/u.test(before) && (k === 0 || /^\p{Ll}/u.test(before));
 }
 
 /** The features of the decision to answer, from the reranked candidates (best first). */

@@ -116,6 +116,16 @@ describe('kinds of a noun', () => {
     expect(featureOf(scored(index, question, 'Labortiere'), 'typedKind')).toBe(1);
   });
 
+  it('sees the noun of "what kind of X" after a describing word the question does not have as a kind of X', () => {
+    const text = 'Forest report\n\nThe park is mostly a moist broadleaf forest. In the park the forest burned last year.';
+    const index = indexOf(text, 'en', { embeddings: false });
+    const question = 'What kind of forest is the park?';
+    expect(featureOf(scored(index, question, 'broadleaf'), 'typedKind')).toBe(1);
+    // An article or a question word before the noun describes no kind of it.
+    expect(featureOf(scored(index, question, 'burned'), 'typedKind')).toBe(0);
+    expect(featureOf(scored(indexOf('Waldbericht\n\nDer Park ist ein feuchter Wald. Im Park brannte der Wald.', 'de', { embeddings: false }), 'Welche Art von Wald ist der Park?', 'feuchter'), 'typedKind')).toBe(1);
+  });
+
   it('sees a "what X" answer: a word like X that the question does not have ("dogs" for "What animals …")', () => {
     const text = 'Lab report\n\nThe researchers tested the new drug on dogs in the spring. The researchers tested the new drug in a large hall.';
     const question = 'What animals did the researchers test the drug on?';
