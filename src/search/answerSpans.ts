@@ -42,9 +42,18 @@ export function tokensOf(text: string): SpanToken[] {
   }));
 }
 
-const NUMBER_WORD =
-  /^(?:ein|eine|einen|einem|einer|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf|\p{L}+zehn|\p{L}*zig|\p{L}*ssig|hundert|tausend|halb|halbe|halfte|doppelt|dutzend|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{L}+teen|\p{L}+ty|hundred|thousand|half|double|dozen|dozens|million|millionen|millions|milliarde|milliarden|billion|billions|mio|mrd|drittel|viertel|third|thirds|quarter|quarters|zehntel|tenth|tenths)$/u;
+/** German and English tens and teens, spelled out ("siebzehn", "einundzwanzig", "thirteen", "forty"); not "Leipzig" or "canteen". */
+const TENS = '(?:(?:ein|zwei|drei|vier|funf|sechs|sieben|acht|neun)und)?(?:zwanzig|dreissig|vierzig|funfzig|sechzig|siebzig|achtzig|neunzig)|(?:drei|vier|funf|sech|sieb|acht|neun)zehn|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty';
+const NUMBER_WORD = new RegExp(
+  `^(?:ein|eine|einen|einem|einer|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf|${TENS}|hundert|tausend|halb|halbe|halfte|doppelt|dutzend|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|half|double|dozen|dozens|million|millionen|millions|milliarde|milliarden|billion|billions|mio|mrd|drittel|viertel|third|thirds|quarter|quarters|zehntel|tenth|tenths)$`,
+  'u',
+);
 const NUMBER_WORD_EXCLUDE = /^(?:ein|eine|einen|einem|einer|one|halb|half)$/;
+/** A count of times or a multiple: "dreimal", "sechs-malige", "fünffacher", "five-time", "tenfold", "twice". */
+const MULTIPLE = new RegExp(
+  `^(?:\\d+|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf|${TENS}|hundert|tausend|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[-‐]?(?:mal|malig|malige|maligen|maliger|maliges|maligem|fach|fache|fachen|facher|faches|fachem|time|times|fold)$|^(?:twice|thrice)$`,
+  'u',
+);
 const UNIT =
   /^(?:prozent|prozentpunkte|percent|per|cent|prozentpunkt|euro|eur|dollar|dollars|us|pfund|pounds|franken|yen|cent|cents|punkte|points|meter|metern|metres|meters|kilometer|kilometern|km|kilometres|miles|meilen|kilogramm|kg|tonnen|tons|tonnes|jahre|jahren|jahr|years|year|monate|monaten|months|month|wochen|woche|weeks|week|tage|tagen|tag|days|day|stunden|stunde|hours|hour|minuten|minutes|sekunden|seconds|grad|degrees|mal|times|fach|menschen|people|personen|einwohner|inhabitants|mitglieder|members|stimmen|votes|sitze|seats|spiele|games|tore|goals|sacks|yards|yard|touchdowns|einheiten|units|stuck|exemplare|copies|zuschauer|viewers|fans|besucher|visitors|mitarbeiter|employees|soldaten|soldiers|opfer|victims|tote|toten|dead|verletzte|injured|fahrzeuge|autos|cars|neuzulassungen)$/;
 const DURATION = /^(?:jahre|jahren|jahr|years|year|monate|monaten|months|month|wochen|woche|weeks|week|tage|tagen|tag|days|day|stunden|stunde|hours|hour|minuten|minutes|sekunden|seconds|jahrzehnte|decades|jahrhunderte|centuries)$/;
@@ -82,7 +91,7 @@ export function answerSpans(
   const isNum = (i: number) => {
     const t = tokens[i];
     if (!t) return false;
-    return /^\p{N}/u.test(t.text) || (NUMBER_WORD.test(t.folded) && !NUMBER_WORD_EXCLUDE.test(t.folded) && t.folded.length > 2);
+    return /^\p{N}/u.test(t.text) || (NUMBER_WORD.test(t.folded) && !NUMBER_WORD_EXCLUDE.test(t.folded) && t.folded.length > 2) || MULTIPLE.test(t.folded);
   };
   const isYear = (t: SpanToken) => /^(?:1\d{3}|20\d\d)(?:[-‐](?:1\d{3}|20\d\d))?(?:er|ern|s)?$/.test(t.text);
   /** True when only spaces stand between two tokens (a unit or a name continues; a bracket or comma ends it). */

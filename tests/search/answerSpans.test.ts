@@ -40,6 +40,17 @@ describe('answer spans', () => {
     expect(spans('Die Pest wütete 1629-1631 in der Stadt.', 'time')).toEqual(['1629-1631']);
   });
 
+  it('counts times and multiples as numbers ("dreimal", "sechs-malige", "five-time", "twice")', () => {
+    expect(spans('Die sechs-malige Siegerin gewann dreimal.', 'number')).toEqual(['sechs-malige', 'dreimal']);
+    expect(spans('the five-time winner came twice.', 'number')).toEqual(['five-time', 'twice']);
+    expect(spans('Der dreifache Weltmeister kam.', 'number')).toEqual(['dreifache']);
+    // "einfach" (simple) and "vielfach" (often) are no counts.
+    expect(spans('Es ist einfach und vielfach so.', 'number')).toEqual([]);
+  });
+  it('reads spelled-out tens and teens, and no word that only ends like one ("Leipzig", "canteen", "lässig")', () => {
+    expect(spans('Es kamen siebzehn und einundzwanzig Gäste, später thirteen and forty.', 'number')).toEqual(['siebzehn', 'einundzwanzig', 'thirteen', 'forty']);
+    expect(spans('in Leipzig sprach er lässig; the canteen was open.', 'number')).toEqual([]);
+  });
   it('takes a date written in numbers for a date, not a count', () => {
     expect(spans('Das Heft ist ab 20.06.2019 im Handel.', 'time')).toEqual(['20.06.2019']);
     expect(spans('Das Heft ist ab 20.06.2019 im Handel.', 'number')).toEqual([]);
