@@ -631,9 +631,9 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
       const own = (p: number) => terms.get(wordTerms[p]!.terms[0]!)?.some((x) => x.group === kindGroup) ?? false;
       const modifierAsked = (p: number) => wordTerms[p]!.parts.some((t) => terms.has(t));
       if (matches[kindGroup]!.positions.some((p) => wordTerms[p]!.terms.length > 1 && !own(p) && !modifierAsked(p))) typedKind = 1;
-      // "What kind of forest …": the noun after a describing word the question does not have names a kind of it
-      // ("a moist broadleaf forest", "ein feuchter Laubwald", "die blinde Verständigung").
-      else if (plan.typeNounKind && matches[kindGroup]!.positions.some((p) => describedKind(s.text, wordTerms, p, terms, sentenceInfo(index, s).language))) typedKind = 1;
+      // "What kind of forest …", "Which principle …": the noun, described by a word the question does not have, names
+      // a kind of it ("a moist broadleaf forest", "die blinde Verständigung", "the principle of nonviolent protest").
+      else if (matches[kindGroup]!.positions.some((p) => describedKind(s.text, wordTerms, p, terms, sentenceInfo(index, s).language))) typedKind = 1;
     }
     // The question's most specific word (highest weight) matched, in part or in full.
     let rarest = 0;
@@ -706,11 +706,13 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
 }
 
 /**
- * True when the word at `p` (an index into `wordTerms`) follows a describing
+ * True when the word at `p` (an index into `wordTerms`) is described by a
  * word that is not the question's: the nearest word before it, passing over
  * up to two of the question's own words ("revolutionary civil disobedience"
- * for "What type of civil disobedience …"), is a lower-case content word, or
- * opens the sentence. Stop words and numbers describe no kind.
+ * for "What type of civil disobedience …"), is a lower-case content word or
+ * opens the sentence; or an "of" / genitive complement follows it ("the
+ * principle of nonviolent protest", "des Prinzips des gewaltfreien
+ * Protests"). Stop words and numbers describe nothing.
  */
 function describedKind(text: string, wordTerms: readonly WordTerms[], p: number, questionTerms: ReadonlyMap<string, unknown>, language: AnalyzerLanguage): boolean {
   const all = words(text);
@@ -720,13 +722,28 @@ function describedKind(text: string, wordTerms: readonly WordTerms[], p: number,
   for (let i = 0; i < p; i++) if (wordTerms[i]!.word === word) nth++;
   let at = -1;
   for (let i = 0, seen = 0; i < all.length; i++) if (all[i] === word && seen++ === nth) at = i;
+  if (at < 0) return false;
   const asked = (w: string) => questionTerms.has(termOf(w, language));
+  const content = (w: string) => !isStopWord(fold(w), language) && !/\p{N}/u.test(w) && !asked(w);
+  // A complement the question does not have: "the principle of nonviolent protest", "des Prinzips des gewaltfreien …".
+  if (/^(?:of|des|eines|einer)$/.test(fold(all[at + 1] ?? ''))) {
+    let j = at + 2;
+    while (j < all.length && j < at + 4 && isStopWord(fold(all[j]!), language)) j++;
+    if (j < all.length && content(all[j]!)) return true;
+  }
   let k = at - 1;
   for (let skipped = 0; k >= 0 && skipped < 2 && asked(all[k]!); skipped++) k--;
-  if (k < 0 || asked(all[k]!)) return false;
-  const before = all[k]!;
-  return !isStopWord(fold(before), language) && !/\p{N}/u.test(before) && (k === 0 || /^\p{Ll}/u.test(before));
+  if (k < 0 || !content(all[k]!) || (k > 0 && !/^\p{Ll}/u.test(all[k]!))) return false;
+  // An attribute stands after an article or a preposition, or opens the sentence, maybe after another attribute
+  // ("a moist broadleaf forest"); a verb before its object does not ("Die Forscher setzten Versuchstiere …").
+  let j = k - 1;
+  if (j >= 0 && /^\p{Ll}/u.test(all[j]!) && content(all[j]!)) j--;
+  return j < 0 || ATTRIBUTE_OPENER.test(fold(all[j]!));
 }
+
+/** Articles, determiners and prepositions, after which a lower-case word before a noun is an attribute of it. */
+const ATTRIBUTE_OPENER =
+  /^(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|keinen|keinem|keiner|dieser|diese|dieses|diesen|diesem|jeder|jede|jedes|jeden|jedem|sein|seine|seinen|seinem|seiner|ihr|ihre|ihren|ihrem|ihrer|mit|von|vom|zu|zum|zur|in|im|an|am|auf|aus|bei|beim|durch|fur|gegen|ohne|uber|unter|vor|nach|als|the|a|an|this|that|these|those|his|her|its|their|our|each|every|of|in|on|at|by|for|with|from|to|into|as|under|over|through|about)$/;
 
 /** The features of the decision to answer, from the reranked candidates (best first). */
 export function questionFeatures(plan: QueryPlan, input: RerankInput, ranked: readonly Rescored[]): number[] {

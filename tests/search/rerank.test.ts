@@ -126,6 +126,15 @@ describe('kinds of a noun', () => {
     expect(featureOf(scored(indexOf('Waldbericht\n\nDer Park ist ein feuchter Wald. Im Park brannte der Wald.', 'de', { embeddings: false }), 'Welche Art von Wald ist der Park?', 'feuchter'), 'typedKind')).toBe(1);
   });
 
+  it('sees the noun of "which X" with a complement the question does not have as an answer ("the principle of nonviolent protest")', () => {
+    const text = 'Poem report\n\nIt is the first statement of the principle of nonviolent protest. The poem states a principle of the poet.';
+    const index = indexOf(text, 'en', { embeddings: false });
+    const question = 'Which principle does the poem state?';
+    expect(featureOf(scored(index, question, 'nonviolent'), 'typedKind')).toBe(1);
+    // A complement the question has ("the poet" is not asked, but "a principle of the poem" would only repeat it).
+    expect(featureOf(scored(indexOf('Poem report\n\nThe poem states a principle of the poem.', 'en', { embeddings: false }), question, 'states'), 'typedKind')).toBe(0);
+  });
+
   it('sees a "what X" answer: a word like X that the question does not have ("dogs" for "What animals …")', () => {
     const text = 'Lab report\n\nThe researchers tested the new drug on dogs in the spring. The researchers tested the new drug in a large hall.';
     const question = 'What animals did the researchers test the drug on?';
