@@ -15,7 +15,8 @@ import { fold } from './normalize.ts';
 
 /** A span of a sentence that could answer a question of `type`. */
 export interface AnswerSpan {
-  type: Exclude<AnswerType, 'definition' | 'quote' | 'yesno' | 'other'>;
+  /** What the span is; 'ordinal' is a rank ("den sechsten Platz", "third", "Platz drei"), asked only by rank questions. */
+  type: Exclude<AnswerType, 'definition' | 'quote' | 'yesno' | 'other'> | 'ordinal';
   /** Offsets into the sentence text. */
   start: number;
   end: number;
@@ -49,6 +50,11 @@ const NUMBER_WORD = new RegExp(
   'u',
 );
 const NUMBER_WORD_EXCLUDE = /^(?:ein|eine|einen|einem|einer|one|halb|half)$/;
+/** A rank written out: "erste", "sechsten", "third", "21st" (not "last" or "letzte": they rank nothing). */
+const ORDINAL =
+  /^(?:(?:erst|zweit|dritt|viert|funft|sechst|siebt|siebent|acht|neunt|zehnt|elft|zwolft|(?:drei|vier|funf|sech|sieb|acht|neun)zehnt|zwanzigst)(?:e|en|er|es|em)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|\d+(?:st|nd|rd|th))$/u;
+/** Words of a rank, before its number: "Platz drei", "Rang 2", "place 3". */
+const RANK_WORD = /^(?:platz|rang|position|place|rank)$/;
 /** A count of times or a multiple: "dreimal", "sechs-malige", "fünffacher", "five-time", "tenfold", "twice". */
 const MULTIPLE = new RegExp(
   `^(?:\\d+|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf|${TENS}|hundert|tausend|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[-‐]?(?:mal|malig|malige|maligen|maliger|maliges|maligem|fach|fache|fachen|facher|faches|fachem|time|times|fold)$|^(?:twice|thrice)$`,
@@ -147,6 +153,17 @@ export function answerSpans(
     }
     if (PART_OF_YEAR.test(t.folded) && tokens[i + 1] && isYear(tokens[i + 1]!) && spaced(i, i + 1)) {
       push('time', i, i + 1);
+      i++;
+      continue;
+    }
+    // Ranks: "den sechsten Platz", "the third", "Platz drei", "Rang 2".
+    // German writes a rank in digits with a full stop: "die 12. größte Stadt", "den 3. Platz".
+    if (ORDINAL.test(t.folded) || (/^\d{1,3}$/.test(t.text) && tokens[i + 1] && /^\.\s+$/.test(text.slice(t.end, tokens[i + 1]!.start)))) {
+      push('ordinal', i, i);
+      continue;
+    }
+    if (RANK_WORD.test(t.folded) && isNum(i + 1) && spaced(i, i + 1)) {
+      push('ordinal', i, i + 1);
       i++;
       continue;
     }

@@ -48,14 +48,15 @@ const CONJUNCTION_WHEN = /^when (?!(?:did|does|do|was|were|is|are|will|would|can
 
 const PREPOSITIONS = /^(?:with|by|from|to|for|of|in|on|at|since|until|till|before|after|during|mit|von|fur|an|bei|zu|in|seit|aus|nach|uber|auf|bis|vor|ab|wahrend)$/;
 
-/** A narrower kind of number or time answer: an amount of money, a calendar date, a length of time, a share of a whole, someone's age. */
-export type AnswerSubtype = 'money' | 'date' | 'duration' | 'share' | 'age';
+/** A narrower kind of number or time answer: an amount of money, a calendar date, a length of time, a share of a whole, someone's age, a rank. */
+export type AnswerSubtype = 'money' | 'date' | 'duration' | 'share' | 'age' | 'ordinal';
 
 const SUBTYPE_CUES: [RegExp, AnswerSubtype][] = [
   [/\b(?:cost|costs|price|prices|how much money|wie ?viel geld|was kostet|was kosten|kostet|preis|preise|euro|dollars?)\b/, 'money'],
   [/\b(?:how old|what age|at what age|which age|wie alt|in welchem alter|welches alter|mit wie ?viel(?:en)? jahren)\b/, 'age'],
   [/\b(?:how long|for how long|wie lange|wie lang)\b/, 'duration'],
   [/\b(?:what (?:percentage|percent|proportion|share|fraction)|which (?:percentage|proportion|share|fraction)|how much of(?! an?\b)|welche[nrms]? (?:prozentsatz|anteil|bruchteil)|wie ?viel(?:e)? prozent|wie hoch (?:war|ist|lag|liegt|wird|waren|sind) der (?:prozentsatz|anteil))\b/, 'share'],
+  [/\b(?:wievielt(?:e|en|er|es|em)?|(?:what|which) (?:place|rank|position)|welche[nrms]? (?:platz|rang|position)|auf welche[mn] (?:platz|rang))\b/, 'ordinal'],
   [/\b(?:what date|which date|what day|which day|until when|until what|bis wann|an welchem tag|welches datum|an welchem datum)\b/, 'date'],
 ];
 

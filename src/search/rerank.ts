@@ -299,7 +299,7 @@ export function typedAnswers(index: SentenceIndex, s: Sentence, plan: QueryPlan,
     }
     return false;
   };
-  const wanted = type === 'place' ? ['place', 'person'] : type === 'number' || type === 'time' ? ['number', 'time'] : [type];
+  const wanted: AnswerSpan['type'][] = type === 'place' ? ['place', 'person'] : type === 'number' || type === 'time' ? ['number', 'time', ...(plan.answerSubtype === 'ordinal' ? (['ordinal'] as const) : [])] : [type];
   return spans
     .filter((sp) => wanted.includes(sp.type) && (plan.answerSubtype ? subtypeOf(sp, tokens, s.text) === plan.answerSubtype : sp.type === type) && novel(sp.first, sp.last))
     .map((sp) => [sp.first, sp.last]);
@@ -324,11 +324,12 @@ function isAge(span: AnswerSpan, text: string): boolean {
   return /\bmit\s*$/iu.test(before) && /\bjahren$/iu.test(own);
 }
 
-/** The narrower kind of a number or time span: money (a currency amount), someone's age, a duration, a share, or a date. */
+/** The narrower kind of a number or time span: money (a currency amount), someone's age, a duration, a share, a date, or a rank. */
 function subtypeOf(span: AnswerSpan, tokens: readonly SpanToken[], text: string): AnswerSubtype | null {
   const last = tokens[span.last]!.folded;
   const after = text.slice(span.end, span.end + 2);
   if (CURRENCY.test(last) || /^\s?[€$£]/.test(after) || /[€$£]\s?$/.test(text.slice(Math.max(0, span.start - 2), span.start))) return 'money';
+  if (span.type === 'ordinal') return 'ordinal';
   if (isAge(span, text)) return 'age';
   if (DURATION_UNIT.test(last)) return 'duration';
   if (SHARE_UNIT.test(last) || /^\s?%/.test(after) || text.slice(span.start, span.end).endsWith('%')) return 'share';

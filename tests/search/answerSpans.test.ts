@@ -51,6 +51,11 @@ describe('answer spans', () => {
     expect(spans('Es kamen siebzehn und einundzwanzig Gäste, später thirteen and forty.', 'number')).toEqual(['siebzehn', 'einundzwanzig', 'thirteen', 'forty']);
     expect(spans('in Leipzig sprach er lässig; the canteen was open.', 'number')).toEqual([]);
   });
+  it('finds ranks: ordinal words, a number after "Platz", German digits with a full stop', () => {
+    expect(spans('Sie belegte den sechsten Platz, später Platz drei und wurde 12. der Liga; he came third.', 'ordinal')).toEqual(['sechsten', 'Platz drei', '12', 'third']);
+    // A day of a month is a date, not a rank.
+    expect(spans('Am 12. Mai kam er.', 'ordinal')).toEqual([]);
+  });
   it('takes a date written in numbers for a date, not a count', () => {
     expect(spans('Das Heft ist ab 20.06.2019 im Handel.', 'time')).toEqual(['20.06.2019']);
     expect(spans('Das Heft ist ab 20.06.2019 im Handel.', 'number')).toEqual([]);

@@ -40,6 +40,9 @@ describe('answer types', () => {
     // "How much of a …" asks for a degree, not a part of a whole.
     expect(answerSubtypeOf('How much of a threat is the storm?')).toBeNull();
     expect(answerSubtypeOf('How many voters stayed home?')).toBeNull();
+    expect(answerSubtypeOf('Welchen Platz belegte das Team?')).toBe('ordinal');
+    expect(answerSubtypeOf('Der wievielte Präsident war er?')).toBe('ordinal');
+    expect(answerSubtypeOf('What place did they finish?')).toBe('ordinal');
     expect(answerSubtypeOf('How old is the suspect?')).toBe('age');
     expect(answerSubtypeOf('In welchem Alter starb sie?')).toBe('age');
     expect(answerTypeOf('In welchem Alter starb sie?')).toBe('number');

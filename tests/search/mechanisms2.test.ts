@@ -69,6 +69,19 @@ describe('ages', () => {
   });
 });
 
+describe('ranks', () => {
+  it('answers "which place" with a rank, not with another number', () => {
+    const ask = (text: string, question: string, language = 'de') => createEngine([article(`Tabelle\n\n${text}`, language)], { lexicon }).ask(question).answers[0]?.text;
+    const de = (rank: string) => `Die Mannschaft holte in der Saison 40 Punkte. ${rank}`;
+    expect(ask(de('Am Ende belegte die Mannschaft in der Saison den sechsten Platz.'), 'Welchen Platz belegte die Mannschaft in der Saison?')).toContain('sechsten');
+    expect(ask(de('In der Saison wurde die Mannschaft am Ende 12. der Liga.'), 'Der wievielte wurde die Mannschaft in der Saison?')).toContain('12.');
+    const en = (rank: string) => `The team won 40 points in the season. ${rank}`;
+    expect(ask(en('In the season the team finished third.'), 'What place did the team finish in the season?', 'en')).toContain('third');
+    // A count still answers "how many".
+    expect(ask(de('Am Ende belegte die Mannschaft in der Saison den sechsten Platz.'), 'Wie viele Punkte holte die Mannschaft in der Saison?')).toContain('40 Punkte');
+  });
+});
+
 describe('spelling variants and cognates (Pirkola)', () => {
   it('maps cognate spellings together and scores them close', () => {
     expect(skeleton('photosynthese')).toBe(skeleton('fotosynthese'));
