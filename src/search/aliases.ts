@@ -15,6 +15,7 @@
  * reach sentences that use only the description. No npm package implements
  * Schwartz & Hearst or German apposition finding, so this is hand-written.
  */
+import { isStopWord } from './analyzer.ts';
 import { fold } from './normalize.ts';
 
 /** One entity the corpus names in several ways. */
@@ -71,6 +72,10 @@ export function matchLongForm(shortForm: string, candidate: string): string | nu
   const long = candidate.slice(begin).trim();
   // The long form must be longer than the short form and have more than one word or be much longer.
   if (long.length <= shortForm.length || long.toLowerCase() === sf) return null;
+  // A long form opens with a content word: a match that reaches back to a function word ("ist das erste Treffen der
+  // Internationalen Unterstützergruppe (ISSG)", a translated acronym) took the letters from unrelated words.
+  const first = fold(long.split(/\s+/)[0]!);
+  if (isStopWord(first, 'de') || isStopWord(first, 'en')) return null;
   return long;
 }
 

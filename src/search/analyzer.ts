@@ -58,7 +58,7 @@ const STEM: Record<AnalyzerLanguage, (word: string) => string> = {
 };
 
 /** Bumped whenever analysis changes, so persisted indexes built with the old analysis are rebuilt. */
-export const ANALYZER_VERSION = 18;
+export const ANALYZER_VERSION = 19;
 
 /**
  * One spelling for a number written either way: German "500.000" and English

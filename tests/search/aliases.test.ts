@@ -16,6 +16,8 @@ describe('acronym definitions (Schwartz & Hearst)', () => {
   it('rejects parentheses that are no definition', () => {
     expect(acronymDefinitions('Der Umsatz stieg (2020) deutlich.')).toEqual([]);
     expect(acronymDefinitions('Er traf Max Muster (CDU) gestern.')).toEqual([]);
+    // A translated acronym whose letters only a function word and unrelated words supply is not defined there.
+    expect(acronymDefinitions('Es ist das erste Treffen der Internationalen Unterstützergruppe (ISSG) seit Februar.')).toEqual([]);
   });
 });
 
