@@ -634,7 +634,10 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
       if (matches[kindGroup]!.positions.some((p) => wordTerms[p]!.terms.length > 1 && !own(p) && !modifierAsked(p))) typedKind = 1;
       // "What kind of forest …", "Which principle …": the noun, described by a word the question does not have, names
       // a kind of it ("a moist broadleaf forest", "die blinde Verständigung", "the principle of nonviolent protest").
-      else if (matches[kindGroup]!.positions.some((p) => describedKind(s.text, wordTerms, p, terms, sentenceInfo(index, s).language))) typedKind = 1;
+      else {
+        const all = wordsOf(s.text);
+        if (matches[kindGroup]!.positions.some((p) => describedKind(all, wordTerms, p, terms, sentenceInfo(index, s).language))) typedKind = 1;
+      }
     }
     // The question's most specific word (highest weight) matched, in part or in full.
     let rarest = 0;
@@ -707,7 +710,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
 }
 
 /**
- * True when the word at `p` (an index into `wordTerms`) is described by a
+ * True when the word at `p` (an index into `wordTerms`; `all` is the sentence's words) is described by a
  * word that is not the question's: the nearest word before it, passing over
  * up to two of the question's own words ("revolutionary civil disobedience"
  * for "What type of civil disobedience …"), is a lower-case content word or
@@ -715,8 +718,7 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
  * principle of nonviolent protest", "des Prinzips des gewaltfreien
  * Protests"). Stop words and numbers describe nothing.
  */
-function describedKind(text: string, wordTerms: readonly WordTerms[], p: number, questionTerms: ReadonlyMap<string, unknown>, language: AnalyzerLanguage): boolean {
-  const all = words(text);
+function describedKind(all: readonly string[], wordTerms: readonly WordTerms[], p: number, questionTerms: ReadonlyMap<string, unknown>, language: AnalyzerLanguage): boolean {
   const word = wordTerms[p]!.word;
   // The same word may occur more than once: the n-th occurrence among the content words is the n-th in the text.
   let nth = 0;
@@ -741,6 +743,9 @@ function describedKind(text: string, wordTerms: readonly WordTerms[], p: number,
   if (j >= 0 && /^\p{Ll}/u.test(all[j]!) && content(all[j]!)) j--;
   return j < 0 || ATTRIBUTE_OPENER.test(fold(all[j]!));
 }
+
+/** The words of a text (normalize.ts `words`, under a name the candidate loop does not shadow). */
+const wordsOf = (text: string) => words(text);
 
 /** Articles, determiners and prepositions, after which a lower-case word before a noun is an attribute of it. */
 const ATTRIBUTE_OPENER =
