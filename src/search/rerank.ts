@@ -710,10 +710,11 @@ export function rerank(index: SentenceIndex, plan: QueryPlan, input: RerankInput
 }
 
 /**
- * True when the word at `p` (an index into `wordTerms`; `all` is the sentence's words) is described by a
- * word that is not the question's: the nearest word before it, passing over
- * up to two of the question's own words ("revolutionary civil disobedience"
- * for "What type of civil disobedience …"), is a lower-case content word or
+ * True when the word at `p` (an index into `wordTerms`; `all` holds the
+ * sentence's words) is described by a word that is not the question's: the
+ * nearest word before it, passing over up to two of the question's own words
+ * ("revolutionary civil disobedience" for "What type of civil disobedience
+ * …"), is a lower-case content word after an article or a preposition, or
  * opens the sentence; or an "of" / genitive complement follows it ("the
  * principle of nonviolent protest", "des Prinzips des gewaltfreien
  * Protests"). Stop words and numbers describe nothing.
