@@ -43,12 +43,9 @@ export function tokensOf(text: string): SpanToken[] {
   }));
 }
 
-/** German and English tens and teens, spelled out ("siebzehn", "einundzwanzig", "thirteen", "forty"); not "Leipzig" or "canteen". */
-const TENS = '(?:(?:ein|zwei|drei|vier|funf|sechs|sieben|acht|neun)und)?(?:zwanzig|dreissig|vierzig|funfzig|sechzig|siebzig|achtzig|neunzig)|(?:drei|vier|funf|sech|sieb|acht|neun)zehn|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty';
-const NUMBER_WORD = new RegExp(
-  `^(?:ein|eine|einen|einem|einer|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf|${TENS}|hundert|tausend|halb|halbe|halfte|doppelt|dutzend|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|half|double|dozen|dozens|million|millionen|millions|milliarde|milliarden|billion|billions|mio|mrd|drittel|viertel|third|thirds|quarter|quarters|zehntel|tenth|tenths)$`,
-  'u',
-);
+/** Number words. Tens and teens are spelled out from their stems ("siebzehn", "einundzwanzig", "thirteen", "forty"), not matched by their endings, which "Leipzig" and "canteen" share. */
+const NUMBER_WORD =
+  /^(?:ein|eine|einen|einem|einer|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf|(?:(?:ein|zwei|drei|vier|funf|sechs|sieben|acht|neun)und)?(?:zwanzig|dreissig|vierzig|funfzig|sechzig|siebzig|achtzig|neunzig)|(?:drei|vier|funf|sech|sieb|acht|neun)zehn|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundert|tausend|halb|halbe|halfte|doppelt|dutzend|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|half|double|dozen|dozens|million|millionen|millions|milliarde|milliarden|billion|billions|mio|mrd|drittel|viertel|third|thirds|quarter|quarters|zehntel|tenth|tenths)$/u;
 const NUMBER_WORD_EXCLUDE = /^(?:ein|eine|einen|einem|einer|one|halb|half)$/;
 /** A rank written out: "erste", "sechsten", "third", "21st" (not "last" or "letzte": they rank nothing). */
 const ORDINAL =
@@ -56,10 +53,8 @@ const ORDINAL =
 /** Words of a rank, before its number: "Platz drei", "Rang 2", "place 3". */
 const RANK_WORD = /^(?:platz|rang|position|place|rank)$/;
 /** A count of times or a multiple: "dreimal", "sechs-malige", "fünffacher", "five-time", "tenfold", "twice". */
-const MULTIPLE = new RegExp(
-  `^(?:\\d+|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf|${TENS}|hundert|tausend|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[-‐]?(?:mal|malig|malige|maligen|maliger|maliges|maligem|fach|fache|fachen|facher|faches|fachem|time|times|fold)$|^(?:twice|thrice)$`,
-  'u',
-);
+const MULTIPLE =
+  /^(?:\d+|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf|(?:(?:ein|zwei|drei|vier|funf|sechs|sieben|acht|neun)und)?(?:zwanzig|dreissig|vierzig|funfzig|sechzig|siebzig|achtzig|neunzig)|(?:drei|vier|funf|sech|sieb|acht|neun)zehn|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundert|tausend|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[-‐]?(?:mal|malig|malige|maligen|maliger|maliges|maligem|fach|fache|fachen|facher|faches|fachem|time|times|fold)$|^(?:twice|thrice)$/u;
 const UNIT =
   /^(?:prozent|prozentpunkte|percent|per|cent|prozentpunkt|euro|eur|dollar|dollars|us|pfund|pounds|franken|yen|cent|cents|punkte|points|meter|metern|metres|meters|kilometer|kilometern|km|kilometres|miles|meilen|kilogramm|kg|tonnen|tons|tonnes|jahre|jahren|jahr|years|year|monate|monaten|months|month|wochen|woche|weeks|week|tage|tagen|tag|days|day|stunden|stunde|hours|hour|minuten|minutes|sekunden|seconds|grad|degrees|mal|times|fach|menschen|people|personen|einwohner|inhabitants|mitglieder|members|stimmen|votes|sitze|seats|spiele|games|tore|goals|sacks|yards|yard|touchdowns|einheiten|units|stuck|exemplare|copies|zuschauer|viewers|fans|besucher|visitors|mitarbeiter|employees|soldaten|soldiers|opfer|victims|tote|toten|dead|verletzte|injured|fahrzeuge|autos|cars|neuzulassungen)$/;
 const DURATION = /^(?:jahre|jahren|jahr|years|year|monate|monaten|months|month|wochen|woche|weeks|week|tage|tagen|tag|days|day|stunden|stunde|hours|hour|minuten|minutes|sekunden|seconds|jahrzehnte|decades|jahrhunderte|centuries)$/;
