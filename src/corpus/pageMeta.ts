@@ -378,7 +378,9 @@ function personObjects(value: unknown): unknown[] {
 /** True for a company or site named as an author: the publisher's own name, a legal form ("GmbH", "Inc."), or a domain. */
 export function isOrganisation(name: string, publisher: string | null): boolean {
   const folded = name.toLowerCase();
-  if (publisher && (folded === publisher.toLowerCase() || folded.startsWith(`${publisher.toLowerCase()} `))) return true;
+  const site = publisher?.toLowerCase();
+  // The publisher's name alone or first ("SPIEGEL ONLINE, Hamburg, Germany", "Reuters Staff").
+  if (site && folded.startsWith(site) && /^(?:$|[\s,;|·–—-])/.test(folded.slice(site.length))) return true;
   return /\b(?:gmbh|ag|kg|se|inc|ltd|llc|plc|verlag|redaktion|newsroom|staff)\b\.?|\.(?:de|at|ch|com|net|org)\b/i.test(name);
 }
 

@@ -194,6 +194,9 @@ describe('readHtmlArticle (what a fetched page goes through)', () => {
     expect(page(ld('{"@type":"Organization","name":"Stadtanzeiger"}')).byline).toBeNull();
     expect(page(ld('{"@type":"Person","name":"Erika Beispiel"}')).byline).toBe('Erika Beispiel');
     expect(page('<meta name="author" content="Stadtanzeiger Verlag GmbH, Hamburg">').byline).toBeNull();
+    // The publisher's name first, then its place: still the publisher.
+    expect(page('<meta property="og:site_name" content="Stadtanzeiger Nord"><meta name="author" content="Stadtanzeiger Nord, Hamburg, Germany">').byline).toBeNull();
+    expect(page('<meta property="og:site_name" content="Stadtanzeiger Nord"><meta name="author" content="Stadtanzeiger Nordmann">').byline).toBe('Stadtanzeiger Nordmann');
     expect(page('').publisher).toBe('Stadtanzeiger Nord');
     const printed = `<html><head><title>Radwege</title><meta name="author" content="Stadtanzeiger GmbH"></head><body><article><h1>Radwege für die Innenstadt</h1><p>Von Erika Beispiel, Hamburg</p>${body}</article></body></html>`;
     expect(ingestHtml(printed, { id: 'rad', path: 'rad.html' }).article.meta.byline).toBe('Erika Beispiel, Hamburg');
