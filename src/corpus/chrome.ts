@@ -91,7 +91,7 @@ const FILE_NAME = /^(?:[\p{L}\p{N}-]*_[\p{L}\p{N}_.-]*|[\p{L}\p{N}_.-]+\.(?:jpe?
 
 /** Headings of the link lists that follow an article ("Mehr lesen über", "Read more"). */
 const FOOTER_MARKER =
-  /^(?:mehr\s+(?:lesen\s+)?(?:über|zu|zum\s+thema)|mehr\s+zum\s+thema|mehr\s+aus\s+dem\s+ressort|lesen\s+sie\s+(?:auch|mehr)(?:\s+zum\s+thema)?|weitere\s+(?:artikel|nachrichten|themen)|auch\s+interessant|das\s+könnte\s+sie\s+auch\s+interessieren|empfehlungen(?:\s+der\s+redaktion)?|meistgelesen|meistgelesene\s+artikel|themen|schlagworte|read\s+more(?:\s+about)?|more\s+(?:on|about|from)(?:\s+this\s+(?:story|topic))?|most\s+read|related(?:\s+(?:articles|stories|topics|content))?|topics|you\s+may\s+also\s+like|recommended(?:\s+for\s+you)?|(?:verwendete\s+)?quellen|sources?(?:\s+used)?)\s*:?$/i;
+  /^(?:mehr\s+(?:lesen\s+)?(?:über|zu|zum\s+thema)|mehr\s+zum\s+thema|mehr\s+aus\s+dem\s+ressort|lesen\s+sie\s+(?:auch|mehr)(?:\s+zum\s+thema)?|weitere\s+(?:artikel|nachrichten|themen)|auch\s+interessant|das\s+könnte\s+sie\s+auch\s+interessieren|empfehlungen(?:\s+der\s+redaktion)?|meistgelesen|meistgelesene\s+artikel|themen|schlagworte|read\s+more(?:\s+about)?|more\s+(?:on|about|from)(?:\s+this\s+(?:story|topic))?|most\s+read|related(?:\s+(?:articles|stories|topics|content|coverage|news|posts|links|videos|reading))?|topics|you\s+may\s+also\s+like|recommended(?:\s+for\s+you)?|(?:verwendete\s+)?quellen|sources?(?:\s+used)?)\s*:?$/i;
 
 /** Dates, times and durations, as rows above and below articles print them (every regular expression here is a literal). */
 const DATE_TIME_TOKENS = [

@@ -72,6 +72,8 @@ describe('chrome rules', () => {
     expect(isCreditLine('Der Kanzler sagte: Das Foto ist echt.')).toBe(false);
     expect(isFooterMarker('Mehr lesen über')).toBe(true);
     expect(isFooterMarker('Read more')).toBe(true);
+    expect(isFooterMarker('Related Coverage')).toBe(true);
+    expect(isFooterMarker('Related news')).toBe(true);
     expect(isFooterMarker('Mehr lesen über die Pläne der Regierung kann man im Bericht.')).toBe(false);
     expect(bylineOf('jlk/Reuters')).toBe('jlk/Reuters');
     expect(bylineOf('dpa/AFP')).toBe('dpa/AFP');
