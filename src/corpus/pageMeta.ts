@@ -316,9 +316,10 @@ function titleSite(doc: DomDocument, headline: string | null): string | null {
  */
 function kickerOf(h1: DomElement | null, headline: string | null): string | null {
   if (!h1) return null;
-  // A date or a count glued on from the same row ("Digital Life 05/08/2019", "Aktuell 0") is no part of it.
+  // A date, a count or an update label glued on from the same row ("Digital Life 05/08/2019", "Aktuell 0", "Media
+  // Industry Updated", whose time a script fills in) is no part of it.
   const short = (raw: string | null) => {
-    const t = raw?.replace(/\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}\s*$/u, '').trim() || null;
+    const t = raw?.replace(/\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}\s*$/u, '').replace(/\s+(?:updated|aktualisiert|published|veröffentlicht)\b.*$/iu, '').trim() || null;
     return t && t.split(' ').length <= 6 && !/[.!?:]$/.test(t) && !/\s\d{1,3}$/.test(t) && t !== headline ? t : null;
   };
   const parts = Array.from(h1.children).map((c) => clean(c.textContent)).filter((t): t is string => t !== null);

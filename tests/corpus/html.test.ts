@@ -202,6 +202,7 @@ describe('readHtmlArticle (what a fetched page goes through)', () => {
     expect(ingestHtml(printed, { id: 'rad', path: 'rad.html' }).article.meta.byline).toBe('Erika Beispiel, Hamburg');
     expect(page('', '<div><a href="/verkehr">Verkehr</a> <span>05/08/2019</span></div>').kicker).toBe('Verkehr');
     expect(page('', '<div><a href="/verkehr">Verkehr</a> <span class="comments">0</span></div>').kicker).toBeNull();
+    expect(page('', '<div><a href="/verkehr">Verkehr</a> <span>Updated</span> <time></time></div>').kicker).toBe('Verkehr');
   });
   it('keeps a paragraph inside a <figcaption> as the caption', () => {
     const html = `<html lang="de"><head><title>Radwege</title></head><body><article><h1>Radwege für die Innenstadt</h1><figure><img src="a.jpg"><figcaption><p>Neue Radwege an der Ringstraße sollen bis 2027 fertig sein.</p></figcaption></figure>${body}</article></body></html>`;
