@@ -130,9 +130,9 @@ const LINK_TO =
   /^(?:Zur|Zum|Zu\s+den|Hier\s+(?:zur|zum|geht's\s+zu[mr]?)|Go\s+to|To\s+the|View|Watch|See)\s+(?:the\s+)?(?:Galerie|Bildergalerie|Fotostrecke|Videos?|Artikel|Startseite|Übersicht|Kommentaren?|Podcast|Liveblog|Livestream|Ticker|Audio|gallery|video|article|comments|live\s*blog|photos)\b/iu;
 /** "Mehr Sport", "Mehr «Wissen»", "Alle Artikel": a link to a section. */
 const MORE_LINK = /^(?:Mehr|More|Alle|All|Weitere)\s+(?:[«»„“"‚']\S+[«»“”"‘']|\p{Lu}[\p{L}-]*)$/u;
-/** Counts the page prints on links and galleries: "8 Bilder", "Kommentare (12)", "Bild 3 von 8", "1/12". */
+/** Counts the page prints on links and galleries: "8 Bilder", "Kommentare (12)", "Slideshow ( 15 images )", "Bild 3 von 8", "1/12". */
 const COUNT =
-  /^(?:\(?\d+\)?\s+(?:Bilder|Fotos|Videos|Kommentare|Antworten|Beiträge|Artikel|Photos|Images|Pictures|Comments|Replies|Slides)|(?:Kommentare|Comments|Galerie|Gallery|Bilder|Fotos|Photos)\s*\(\d+\)|(?:Bild|Foto|Photo|Image|Slide)\s+\d+\s+(?:von|of|\/)\s+\d+|\d+\s*\/\s*\d+)$/iu;
+  /^(?:\(?\d+\)?\s+(?:Bilder|Fotos|Videos|Kommentare|Antworten|Beiträge|Artikel|Photos|Images|Pictures|Comments|Replies|Slides)|(?:Kommentare|Comments|Galerie|Gallery|Bildergalerie|Fotostrecke|Slideshow|Bilder|Fotos|Photos)\s*\(\s*\d+(?:\s+(?:Bilder|Fotos|Images|Photos|Pictures|Slides))?\s*\)|(?:Bild|Foto|Photo|Image|Slide)\s+\d+\s+(?:von|of|\/)\s+\d+|\d+\s*\/\s*\d+)$/iu;
 /** A video or audio teaser ends in its running time: "… 09.10.2024 | 1:34 min". */
 const MEDIA_DURATION = /\|\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:min\.?|Min\.?|Minuten)?\s*$/u;
 

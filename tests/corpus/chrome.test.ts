@@ -81,7 +81,7 @@ describe('line rules', () => {
     expect(kind('Podcast: Was die Wahl entscheidet | 34:12')).toBe('video or audio teaser');
   });
   it('drops counts, menu words, links and labels without a value', () => {
-    for (const line of ['12 Bilder', 'Kommentare (8)', 'Bild 3 von 12', '1/8', '24 comments']) expect(kind(line), line).toBe('count');
+    for (const line of ['12 Bilder', 'Kommentare (8)', 'Slideshow ( 15 images )', 'Bild 3 von 12', '1/8', '24 comments']) expect(kind(line), line).toBe('count');
     for (const line of ['Kommentare', 'Teilen', 'Startseite', '1. Startseite', 'Share', 'Sign in', 'Alle akzeptieren', 'More options']) {
       expect(kind(line), line).not.toBeNull();
     }
