@@ -151,10 +151,12 @@ function isParenthesisedCredit(text: string): boolean {
   return parts.length >= 2 && parts.length <= 4 && parts.some((p) => PHOTO_AGENCY.test(p)) && parts.every((p) => /^\p{L}[\p{L}\p{M}.'’ -]{1,40}$/u.test(p));
 }
 
-/** True for a photo or image credit ("Foto: Name, AGENCY", "© dpa", "(Name/AFP/Getty Images)"). */
+/** True for a photo or image credit ("Foto: Name, AGENCY", "(Foto: dpa)", "© dpa", "(Name/AFP/Getty Images)"). */
 export function isCreditLine(line: string): boolean {
   const text = line.trim();
-  return ((CREDIT.test(text) || COPYRIGHT.test(text)) && wordCount(text) <= 12) || isAgencyCredit(text) || isParenthesisedCredit(text);
+  // A labelled credit may stand in brackets: "(Foto: rclassen/photocase; Bearbeitung SZ)".
+  const bare = /^\((.+)\)$/su.exec(text)?.[1] ?? text;
+  return ((CREDIT.test(bare) || COPYRIGHT.test(bare)) && wordCount(bare) <= 12) || isAgencyCredit(text) || isParenthesisedCredit(text);
 }
 
 /** True for a credit that is only a photo agency's name ("Getty Images", "picture alliance/dpa"). */
@@ -292,7 +294,9 @@ const AGENCIES = new Set(
 /** One name in a byline: capitalised words with particles ("Constanze von Bullion", "Paul-Anton Krüger"). */
 const NAME = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:von|van|de|der|den|du|zu|di|da|del|la|le|al|bin|ten|ter|vom|zur)\s+)*\p{Lu}[\p{L}\p{M}'’.-]*){0,3}$/u;
 /** What opens a byline: "Von", "By", "Text:", "Autor:". */
-const BY = /^(?:Von|von|VON|By|by|BY|Text|Texte|Autor|Autorin|Autoren|Author|Authors|Words)\s*:?\s+/u;
+/** "Von", "By", "Text:", and a genre before "von" / "by": "Gastbeitrag von", "Ein Kommentar von", "Analysis by". */
+const BY =
+  /^(?:(?:(?:Ein|Eine|A|An)\s+)?(?:Gastbeitrag|Gastkommentar|Kommentar|Analyse|Essay|Kolumne|Glosse|Leitartikel|Reportage|Guest\s+(?:post|column|essay)|Commentary|Analysis|Opinion|Column|Essay)\s+(?:von|by)|Von|von|VON|By|by|BY|Text|Texte|Autor|Autorin|Autoren|Author|Authors|Words)\s*:?\s+/u;
 const PAREN_AGENCY = /^\(\s*\p{L}{2,12}(?:\s*\/\s*\p{L}{2,12}){0,3}\s*\)$/u;
 const REPORTING_BY = /^(?:(?:Additional\s+)?[Rr]eporting|Writing|Editing|Compiled)\s+by\s+\p{Lu}/u;
 

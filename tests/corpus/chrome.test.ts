@@ -134,6 +134,11 @@ describe('bylines', () => {
     expect(bylineOf('von Tom Beispiel, Hamburg')).toBe('von Tom Beispiel, Hamburg');
     expect(bylineOf('Von Lisa von der Au, Jan Paul-Meier und Ole Hansen, Berlin')).not.toBeNull();
     expect(bylineOf('Text: Anna Muster')).not.toBeNull();
+    // A genre before "von" / "by": a guest contribution, a comment, an analysis.
+    expect(bylineOf('Gastbeitrag von Anna Muster und Tom Beispiel')).toBe('Gastbeitrag von Anna Muster und Tom Beispiel');
+    expect(bylineOf('Ein Kommentar von Anna Muster')).not.toBeNull();
+    expect(bylineOf('Analysis by Jane Doe')).not.toBeNull();
+    expect(bylineOf('Kommentar von gestern')).toBeNull();
   });
   it('reads "X, dpa", "(dpa)" and initials with agencies', () => {
     expect(bylineOf('Anna Muster, dpa')).toBe('Anna Muster, dpa');

@@ -69,6 +69,8 @@ describe('chrome rules', () => {
   it('recognises credits, footer headings and bylines', () => {
     expect(isCreditLine('Foto: Erika Beispiel, dpa')).toBe(true);
     expect(isCreditLine('Photo: Jane Doe/Reuters')).toBe(true);
+    expect(isCreditLine('(Foto: Erika Beispiel/photocase; Bearbeitung SZ)')).toBe(true);
+    expect(isCreditLine('(Der Kanzler sagte: Das Foto ist echt.)')).toBe(false);
     expect(isCreditLine('Der Kanzler sagte: Das Foto ist echt.')).toBe(false);
     expect(isFooterMarker('Mehr lesen über')).toBe(true);
     expect(isFooterMarker('Read more')).toBe(true);
