@@ -1,7 +1,8 @@
 /**
  * `npm run ask -- "question"` answers once.
  * `npm run --silent ask -- --json [--corpus DIR] [--limit N]` reads questions
- * from stdin, one per line, and writes one JSON object per line to stdout.
+ * from stdin, one per line, and writes one JSON object per line to stdout;
+ * `npm run --silent ask -- --json "question"` answers that one question so.
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -52,7 +53,7 @@ async function main(): Promise<number> {
     allowPositionals: true,
   });
   if (values.help) {
-    console.log('Usage: npm run ask -- [--corpus DIR] [--limit N] [--article ID] "question"\n       npm run --silent ask -- --json [--corpus DIR] [--limit N] < questions.txt');
+    console.log('Usage: npm run ask -- [--corpus DIR] [--limit N] [--article ID] "question"\n       npm run --silent ask -- --json [--corpus DIR] [--limit N] ["question" | < questions.txt]');
     return 0;
   }
   const limit = values.limit === undefined ? 3 : Number(values.limit);
@@ -65,6 +66,11 @@ async function main(): Promise<number> {
   for (const e of errors) console.error(`warning: skipped ${e.message}`);
   const options = { limit, articleId: values.article };
 
+  // A question on the command line is answered as one JSON line; without one, questions are read from stdin.
+  if (values.json && positionals.join(' ').trim()) {
+    process.stdout.write(toJsonLine(engine.ask(positionals.join(' '), options)) + '\n');
+    return 0;
+  }
   if (values.json) {
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of lines) process.stdout.write(toJsonLine(engine.ask(line, options)) + '\n');

@@ -67,6 +67,11 @@ describe('ask --json (the contract)', () => {
     const out = run(['--json', '--limit', '1'], 'Amazon\n', { CORPUS_DIR: SEED_DIR });
     expect(JSON.parse(out).answers).toHaveLength(1);
   });
+  it('answers a question given on the command line as one JSON line', () => {
+    const out = run(['--json', '--corpus', SEED_DIR, 'Who succeeded Bezos?'], '');
+    expect(out.trimEnd().split('\n')).toHaveLength(1);
+    expect(JSON.parse(out)).toMatchObject({ question: 'Who succeeded Bezos?', abstained: false });
+  });
   it('answers a single question in text form', () => {
     const out = run(['--corpus', SEED_DIR, 'Who succeeded Bezos?'], '');
     expect(out).toContain('Andy Jassy');
