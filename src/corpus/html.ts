@@ -426,9 +426,10 @@ function ingestPage(page: HtmlArticle, options: IngestHtmlOptions, refuse: (why:
   if (prose.length < MIN_ARTICLE_SENTENCES || chars < MIN_ARTICLE_CHARS) {
     throw refuse(`only ${prose.length} sentence${prose.length === 1 ? '' : 's'} of text besides page chrome`);
   }
-  // A byline the page prints in its text ("2/26/2015 … BY JANE DOE") is metadata here, kept as a name like the tags' ones.
+  // A byline the page prints in its text ("2/26/2015 … BY JANE DOE") is metadata here, kept as a name like the tags' ones;
+  // without one, a byline printed in the author's box outside the text ("Von Clemens Höges" after the article).
   const byline = report.article.meta.byline;
-  const meta = byline && !m.byline ? { ...report.article.meta, byline: bylineName(byline) ?? byline } : report.article.meta;
+  const meta = byline && !m.byline ? { ...report.article.meta, byline: bylineName(byline) ?? byline } : !byline && m.printedByline ? { ...report.article.meta, byline: m.printedByline } : report.article.meta;
   return { ...report, article: { ...report.article, meta, sourceKind: 'html' } };
 }
 

@@ -17,6 +17,7 @@
  * and misses `@type` arrays and `@graph` forms, so the page's metadata is
  * read here; Readability's findings are the last fallback (html.ts).
  */
+import { bylineOf } from './chrome.ts';
 
 /** The little of a DOM element this module and html.ts use (linkedom's and jsdom's elements both have it). */
 export interface DomElement {
@@ -51,6 +52,12 @@ export interface PageMeta {
   /** The kicker (Dachzeile) over the headline in the page's markup. */
   kicker: string | null;
   byline: string | null;
+  /**
+   * A byline the page prints in an element marked as the author's, which may
+   * stand outside the article's text ("Von Clemens Höges" in a `dig-autoren`
+   * box after it); used when neither the tags nor the text name the writer.
+   */
+  printedByline: string | null;
   /** The publication (site name). */
   publisher: string | null;
   /** ISO 8601 date or date and time of publication. */
@@ -428,6 +435,26 @@ export function bylineName(value: string | null): string | null {
   return name || null;
 }
 
+/**
+ * The first byline printed in an element whose class marks it as the author's
+ * (German "autor", English "author", "byline", or `rel`/`itemprop` author):
+ * the first of its texts that reads as a byline line ("Von Clemens Höges",
+ * "By Jane Doe"), as a name. Readability looks for such elements by English
+ * class names only, and keeps them only inside the text it takes.
+ */
+function printedByline(doc: DomDocument, publisher: string | null): string | null {
+  const marked = '[class*="autor"], [class*="Autor"], [class*="author"], [class*="Author"], [class*="byline"], [rel="author"], [itemprop="author"]';
+  for (const el of Array.from(doc.querySelectorAll(marked))) {
+    for (const part of [el, ...Array.from(el.querySelectorAll('*'))]) {
+      const text = collapse(part.textContent ?? '');
+      const line = text && text.length <= 80 ? bylineOf(text) : null;
+      const name = line && /^\S+\s/.test(line) ? bylineName(line) : null;
+      if (name && name !== line && !isOrganisation(name, publisher)) return name;
+    }
+  }
+  return null;
+}
+
 /** The `<h1>` that holds the headline, or the first `<h1>`. */
 export function headlineElement(doc: DomDocument, headline: string | null): DomElement | null {
   const all = Array.from(doc.querySelectorAll('h1'));
@@ -474,5 +501,5 @@ export function readPageMeta(doc: DomDocument, url?: string): PageMeta {
     absoluteUrl(url ?? null, undefined);
   const description = clean(ld?.description) ?? metaContent(doc, 'og:description', 'description', 'twitter:description');
   const kicker = kickerOf(h1, headline);
-  return { headline, kicker, byline, publisher: site, date, language, url: pageUrl, description, articleBody: articleBodyOf(ld?.articleBody) };
+  return { headline, kicker, byline, printedByline: printedByline(doc, publisher), publisher: site, date, language, url: pageUrl, description, articleBody: articleBodyOf(ld?.articleBody) };
 }

@@ -204,6 +204,14 @@ describe('readHtmlArticle (what a fetched page goes through)', () => {
     expect(page('', '<div><a href="/verkehr">Verkehr</a> <span class="comments">0</span></div>').kicker).toBeNull();
     expect(page('', '<div><a href="/verkehr">Verkehr</a> <span>Updated</span> <time></time></div>').kicker).toBe('Verkehr');
   });
+  it('takes the byline printed in the author\'s box outside the text when nothing else names the writer', () => {
+    const html = (box: string, top = '') =>
+      `<html lang="de"><head><title>Radwege</title></head><body><article><h1>Radwege für die Innenstadt</h1>${top}${body}</article><div class="dig-autoren"><p>${box}</p><p>DER STADTANZEIGER 52/2018</p><p>Alle Rechte vorbehalten</p></div></body></html>`;
+    expect(ingestHtml(html('Von Erika Beispiel'), { id: 'rad', path: 'rad.html' }).article.meta.byline).toBe('Erika Beispiel');
+    // The text's own "Von …" line comes first; a box that names no one names no one.
+    expect(ingestHtml(html('Von Erika Beispiel', '<p>Von Tom Muster</p>'), { id: 'rad', path: 'rad.html' }).article.meta.byline).toBe('Tom Muster');
+    expect(ingestHtml(html('Mehr von diesem Autor'), { id: 'rad', path: 'rad.html' }).article.meta.byline).toBeNull();
+  });
   it('keeps a paragraph inside a <figcaption> as the caption', () => {
     const html = `<html lang="de"><head><title>Radwege</title></head><body><article><h1>Radwege für die Innenstadt</h1><figure><img src="a.jpg"><figcaption><p>Neue Radwege an der Ringstraße sollen bis 2027 fertig sein.</p></figcaption></figure>${body}</article></body></html>`;
     const roles = ingestHtml(html, { id: 'rad', path: 'rad.html' }).article.sentences.map((s) => [s.role, s.text]);
