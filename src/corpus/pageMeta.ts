@@ -273,7 +273,7 @@ function articleBodyOf(value: unknown): string | null {
 function titleOf(doc: DomDocument, site: string | null): string | null {
   const title = clean(doc.querySelector('title')?.textContent);
   if (!title) return null;
-  const parts = title.split(/\s+[|–—·•-]\s+/);
+  const parts = title.split(/\s+[|–—·•›»-]\s+/);
   if (parts.length < 2) return title;
   if (site && parts[parts.length - 1]!.toLowerCase() === site.toLowerCase()) return parts.slice(0, -1).join(' – ');
   return parts.reduce((a, b) => (b.length > a.length ? b : a));
@@ -307,7 +307,7 @@ function isNavigation(el: DomElement): boolean {
 function titleSite(doc: DomDocument, headline: string | null): string | null {
   const title = clean(doc.querySelector('title')?.textContent);
   if (!title || !headline) return null;
-  const parts = title.split(/\s+[|–—·•-]\s+/);
+  const parts = title.split(/\s+[|–—·•›»-]\s+/);
   if (parts.length < 2) return null;
   const last = parts[parts.length - 1]!;
   const rest = parts.slice(0, -1).join(' ').toLowerCase();
@@ -323,10 +323,10 @@ function titleSite(doc: DomDocument, headline: string | null): string | null {
  */
 function kickerOf(h1: DomElement | null, headline: string | null): string | null {
   if (!h1) return null;
-  // A date, a count or an update label glued on from the same row ("Digital Life 05/08/2019", "Aktuell 0", "Media
-  // Industry Updated", whose time a script fills in) is no part of it.
+  // A date (with its time), a count or an update label glued on from the same row ("Digital Life 05/08/2019", "Aktuell
+  // 0", "Media Industry Updated", whose time a script fills in) is no part of it, and a date alone is no kicker.
   const short = (raw: string | null) => {
-    const t = raw?.replace(/\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}\s*$/u, '').replace(/\s+(?:updated|aktualisiert|published|veröffentlicht)\b.*$/iu, '').trim() || null;
+    const t = raw?.replace(/\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:,?\s*(?:um\s+|at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:Uhr|h|am|pm))?)?\s*$/iu, '').replace(/\s+(?:updated|aktualisiert|published|veröffentlicht)\b.*$/iu, '').trim() || null;
     return t && t.split(' ').length <= 6 && !/[.!?:]$/.test(t) && !/\s\d{1,3}$/.test(t) && t !== headline ? t : null;
   };
   const parts = Array.from(h1.children).map((c) => clean(c.textContent)).filter((t): t is string => t !== null);
@@ -455,6 +455,9 @@ function printedByline(doc: DomDocument, publisher: string | null): string | nul
   return null;
 }
 
+/** What separates a headline from the site's name or a date in a page's title: "|", a dash, "·", "›", "»". */
+const TITLE_SEPARATOR = /^\s*[|–—·•›»-]\s/;
+
 /** The `<h1>` that holds the headline, or the first `<h1>`. */
 export function headlineElement(doc: DomDocument, headline: string | null): DomElement | null {
   const all = Array.from(doc.querySelectorAll('h1'));
@@ -472,8 +475,12 @@ export function readPageMeta(doc: DomDocument, url?: string): PageMeta {
   const h1Text = clean(doc.querySelector('h1')?.textContent);
   let headline =
     clean(ld?.headline) ?? clean(ld?.name) ?? metaContent(doc, 'og:title', 'twitter:title', 'title', 'dc.title') ?? titleOf(doc, publisher) ?? h1Text;
-  // og:title and <title> often carry the site and a date after the headline ("… | DW | 19.01.2020"); the <h1> does not.
-  if (headline && h1Text && headline !== h1Text && headline.startsWith(h1Text) && /^\s*[|–—·•-]\s/.test(headline.slice(h1Text.length))) headline = h1Text;
+  // og:title and <title> often carry the site and a date after the headline ("… | DW | 19.01.2020", "… › Meedia"); the
+  // <h1> does not. The page's first <h1> may be the site's logo, so each <h1> is tried.
+  const shorter = Array.from(doc.querySelectorAll('h1'))
+    .map((h) => clean(h.textContent))
+    .find((t): t is string => !!t && !!headline && headline !== t && headline.startsWith(t) && TITLE_SEPARATOR.test(headline.slice(t.length)));
+  if (shorter) headline = shorter;
   const site = publisher ?? titleSite(doc, headline ?? h1Text);
   // An organisation named as the author (the publisher itself, "Süddeutsche.de GmbH, Munich, Germany") is no byline:
   // the page's own "Von …" line, which ingest reads, names the writer.

@@ -143,6 +143,14 @@ describe('readHtmlArticle (what a fetched page goes through)', () => {
     expect(page('', '<div><script>adSlots.push({ "slot": "top" });</script></div>').kicker).toBeNull();
     expect(page('', '<div><script>adSlots.push({ "slot": "top" });</script>Verkehr</div>').kicker).toBe('Verkehr');
     expect(page('', '<span class="kicker">Verkehr</span>').kicker).toBe('Verkehr');
+    // A date with its time is no kicker.
+    expect(page('', '<span class="date">08.03.2016 um 15:30 Uhr</span>').kicker).toBeNull();
+  });
+  it('takes the headline without the site\'s name after "›", also when the first <h1> is the site\'s logo', () => {
+    const meta = readHtmlArticle(
+      `<html><head><title>Radwege für die Innenstadt › Stadtanzeiger</title><meta property="og:title" content="Radwege für die Innenstadt › Stadtanzeiger"></head><body><h1 class="site-title"><a href="/">Stadtanzeiger</a></h1><article><h1>Radwege für die Innenstadt</h1>${body}</article></body></html>`,
+    )!.meta;
+    expect(meta).toMatchObject({ headline: 'Radwege für die Innenstadt', publisher: 'Stadtanzeiger' });
   });
   it('reads the page\'s <article> on its own when Readability took a board of teasers for the article', () => {
     const more = '<p>Die ersten Abschnitte entstehen an der Ringstraße und am Bahnhof. Dort sollen bis Ende des Jahres drei Kilometer fertig sein, sagte die Baudezernentin.</p><p>Der Fahrradclub begrüßt die Pläne, vermisst aber sichere Kreuzungen. Er will die Bauarbeiten kritisch begleiten und lädt zu einer Radtour durch die Baustellen ein.</p><p>Die Händler in der Innenstadt fürchten den Wegfall von Parkplätzen. Die Stadt verweist auf neue Stellplätze in zwei Parkhäusern am Rand der Altstadt.</p>';
