@@ -204,10 +204,11 @@ const LINK_LABEL = /^(?:read\s+more|see\s+also|related|also\s+read|lesen\s+sie\s
  * A note on where the piece comes from or where to get the rest, as syndicated
  * and magazine pieces carry: "Dieser Beitrag stammt aus Ausgabe 7/2019 der …",
  * "This article originally appeared in …", "Das Heft ist ab … im Handel
- * erhältlich", "Den kompletten Beitrag lesen Sie in …".
+ * erhältlich", "Den kompletten Beitrag lesen Sie in …", and what a series
+ * says of itself: "In dieser Rubrik stellen wir immer dienstags … vor".
  */
 const PUBLICATION_NOTE =
-  /^(?:diese[rs]?\s+(?:beitrag|artikel|text|bericht|reportage|interview|kolumne)\s+(?:stammt|erschien|ist\s+(?:zuerst|erstmals|ursprünglich))|(?:der|dieser)\s+(?:beitrag|artikel|text)\s+(?:erschien|wurde)\s+(?:zuerst|erstmals|ursprünglich)|this\s+(?:article|story|piece|post|report|interview|column)\s+(?:first\s+|originally\s+)?(?:appeared|ran|was\s+(?:first\s+|originally\s+)?(?:published|posted))|(?:den|die|das)\s+(?:kompletten|vollständigen|ganzen|gesamten)\s+(?:beitrag|artikel|text|bericht|reportage)\s+lesen\s+sie|read\s+the\s+(?:full|whole|complete)\s+(?:article|story))|\b(?:heft|ausgabe|magazin|zeitschrift)\b.{0,60}?\b(?:im\s+(?:zeitschriften)?handel|am\s+kiosk)\b.{0,60}?\berhältlich\b/iu;
+  /^(?:diese[rs]?\s+(?:beitrag|artikel|text|bericht|reportage|interview|kolumne)\s+(?:stammt|erschien|ist\s+(?:zuerst|erstmals|ursprünglich))|(?:der|dieser)\s+(?:beitrag|artikel|text)\s+(?:erschien|wurde)\s+(?:zuerst|erstmals|ursprünglich)|this\s+(?:article|story|piece|post|report|interview|column)\s+(?:first\s+|originally\s+)?(?:appeared|ran|was\s+(?:first\s+|originally\s+)?(?:published|posted))|(?:den|die|das)\s+(?:kompletten|vollständigen|ganzen|gesamten)\s+(?:beitrag|artikel|text|bericht|reportage)\s+lesen\s+sie|read\s+the\s+(?:full|whole|complete)\s+(?:article|story)|in\s+(?:dieser|unserer)\s+(?:rubrik|serie|kolumne|reihe)\s+(?:\S+\s+){0,2}?(?:stellen|zeigen|erklären|präsentieren|sammeln|beantworten|beleuchten|geben)\s+wir|in\s+this\s+(?:series|column|feature),?\s+we\s)|\b(?:heft|ausgabe|magazin|zeitschrift)\b.{0,60}?\b(?:im\s+(?:zeitschriften)?handel|am\s+kiosk)\b.{0,60}?\berhältlich\b/iu;
 
 /** Why a line is a prompt or notice of the site, or null. */
 function promptWhy(text: string): string | null {
