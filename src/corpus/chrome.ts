@@ -91,7 +91,7 @@ const FILE_NAME = /^(?:[\p{L}\p{N}-]*_[\p{L}\p{N}_.-]*|[\p{L}\p{N}_.-]+\.(?:jpe?
 
 /** Headings of the link lists that follow an article ("Mehr lesen über", "Read more"). */
 const FOOTER_MARKER =
-  /^(?:mehr\s+(?:lesen\s+)?(?:über|zu|zum\s+thema)|mehr\s+zum\s+thema|mehr\s+aus\s+dem\s+ressort|lesen\s+sie\s+(?:auch|mehr)(?:\s+zum\s+thema)?|weitere\s+(?:artikel|nachrichten|themen)|auch\s+interessant|das\s+könnte\s+sie\s+auch\s+interessieren|empfehlungen(?:\s+der\s+redaktion)?|meistgelesen|meistgelesene\s+artikel|themen|schlagworte|read\s+more(?:\s+about)?|more\s+(?:on|about|from)(?:\s+this\s+(?:story|topic))?|most\s+read|related(?:\s+(?:articles|stories|topics|content|coverage|news|posts|links|videos|reading))?|topics|you\s+may\s+also\s+like|recommended(?:\s+for\s+you)?|(?:verwendete\s+)?quellen|sources?(?:\s+used)?)\s*:?$/i;
+  /^(?:mehr\s+(?:lesen\s+)?(?:über|zu|zum\s+thema)|mehr\s+zum\s+thema|mehr\s+aus\s+dem\s+ressort|lesen\s+sie\s+(?:auch|mehr)(?:\s+zum\s+thema)?|weitere\s+(?:artikel|nachrichten|themen)|auch\s+interessant|das\s+könnte\s+sie\s+auch\s+interessieren|empfehlungen(?:\s+der\s+redaktion)?|meistgelesen|meistgelesene\s+artikel|themen|schlagworte|read\s+more(?:\s+about)?|more\s+(?:on|about|from)(?:\s+this\s+(?:story|topic))?|most\s+read|related(?:\s+(?:articles|stories|topics|content|coverage|news|posts|links|videos|reading))?|topics|you\s+may\s+also\s+like|recommended(?:\s+(?:for\s+you|stories|articles|reading|videos))?|(?:verwendete\s+)?quellen|sources?(?:\s+used)?)\s*:?$/i;
 
 /** Dates, times and durations, as rows above and below articles print them (every regular expression here is a literal). */
 const DATE_TIME_TOKENS = [
@@ -130,6 +130,8 @@ const LINK_TO =
   /^(?:Zur|Zum|Zu\s+den|Hier\s+(?:zur|zum|geht's\s+zu[mr]?)|Go\s+to|To\s+the|View|Watch|See)\s+(?:the\s+)?(?:Galerie|Bildergalerie|Fotostrecke|Videos?|Artikel|Startseite|Übersicht|Kommentaren?|Podcast|Liveblog|Livestream|Ticker|Audio|gallery|video|article|comments|live\s*blog|photos)\b/iu;
 /** "Mehr Sport", "Mehr «Wissen»", "Alle Artikel": a link to a section. */
 const MORE_LINK = /^(?:Mehr|More|Alle|All|Weitere)\s+(?:[«»„“"‚']\S+[«»“”"‘']|\p{Lu}[\p{L}-]*)$/u;
+/** A list's labels for screen readers, printed as text: "list of 3 items", "list 1 of 3…", "end of list". */
+const LIST_LABEL = /^(?:list\s+of\s+\d+\s+items?|list\s+\d+\s+of\s+\d+|end\s+of\s+list)/iu;
 /** Counts the page prints on links and galleries: "8 Bilder", "Kommentare (12)", "Slideshow ( 15 images )", "Bild 3 von 8", "1/12". */
 const COUNT =
   /^(?:\(?\d+\)?\s+(?:Bilder|Fotos|Videos|Kommentare|Antworten|Beiträge|Artikel|Photos|Images|Pictures|Comments|Replies|Slides)|(?:Kommentare|Comments|Galerie|Gallery|Bildergalerie|Fotostrecke|Slideshow|Bilder|Fotos|Photos)\s*\(\s*\d+(?:\s+(?:Bilder|Fotos|Images|Photos|Pictures|Slides))?\s*\)|(?:Bild|Foto|Photo|Image|Slide)\s+\d+\s+(?:von|of|\/)\s+\d+|\d+\s*\/\s*\d+)$/iu;
@@ -371,6 +373,7 @@ export function lineChromeWhy(line: string): string | null {
   if (dateRowOf(text)) return 'date, time or reading-time row';
   if (MEDIA_DURATION.test(text)) return 'video or audio teaser';
   if (COUNT.test(text)) return 'count';
+  if (LIST_LABEL.test(text)) return 'list label for screen readers';
   if (/^\p{L}[\p{L}\s-]{0,24}:$/u.test(text) && wordCount(text) <= 2) return 'label without a value';
   if (isUiLabel(text)) return 'menu or button';
   if (LINK_TO.test(text)) return 'link to another page';

@@ -207,8 +207,10 @@ export function markAboveHeadline({ lines, why, headline }: LayoutInput): void {
 function articleTextFollows(lines: readonly PageLine[], why: readonly (string | null)[], i: number, within = 4): boolean {
   let seen = 0;
   for (let j = i + 1; j < lines.length && seen < within; j++) {
+    // Lines already known as chrome (a list's screen-reader labels) take no room in the box.
+    if (why[j] !== null) continue;
     seen++;
-    if (why[j] === null && isLongProse(lines[j]!.text)) return true;
+    if (isLongProse(lines[j]!.text)) return true;
   }
   return false;
 }

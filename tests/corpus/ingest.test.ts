@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bylineOf, isChromeLine, isCreditLine, isFooterMarker } from '../../src/corpus/chrome.ts';
+import { bylineOf, isChromeLine, isCreditLine, isFooterMarker, lineChromeWhy } from '../../src/corpus/chrome.ts';
 import { ingestArticle } from '../../src/corpus/ingest.ts';
 import { SEED_SOURCE, loadSeed } from '../seed.ts';
 
@@ -75,6 +75,8 @@ describe('chrome rules', () => {
     expect(isFooterMarker('Mehr lesen über')).toBe(true);
     expect(isFooterMarker('Read more')).toBe(true);
     expect(isFooterMarker('Related Coverage')).toBe(true);
+    expect(isFooterMarker('Recommended Stories')).toBe(true);
+    for (const line of ['list of 3 items', 'list 1 of 3Why cities build cycle lanes', 'end of list']) expect(lineChromeWhy(line), line).toBe('list label for screen readers');
     expect(isFooterMarker('Related news')).toBe(true);
     expect(isFooterMarker('Mehr lesen über die Pläne der Regierung kann man im Bericht.')).toBe(false);
     expect(bylineOf('jlk/Reuters')).toBe('jlk/Reuters');
@@ -82,6 +84,16 @@ describe('chrome rules', () => {
     expect(bylineOf('Von Anna Muster')).toBe('Von Anna Muster');
     expect(bylineOf('By Jane Example')).toBe('By Jane Example');
     expect(bylineOf('Die Einnahmen stiegen um 3/4.')).toBeNull();
+  });
+});
+
+describe('a link box inside the article', () => {
+  it('is dropped with its screen-reader labels, and the article goes on after it', () => {
+    const items = ['Why cities build cycle lanes', 'Bus fares to rise in January', 'New bridge opens to cyclists'];
+    const page = `Council approves new cycle lanes\n\nThe council approved 20 kilometres of new cycle lanes on Tuesday, a spokesperson for the city said.\n\nRecommended Stories\n\nlist of 3 items\n\n${items.map((t, i) => `list ${i + 1} of 3${t}`).join('\n\n')}\n\nend of list\n\nWork on the first lanes starts in May and should be finished by the end of next year, the council said.`;
+    const texts = ingestArticle(page, { id: 'lanes', path: 'lanes.txt' }).sentences.map((s) => s.text);
+    expect(texts).toContain('Work on the first lanes starts in May and should be finished by the end of next year, the council said.');
+    expect(texts.some((t) => /list|Recommended|Bus fares/.test(t))).toBe(false);
   });
 });
 
