@@ -296,8 +296,7 @@ const AGENCIES = new Set(
 );
 /** One name in a byline: capitalised words with particles ("Constanze von Bullion", "Paul-Anton Krüger"). */
 const NAME = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:von|van|de|der|den|du|zu|di|da|del|la|le|al|bin|ten|ter|vom|zur)\s+)*\p{Lu}[\p{L}\p{M}'’.-]*){0,3}$/u;
-/** What opens a byline: "Von", "By", "Text:", "Autor:". */
-/** "Von", "By", "Text:", and a genre before "von" / "by": "Gastbeitrag von", "Ein Kommentar von", "Analysis by". */
+/** What opens a byline: "Von", "By", "Text:", "Autor:", and a genre before "von" / "by": "Gastbeitrag von", "Ein Kommentar von", "Analysis by". */
 const BY =
   /^(?:(?:(?:Ein|Eine|A|An)\s+)?(?:Gastbeitrag|Gastkommentar|Kommentar|Analyse|Essay|Kolumne|Glosse|Leitartikel|Reportage|Guest\s+(?:post|column|essay)|Commentary|Analysis|Opinion|Column|Essay)\s+(?:von|by)|Von|von|VON|By|by|BY|Text|Texte|Autor|Autorin|Autoren|Author|Authors|Words)\s*:?\s+/u;
 const PAREN_AGENCY = /^\(\s*\p{L}{2,12}(?:\s*\/\s*\p{L}{2,12}){0,3}\s*\)$/u;

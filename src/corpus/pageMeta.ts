@@ -273,7 +273,7 @@ function articleBodyOf(value: unknown): string | null {
 function titleOf(doc: DomDocument, site: string | null): string | null {
   const title = clean(doc.querySelector('title')?.textContent);
   if (!title) return null;
-  const parts = title.split(/\s+[|–—·•›»-]\s+/);
+  const parts = title.split(TITLE_PARTS);
   if (parts.length < 2) return title;
   if (site && parts[parts.length - 1]!.toLowerCase() === site.toLowerCase()) return parts.slice(0, -1).join(' – ');
   return parts.reduce((a, b) => (b.length > a.length ? b : a));
@@ -307,7 +307,7 @@ function isNavigation(el: DomElement): boolean {
 function titleSite(doc: DomDocument, headline: string | null): string | null {
   const title = clean(doc.querySelector('title')?.textContent);
   if (!title || !headline) return null;
-  const parts = title.split(/\s+[|–—·•›»-]\s+/);
+  const parts = title.split(TITLE_PARTS);
   if (parts.length < 2) return null;
   const last = parts[parts.length - 1]!;
   const rest = parts.slice(0, -1).join(' ').toLowerCase();
@@ -457,6 +457,8 @@ function printedByline(doc: DomDocument, publisher: string | null): string | nul
 
 /** What separates a headline from the site's name or a date in a page's title: "|", a dash, "·", "›", "»". */
 const TITLE_SEPARATOR = /^\s*[|–—·•›»-]\s/;
+/** The same separator between two of a title's parts. */
+const TITLE_PARTS = /\s+[|–—·•›»-]\s+/;
 
 /** The `<h1>` that holds the headline, or the first `<h1>`. */
 export function headlineElement(doc: DomDocument, headline: string | null): DomElement | null {
