@@ -206,8 +206,8 @@ export function markAboveHeadline({ lines, why, headline }: LayoutInput): void {
 /** True when long article text follows line `i` within a few lines (so what stands there is inside the article). */
 function articleTextFollows(lines: readonly PageLine[], why: readonly (string | null)[], i: number, within = 4): boolean {
   let seen = 0;
-  for (let j = i + 1; j < lines.length && seen < within; j++) {
-    // Lines already known as chrome (a list's screen-reader labels) take no room in the box.
+  // Lines already known as chrome (a list's screen-reader labels) take no room in the box, up to twice its size.
+  for (let j = i + 1; j < lines.length && seen < within && j <= i + 2 * within; j++) {
     if (why[j] !== null) continue;
     seen++;
     if (isLongProse(lines[j]!.text)) return true;

@@ -95,6 +95,12 @@ describe('a link box inside the article', () => {
     expect(texts).toContain('Work on the first lanes starts in May and should be finished by the end of next year, the council said.');
     expect(texts.some((t) => /list|Recommended|Bus fares/.test(t))).toBe(false);
   });
+  it('still ends the article at a heading followed by a long run of chrome, whatever prose comes after it', () => {
+    const chrome = ['12 Bilder', 'Jetzt abonnieren', 'Kommentare (8)', 'Bild 3 von 12', '24 comments', 'list of 3 items', 'end of list', '1/8', 'Jetzt anmelden'];
+    const page = `Council approves new cycle lanes\n\nThe council approved 20 kilometres of new cycle lanes on Tuesday, a spokesperson for the city said.\n\nWork on the first lanes starts in May and should be finished by the end of next year.\n\nRead more\n\n${chrome.join('\n\n')}\n\nA new bridge for cyclists opened on Monday after two years of work, the mayor of the neighbouring town said.`;
+    const texts = ingestArticle(page, { id: 'lanes', path: 'lanes.txt' }).sentences.map((s) => s.text);
+    expect(texts.some((t) => t.includes('new bridge'))).toBe(false);
+  });
 });
 
 describe('ingestArticle on made-up pages', () => {
