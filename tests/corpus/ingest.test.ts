@@ -77,6 +77,9 @@ describe('chrome rules', () => {
     expect(isFooterMarker('Related Coverage')).toBe(true);
     expect(isFooterMarker('Recommended Stories')).toBe(true);
     for (const line of ['list of 3 items', 'list 1 of 3Why cities build cycle lanes', 'end of list']) expect(lineChromeWhy(line), line).toBe('list label for screen readers');
+    expect(lineChromeWhy('— Erika Beispiel (@erika) July 3, 2019')).toBe('signature of an embedded post');
+    expect(lineChromeWhy('— Erika Beispiel (@erika_b) 3. Juli 2019')).toBe('signature of an embedded post');
+    expect(lineChromeWhy('— and then, she said, the council (@council) would decide.')).toBeNull();
     expect(isFooterMarker('Related news')).toBe(true);
     expect(isFooterMarker('Mehr lesen über die Pläne der Regierung kann man im Bericht.')).toBe(false);
     expect(bylineOf('jlk/Reuters')).toBe('jlk/Reuters');
