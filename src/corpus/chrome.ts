@@ -130,6 +130,12 @@ const LINK_TO =
   /^(?:Zur|Zum|Zu\s+den|Hier\s+(?:zur|zum|geht's\s+zu[mr]?)|Go\s+to|To\s+the|View|Watch|See)\s+(?:the\s+)?(?:Galerie|Bildergalerie|Fotostrecke|Videos?|Artikel|Startseite|Übersicht|Kommentaren?|Podcast|Liveblog|Livestream|Ticker|Audio|gallery|video|article|comments|live\s*blog|photos)\b/iu;
 /** "Mehr Sport", "Mehr «Wissen»", "Alle Artikel": a link to a section. */
 const MORE_LINK = /^(?:Mehr|More|Alle|All|Weitere)\s+(?:[«»„“"‚']\S+[«»“”"‘']|\p{Lu}[\p{L}-]*)$/u;
+/**
+ * The site's legal small print and citation boilerplate after an article: "This document is subject to copyright.
+ * …", "Alle Rechte vorbehalten", "Citation: <headline> (2019, October 22) retrieved … from https://…".
+ */
+const SMALL_PRINT =
+  /^(?:(?:this|the)\s+(?:document|article|content|material|story)\s+is\s+(?:subject\s+to|protected\s+by)\s+copyright|all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|citation\s*:.*\bretrieved\b.*\bfrom\s+https?:\/\/)/isu;
 /** The signature under an embedded social-media post: "— Dave Schukin (@schukin) July 3, 2019", "— Name (@name) 3. Juli 2019". */
 const EMBED_SIGNATURE = /^[—–-]\s*\S.{0,60}\(@\w{1,30}\)\s+(?:\p{L}+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\.\s+\p{L}+\s+\d{4})$/u;
 /** A list's labels for screen readers, printed as text: "list of 3 items", "list 1 of 3…", "end of list". */
@@ -376,6 +382,7 @@ export function lineChromeWhy(line: string): string | null {
   if (COUNT.test(text)) return 'count';
   if (LIST_LABEL.test(text)) return 'list label for screen readers';
   if (EMBED_SIGNATURE.test(text)) return 'signature of an embedded post';
+  if (SMALL_PRINT.test(text)) return 'legal or citation small print';
   if (/^\p{L}[\p{L}\s-]{0,24}:$/u.test(text) && wordCount(text) <= 2) return 'label without a value';
   if (isUiLabel(text)) return 'menu or button';
   if (LINK_TO.test(text)) return 'link to another page';

@@ -327,7 +327,11 @@ function kickerOf(h1: DomElement | null, headline: string | null): string | null
   // 0", "Media Industry Updated", whose time a script fills in) is no part of it, and a date alone is no kicker.
   const short = (raw: string | null) => {
     const t = raw?.replace(/\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:,?\s*(?:um\s+|at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:Uhr|h|am|pm))?)?\s*$/iu, '').replace(/\s+(?:updated|aktualisiert|published|veröffentlicht)\b.*$/iu, '').trim() || null;
-    return t && t.split(' ').length <= 6 && !/[.!?:]$/.test(t) && !/\s\d{1,3}$/.test(t) && t !== headline ? t : null;
+    // A written-out date before it ("October 22, 2019 report") is no part of it either, and a lower-case word left
+    // after one is a label of the page's type, not a section.
+    const k = t?.replace(/^(?:\p{L}+\s+\d{1,2},\s+\d{4}|\d{1,2}\.\s+\p{L}+\s+\d{4})\s*/u, '') || null;
+    if (k && k !== t && /^\p{Ll}/u.test(k)) return null;
+    return k && k.split(' ').length <= 6 && !/[.!?:]$/.test(k) && !/\s\d{1,3}$/.test(k) && k !== headline ? k : null;
   };
   const parts = Array.from(h1.children).map((c) => clean(c.textContent)).filter((t): t is string => t !== null);
   if (parts.length === 2 && headline && collapse(parts[1]!) === headline) return short(parts[0]!);

@@ -145,6 +145,9 @@ describe('readHtmlArticle (what a fetched page goes through)', () => {
     expect(page('', '<span class="kicker">Verkehr</span>').kicker).toBe('Verkehr');
     // A date with its time is no kicker.
     expect(page('', '<span class="date">08.03.2016 um 15:30 Uhr</span>').kicker).toBeNull();
+    // A written-out date and the page's type label after it; a date before a section leaves the section.
+    expect(page('', '<div class="date">October 22, 2019 report</div>').kicker).toBeNull();
+    expect(page('', '<div class="date">22. Oktober 2019 Verkehr</div>').kicker).toBe('Verkehr');
   });
   it('takes the headline without the site\'s name after "›", also when the first <h1> is the site\'s logo', () => {
     const meta = readHtmlArticle(

@@ -80,6 +80,10 @@ describe('chrome rules', () => {
     expect(lineChromeWhy('— Erika Beispiel (@erika) July 3, 2019')).toBe('signature of an embedded post');
     expect(lineChromeWhy('— Erika Beispiel (@erika_b) 3. Juli 2019')).toBe('signature of an embedded post');
     expect(lineChromeWhy('— and then, she said, the council (@council) would decide.')).toBeNull();
+    for (const line of ['This document is subject to copyright. Apart from any fair dealing, no part may be reproduced.', 'Alle Rechte vorbehalten', 'Citation: New cycle lanes (2019, October 22) retrieved 22 October 2019 from https://example.org/news/lanes.html']) {
+      expect(lineChromeWhy(line), line).toBe('legal or citation small print');
+    }
+    expect(lineChromeWhy('The court said the document is subject to copyright law in all member states.')).toBeNull();
     expect(isFooterMarker('Related news')).toBe(true);
     expect(isFooterMarker('Mehr lesen über die Pläne der Regierung kann man im Bericht.')).toBe(false);
     expect(bylineOf('jlk/Reuters')).toBe('jlk/Reuters');
