@@ -55,7 +55,8 @@ export interface PageMeta {
   /**
    * A byline the page prints in an element marked as the author's, which may
    * stand outside the article's text ("Von Clemens Höges" in a `dig-autoren`
-   * box after it); used when neither the tags nor the text name the writer.
+   * box after it); used when neither the tags nor the text name the writer,
+   * so only looked for when the tags name no one.
    */
   printedByline: string | null;
   /** The publication (site name). */
@@ -514,5 +515,5 @@ export function readPageMeta(doc: DomDocument, url?: string): PageMeta {
     absoluteUrl(url ?? null, undefined);
   const description = clean(ld?.description) ?? metaContent(doc, 'og:description', 'description', 'twitter:description');
   const kicker = kickerOf(h1, headline);
-  return { headline, kicker, byline, printedByline: printedByline(doc, publisher), publisher: site, date, language, url: pageUrl, description, articleBody: articleBodyOf(ld?.articleBody) };
+  return { headline, kicker, byline, printedByline: byline ? null : printedByline(doc, publisher), publisher: site, date, language, url: pageUrl, description, articleBody: articleBodyOf(ld?.articleBody) };
 }
