@@ -35,6 +35,8 @@ export function toJsonLine(result: AskResult): string {
       matched: a.matched,
       // A passage's answering span, as offsets into `text` (null: none the engine is sure of).
       ...(a.kind === 'passage' ? { highlight: a.highlight ?? null } : {}),
+      // A passage that opens by pointing back ("He …", "Das berichtet …"): the sentence before it, verbatim.
+      ...(a.context ? { context: a.context } : {}),
       // A metadata answer says which field it gives and where its text stands in the source file (null: from metadata only).
       ...(a.kind === 'metadata' ? { field: a.field, span: a.span ?? null } : {}),
     })),

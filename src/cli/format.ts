@@ -69,7 +69,9 @@ export function formatResult(result: AskResult, t: Catalogue = en, options: Form
   return head + result.answers
     .map((a, i) => {
       const matched = a.matched.length ? `\n   ${t.console.matched}: ${a.matched.map((m) => (m.question === m.article ? m.question : `${m.question} → ${m.article}`)).join(', ')}` : '';
-      return `${i + 1}. »${markHighlight(a.text, a.highlight, options.marking)}«\n   ${citationLine(a.citation, t)}${matched}`;
+      // A quote that opens by pointing back ("He …", "Das berichtet …") is followed by the sentence it points at.
+      const before = a.context ? `\n   ${t.console.before}: »${a.context.text}«` : '';
+      return `${i + 1}. »${markHighlight(a.text, a.highlight, options.marking)}«\n   ${citationLine(a.citation, t)}${before}${matched}`;
     })
     .join('\n\n');
 }

@@ -11,6 +11,7 @@ import { highlightAnswer } from '../search/highlight.ts';
 import { planQuery } from '../search/query.ts';
 import { rank, type Scored } from '../search/rank.ts';
 import { buildIndex, type SentenceIndex, wordTermsOf } from '../search/sentenceIndex.ts';
+import { opensWithReference } from '../summary/cues.ts';
 import { summarize, type SummaryOptions } from '../summary/summarize.ts';
 import { type ArticleQuestion, askAboutArticle } from './aboutArticle.ts';
 
@@ -85,10 +86,24 @@ export interface Answer {
    * answers.
    */
   highlight?: TextSpan | null;
+  /**
+   * For a passage that opens by pointing back ("He is also …", "Das berichtet
+   * die …"): the sentence right before it in the article's text, verbatim, so
+   * the reader learns who "he" is or what "das" stands for. Absent otherwise.
+   */
+  context?: AnswerContext;
   /** For a metadata answer: which field it gives. */
   field?: MetadataField;
   /** For a metadata answer quoted from the source file: where it stands there; null when it comes from metadata only. */
   span?: SourceSpan | null;
+}
+
+/** The sentence before a quoted passage, given when the passage opens by referring back to it (see {@link Answer.context}). */
+export interface AnswerContext {
+  /** Verbatim text of the article's source file. */
+  text: string;
+  /** Stable id of that sentence. */
+  sentenceId: string;
 }
 
 /**
@@ -212,6 +227,21 @@ function listWords(ws: string[]): string {
   return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
 }
 
+/** Roles of the article's running text, where a sentence may point back at the one before it. */
+const RUNNING_TEXT: ReadonlySet<Role> = new Set(['teaser', 'body']);
+
+/**
+ * The sentence a passage refers back to: when the passage opens with a word
+ * that points at the sentence before it (see `opensWithReference`), that
+ * sentence, if both are running text (a headline or caption is no antecedent).
+ */
+export function contextOf(article: Article, s: Sentence): AnswerContext | undefined {
+  if (!RUNNING_TEXT.has(s.role) || !opensWithReference(s.text)) return undefined;
+  const at = article.sentences.findIndex((x) => x.id === s.id);
+  const before = at > 0 ? article.sentences[at - 1]! : undefined;
+  return before && RUNNING_TEXT.has(before.role) ? { text: before.text, sentenceId: before.id } : undefined;
+}
+
 /** Creates an engine over an already built index. */
 export function engineFromIndex(index: SentenceIndex): Engine {
   // The second stage's word vectors are read once per process (some 70 ms): now, not while the first question waits.
@@ -294,7 +324,8 @@ export function engineFromIndex(index: SentenceIndex): Engine {
         const s = index.sentences.get(r.id)!;
         const h = highlightAnswer(index, plan, s, { place: { rank, gap: top - r.score } });
         const highlight = h ? { start: h.start, end: h.end } : null;
-        return { kind: 'passage', text: s.text, score: r.score, citation: cite(s), sentenceId: s.id, matched: explain(s, r), highlight };
+        const context = contextOf(index.articles.get(s.articleId)!, s);
+        return { kind: 'passage', text: s.text, score: r.score, citation: cite(s), sentenceId: s.id, matched: explain(s, r), highlight, ...(context ? { context } : {}) };
       });
       // A name of the question the corpus never mentions: answered (refusing is the calibrated decision's), but said.
       const unmentioned = plan.groups.filter((g, i) => g.isName && !/\p{N}/u.test(g.word) && ranking.evidence.absent[i]).map((g) => g.word);

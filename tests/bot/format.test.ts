@@ -272,6 +272,20 @@ describe('renderAnswers', () => {
     expect(page).toMatchObject({ shown: 1, more: false });
   });
 
+  it('gives the sentence a quote points back at under its citation, escaped and cut, within the limits', () => {
+    const before = 'Großbritanniens Geheimdienste sollen einen Deal mit Amazon eingegangen sein.';
+    const quote = 'Das berichtet die Financial Times.';
+    const page = renderAnswers(result('Who reported it?', [answer(quote, { context: { text: before, sentenceId: 'spiegel-gchq-aws:4.1' } })]));
+    expect(page.embed.description).toBe(`> ${quote}\n— ¶ 8, sentence 4\n*before it: “${before}”*`);
+    expect(renderAnswers(result('Wer?', [answer(quote, { context: { text: before, sentenceId: 'x:4.1' } })]), { t: de }).embed.description).toContain(`*davor: „${before}“*`);
+    // A hostile or huge sentence before: escaped, cut to a line, and the page stays within Discord's limits.
+    const hostile = Array.from({ length: 25 }, () => answer(HUGE, { context: { text: `@everyone ${MARKDOWN_BOMB}`, sentenceId: 'x:1.1' } }));
+    const big = renderAnswers(result('q', hostile));
+    expectWithinLimits({ embeds: [big.embed] });
+    expect(big.embed.description).not.toMatch(PINGABLE);
+    for (const line of big.embed.description!.split('\n').filter((l) => l.startsWith('*before it:'))) expect(line.length).toBeLessThanOrEqual(240);
+  });
+
   it('quotes of several articles keep full citation lines; the footer lists the articles', () => {
     const other = answer('Another sentence.', { citation: citation({ articleId: 'zebra', title: 'Zebra', publisher: 'Gazette', byline: 'Jane', paragraph: 3, sentence: 1 }) });
     const page = renderAnswers(result('q', [answer(JASSY), other]));

@@ -77,4 +77,13 @@ describe('ask --json (the contract)', () => {
     expect(out).toContain('Andy Jassy');
     expect(out).toContain('DER SPIEGEL');
   });
+  it('a passage that points back ("Das berichtet …") carries the sentence before it, in JSON and in text', () => {
+    const json = JSON.parse(run(['--json', '--corpus', SEED_DIR, 'Who reported the deal?'], ''));
+    const das = json.answers.find((a: { text: string }) => a.text === 'Das berichtet die Financial Times.');
+    expect(das.context).toEqual({ text: 'Großbritanniens Geheimdienste sollen einen Deal mit Amazon eingegangen sein.', sentenceId: 'spiegel-gchq-aws:4.1' });
+    expect(SEED_SOURCE.includes(das.context.text)).toBe(true);
+    expect(json.answers.filter((a: { context?: unknown }) => a.context)).toHaveLength(1);
+    const text = run(['--corpus', SEED_DIR, 'Who reported the deal?'], '');
+    expect(text).toContain('before it: »Großbritanniens Geheimdienste sollen einen Deal mit Amazon eingegangen sein.«');
+  });
 });

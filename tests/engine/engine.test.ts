@@ -30,6 +30,25 @@ describe('engine on small made-up articles', () => {
   });
 });
 
+describe('a quote that points back at the sentence before it', () => {
+  const text = 'Neue Chefin im Rathaus\n\nAnna Berg übernimmt am Montag das Bauamt der Stadt. Sie ist mit 31 Jahren die jüngste Amtsleiterin im Land. Der Stadtrat hatte sie einstimmig gewählt.\n\nEr ist 40 Jahre alt.\n';
+  const engine = createEngine([ingestArticle(text, { id: 'rathaus', path: 'r.txt' })]);
+
+  it('carries that sentence, verbatim, as the answer\'s context', () => {
+    const r = engine.ask('Wer ist die jüngste Amtsleiterin?', { limit: 5 });
+    const sie = r.answers.find((a) => a.text.startsWith('Sie ist'))!;
+    expect(sie.context).toEqual({ text: 'Anna Berg übernimmt am Montag das Bauamt der Stadt.', sentenceId: 'rathaus:2.1' });
+    expect(text.includes(sie.context!.text)).toBe(true);
+  });
+  it('gives none to a sentence that opens with a name, and none from the headline', () => {
+    const r = engine.ask('Wann übernimmt Anna Berg das Bauamt?', { limit: 5 });
+    expect(r.answers.find((a) => a.text.startsWith('Anna Berg'))!.context).toBeUndefined();
+    // "Er ist …" opens paragraph 3: its context is the last sentence of paragraph 2, not the headline.
+    const er = engine.ask('Wer ist 40 Jahre alt?', { limit: 5 }).answers.find((a) => a.text.startsWith('Er ist'))!;
+    expect(er.context?.sentenceId).toBe('rathaus:2.3');
+  });
+});
+
 describe('engine on the seed article', () => {
   const { article } = loadSeed();
   const engine = createEngine([article]);

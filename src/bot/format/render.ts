@@ -32,12 +32,25 @@ export const MIN_QUOTE = 120;
 /** Longest footer the renderers write (Discord allows 2048; shorter keeps the 6000 total safe). */
 const FOOTER_MAX = 300;
 
-/** A passage to lay out: its text, the span to bold (the answer), its rendered citation line and its "matched:" line ('' for none). */
+/**
+ * A passage to lay out: its text, the span to bold (the answer), its rendered
+ * citation line, its "before it:" line (the sentence a quote opening with
+ * "He …" points at; '' for none) and its "matched:" line ('' for none).
+ */
 interface Passage {
   text: string;
   highlight: TextSpan | null;
   citation: string;
+  before: string;
   matched: string;
+}
+
+/** Longest "before it:" line under a quote: enough to name whom "he" or "das" stands for. */
+const BEFORE_MAX = 240;
+
+/** The line under a quote giving the sentence it refers back to, escaped, cut to {@link BEFORE_MAX} and in italics; '' for none. */
+export function beforeLine(context: Answer['context'], t: Catalogue = en): string {
+  return context ? `*${escapedFit(t.bot.answer.before(context.text), BEFORE_MAX)}*` : '';
 }
 
 /** Longest "matched:" line under a quote. */
@@ -56,8 +69,8 @@ export function matchedLine(matched: readonly MatchedWord[], t: Catalogue = en):
 }
 
 /** A passage of an answer: the quote with its highlight, its citation, and the words that matched. */
-function passageOf(a: Pick<Answer, 'text' | 'citation' | 'matched'> & Partial<Pick<Answer, 'highlight'>>, citation: string, t: Catalogue): Passage {
-  return { text: a.text, highlight: a.highlight ?? null, citation, matched: matchedLine(a.matched, t) };
+function passageOf(a: Pick<Answer, 'text' | 'citation' | 'matched'> & Partial<Pick<Answer, 'highlight' | 'context'>>, citation: string, t: Catalogue): Passage {
+  return { text: a.text, highlight: a.highlight ?? null, citation, before: beforeLine(a.context, t), matched: matchedLine(a.matched, t) };
 }
 
 /** Shares `room` among passages: short ones get all they need, long ones split the rest evenly. */
@@ -84,11 +97,11 @@ export function layoutPassages(passages: readonly Passage[], budget: number): { 
   const natural = passages.map((p) => renderQuote(p.text, p.highlight).length);
   for (let n = passages.length; n >= 1; n--) {
     const chosen = passages.slice(0, n);
-    // "> " + quote + "\n" + citation (+ "\n" + matched line), passages separated by a blank line
-    const fixed = chosen.reduce((s, p) => s + 3 + p.citation.length + (p.matched ? 1 + p.matched.length : 0), 0) + 2 * (n - 1);
+    // "> " + quote + "\n" + citation (+ "\n" + before line)(+ "\n" + matched line), passages separated by a blank line
+    const fixed = chosen.reduce((s, p) => s + 3 + p.citation.length + (p.before ? 1 + p.before.length : 0) + (p.matched ? 1 + p.matched.length : 0), 0) + 2 * (n - 1);
     const budgets = waterFill(natural.slice(0, n), Math.max(0, budget - fixed));
     if (n > 1 && budgets.some((b, i) => b < Math.min(natural[i]!, MIN_QUOTE))) continue;
-    const text = chosen.map((p, i) => `> ${renderQuote(p.text, p.highlight, budgets[i]!)}\n${p.citation}${p.matched ? `\n${p.matched}` : ''}`).join('\n\n');
+    const text = chosen.map((p, i) => `> ${renderQuote(p.text, p.highlight, budgets[i]!)}\n${p.citation}${p.before ? `\n${p.before}` : ''}${p.matched ? `\n${p.matched}` : ''}`).join('\n\n');
     return { text, shown: n };
   }
   return { text: '', shown: 0 };
@@ -247,7 +260,7 @@ export function renderSummary(summary: SummaryView, meta: Pick<ArticleMeta, 'id'
     const reason = t === en && summary.reason ? summary.reason : summary.topic ? t.bot.summary.nothingAbout(summary.topic) : t.bot.summary.noBody;
     description = `${about}**${t.bot.summary.nothingToQuote}** ${escapedFit(reason, 1500)}`;
   } else {
-    const passages = summary.sentences.map((s): Passage => ({ text: s.text, highlight: null, citation: citationLine(s.citation, { short: true, t }), matched: '' }));
+    const passages = summary.sentences.map((s): Passage => ({ text: s.text, highlight: null, citation: citationLine(s.citation, { short: true, t }), before: '', matched: '' }));
     description = about + layoutPassages(passages, LIMITS.embedDescription - about.length).text;
   }
   const footer = `${meta.publisher ? `${meta.publisher} — ` : ''}${meta.title}${meta.byline ? `, ${meta.byline}` : ''} (${meta.id})`;
@@ -369,7 +382,7 @@ export function plainQuote(text: string, highlight: TextSpan | null | undefined,
 
 /** The public post of a quote: content "Quoted by <@user>" (never pinging) and the quote as an embed. */
 export function renderQuotePost(
-  answer: Pick<Answer, 'text' | 'citation' | 'matched'> & Partial<Pick<Answer, 'kind' | 'field' | 'span' | 'highlight'>>,
+  answer: Pick<Answer, 'text' | 'citation' | 'matched'> & Partial<Pick<Answer, 'kind' | 'field' | 'span' | 'highlight' | 'context'>>,
   userId: string,
   t: Catalogue = en,
 ): { content: string; embeds: APIEmbed[] } {
