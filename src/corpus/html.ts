@@ -92,6 +92,42 @@ function isBoldHeading(el: DomElement): boolean {
   return !!all && inside === all && all.split(' ').length <= 12 && !/[.!?:]$/.test(all);
 }
 
+/** Longest text of a box that opens with a picture and is taken for the picture's caption (a gallery slide has no limit). */
+export const MAX_PICTURE_BOX_CHARS = 300;
+
+/** Elements that hold a picture. */
+const PICTURES = 'img, picture, video';
+
+/** True for a node that shows a picture and says nothing: `<img>`, or `<p><a><img></a></p>`. */
+function isPictureOnly(node: DomElement): boolean {
+  const tag = node.tagName.toUpperCase();
+  return (tag === 'IMG' || tag === 'PICTURE' || node.querySelectorAll(PICTURES).length > 0) && cleanText(node.textContent ?? '') === '';
+}
+
+/**
+ * True for a picture with its caption in markup that does not say so (no
+ * `<figure>`): an element that opens with a picture and then holds one short
+ * text block, `<div><p><img></p><p>Tahir Della helped …</p></div>`, or a list
+ * item that opens with a picture, a slide of a picture gallery
+ * (`<li><p><img></p><h2>German colonies</h2><p>…</p></li>`). Its text
+ * describes the picture; it is no paragraph of the article. A container that
+ * opens with a picture and goes on with the article (several blocks, or long)
+ * is no picture box.
+ */
+function isPictureBox(el: DomElement): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (tag !== 'DIV' && tag !== 'LI' && tag !== 'FIGURE' && tag !== 'SECTION') return false;
+  const first = Array.from(el.childNodes).find((n) => n.nodeType === 1 || (n.nodeType === 3 && (n.textContent ?? '').trim() !== ''));
+  if (!first || first.nodeType !== 1 || !isPictureOnly(first as unknown as DomElement)) return false;
+  const text = cleanText(el.textContent ?? '');
+  if (!text) return false;
+  if (tag === 'LI') return true;
+  const TEXT_BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, div';
+  // The innermost blocks that hold text: a caption is one of them.
+  const blocks = Array.from(el.querySelectorAll(TEXT_BLOCKS)).filter((b) => cleanText(b.textContent ?? '') !== '' && b.querySelectorAll(TEXT_BLOCKS).length === 0);
+  return blocks.length <= 1 && text.length <= MAX_PICTURE_BOX_CHARS;
+}
+
 /** Block elements that, inside a link, make it a teaser card for another article. */
 const CARD_BLOCKS = 'p, div, h1, h2, h3, h4, h5, h6, figure, figcaption, li, section, article, header';
 
@@ -154,9 +190,10 @@ function blocksOf(root: DomElement): RawBlock[] {
       if (tag === 'P' && isLinkOnly(el)) continue;
       if (BLOCK.has(tag)) {
         flush();
-        // A paragraph inside a caption (<figcaption><p>…</p></figcaption>) is still the caption.
+        // A paragraph or heading inside a caption (<figcaption><p>…</p></figcaption>, a picture box) is still the caption.
         // A short paragraph that is all bold (<p><strong>…</strong></p>) is a subhead.
-        const own = role === 'caption' && tag === 'P' ? 'caption' : tag === 'P' && isBoldHeading(el) ? 'subhead' : roleOf(tag);
+        const own =
+          role === 'caption' && (tag === 'P' || /^H[1-6]$/.test(tag)) ? 'caption' : isPictureBox(el) ? 'caption' : tag === 'P' && isBoldHeading(el) ? 'subhead' : roleOf(tag);
         walk(el, own ?? role, tag === 'LI' || (listItem && tag !== 'FIGCAPTION'), quoted || tag === 'BLOCKQUOTE');
         flush();
       } else {

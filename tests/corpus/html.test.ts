@@ -228,6 +228,20 @@ describe('readHtmlArticle (what a fetched page goes through)', () => {
     const roles = ingestHtml(html, { id: 'rad', path: 'rad.html' }).article.sentences.map((s) => [s.role, s.text]);
     expect(roles).toContainEqual(['caption', 'Neue Radwege an der Ringstraße sollen bis 2027 fertig sein.']);
   });
+  it('takes the text of a picture box or a gallery slide without <figure> for a caption, not the article', () => {
+    const box = '<div><p><a href="#"><img src="b.jpg" alt="Baudezernentin"></a></p><p>Die Baudezernentin stellte die Pläne am Montag vor</p></div>';
+    const gallery = '<ul><li><p><img src="c.jpg"></p><div><h4>Radwege in Bildern</h4><h2>Die Ringstraße</h2><p>Hier entsteht der erste Abschnitt. Er soll 2025 fertig sein.</p></div></li><li><p><img src="d.jpg"></p><div><h2>Am Bahnhof</h2><p>Der zweite Abschnitt folgt ein Jahr später.</p></div></li></ul>';
+    const html = `<html lang="de"><head><title>Radwege</title></head><body><article><h1>Radwege für die Innenstadt</h1>${body.replace('</p><p>', `</p>${box}<p>`)}${gallery}<p>Die Arbeiten beginnen im Frühjahr, sagte die Verwaltung.</p></article></body></html>`;
+    const roles = ingestHtml(html, { id: 'rad', path: 'rad.html' }).article.sentences.map((s) => [s.role, s.text]);
+    for (const text of ['Die Baudezernentin stellte die Pläne am Montag vor', 'Die Ringstraße', 'Hier entsteht der erste Abschnitt.', 'Er soll 2025 fertig sein.', 'Am Bahnhof', 'Der zweite Abschnitt folgt ein Jahr später.']) {
+      expect(roles).toContainEqual(['caption', text]);
+    }
+    expect(roles).toContainEqual(['body', 'Der Stadtrat hat den Ausbau mit großer Mehrheit beschlossen.']);
+    expect(roles).toContainEqual(['body', 'Die Arbeiten beginnen im Frühjahr, sagte die Verwaltung.']);
+    // A container that opens with a picture and goes on with the article is no picture box.
+    const lead = `<html lang="de"><head><title>Radwege</title></head><body><article><h1>Radwege für die Innenstadt</h1><div><p><img src="a.jpg"></p>${body}</div></article></body></html>`;
+    expect(ingestHtml(lead, { id: 'rad', path: 'rad.html' }).article.sentences.filter((s) => s.role === 'caption')).toEqual([]);
+  });
   it('opens with the lead the description repeats when it stands outside the block Readability takes', () => {
     const lead = 'Zwanzig Kilometer neue Radwege bis 2027: der Stadtrat hat entschieden.';
     const html = `<html lang="de"><head><meta name="description" content="${lead} "></head><body><header class="top-header"><h1>Radwege für die Innenstadt</h1><p class="lead">${lead}</p><div class="service"><a href="#">Teilen</a></div></header><div class="article-content">${body}<p>Die ersten Abschnitte entstehen an der Ringstraße und am Bahnhof, sagte die Baudezernentin am Dienstag im Ausschuss.</p></div></body></html>`;
