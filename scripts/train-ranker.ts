@@ -1,5 +1,5 @@
 /**
- * `npm run train -- [--write] [--shared DIR]`: fits the reranker's weights
+ * `npm run train -- [--write] [--keep-ranker] [--shared DIR]`: fits the reranker's weights
  * and the calibrated answer/refuse decision (src/search/rerank.ts) on the
  * shared dev data, reports how well they hold on articles they were not
  * fitted on (2-fold cross-validation by article), and with `--write`
@@ -37,11 +37,18 @@ import { loadXquad, type XquadSetting } from '../src/eval/xquad.ts';
 import { loadLexicon } from '../src/search/lexicon.ts';
 import { planQuery } from '../src/search/query.ts';
 import { rank } from '../src/search/rank.ts';
-import { answerProbability, type DecisionModel, type LinearModel, QUESTION_FEATURES, questionFeatures, RERANK_DEPTH, rerank, type Rescored, SENTENCE_FEATURES } from '../src/search/rerank.ts';
+import { answerProbability, type DecisionModel, type LinearModel, QUESTION_FEATURES, questionFeatures, RERANK_DEPTH, rerank, type Rescored, SENTENCE_FEATURES, topicSimilarity } from '../src/search/rerank.ts';
+import { RERANK_MODEL } from '../src/search/model.ts';
 import { buildIndex, type SentenceIndex } from '../src/search/sentenceIndex.ts';
 import type { Article } from '../src/corpus/types.ts';
 
-const { values } = parseArgs({ options: { write: { type: 'boolean', default: false }, shared: { type: 'string', default: '../shared' } } });
+const { values } = parseArgs({ options: { write: { type: 'boolean', default: false }, 'keep-ranker': { type: 'boolean', default: false }, shared: { type: 'string', default: '../shared' } } });
+/**
+ * With `--keep-ranker`, the reranker's weights are the ones in src/search/model.ts (not refitted, also inside the
+ * cross-validation) and only the answer decision is fitted: for a change to the decision's features alone, which
+ * should not move the ranking.
+ */
+const keepRanker = values['keep-ranker']!;
 const shared = values.shared!;
 const lexicon = loadLexicon();
 
@@ -52,7 +59,7 @@ interface Example {
   fold: 0 | 1;
   answerable: boolean;
   /** Per candidate: its features and whether it holds the gold answer. */
-  candidates: { features: number[]; gold: boolean; id: string; lackingSimilarity: number }[];
+  candidates: { features: number[]; gold: boolean; id: string; lackingSimilarity: number; topic: number }[];
   plan: ReturnType<typeof planQuery>;
   evidence: ReturnType<typeof rank>['evidence'];
 }
@@ -71,7 +78,7 @@ function collect(index: SentenceIndex, question: string, gold: string[], source:
     answerable: gold.length > 0,
     plan,
     evidence: stage1.evidence,
-    candidates: rescored.map((r) => ({ id: r.id, features: r.features, lackingSimilarity: r.lackingSimilarity, gold: gold.some((g) => index.sentences.get(r.id)!.text.includes(g)) })),
+    candidates: rescored.map((r) => ({ id: r.id, features: r.features, lackingSimilarity: r.lackingSimilarity, topic: topicSimilarity(index, plan, r.id), gold: gold.some((g) => index.sentences.get(r.id)!.text.includes(g)) })),
   });
 }
 
@@ -196,6 +203,13 @@ function ranked(e: Example, model: LinearModel): Rescored[] {
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }
 
+/** The decision's features of an example under a reranker: its best candidate's, as rank.ts computes them. */
+function decisionFeatures(e: Example, model: LinearModel): number[] {
+  const r = ranked(e, model);
+  const top = r[0] ? e.candidates.find((c) => c.id === r[0]!.id) : undefined;
+  return questionFeatures(e.plan, e.evidence, r, top?.topic ?? 0);
+}
+
 /** Hidden units of the decision model. */
 const HIDDEN = 4;
 
@@ -225,7 +239,7 @@ function fitAbstain(train: Example[], model: LinearModel): DecisionModel {
 
 /** Fits the answer/refuse decision: "answerable" against the question features, one hidden layer (see DecisionModel). */
 function fitAbstainOnce(train: Example[], model: LinearModel, seed: number): DecisionModel {
-  const rows = train.map((e) => ({ x: questionFeatures(e.plan, e.evidence, ranked(e, model)), y: e.answerable ? 1 : 0, k: weightOf(e) }));
+  const rows = train.map((e) => ({ x: decisionFeatures(e, model), y: e.answerable ? 1 : 0, k: weightOf(e) }));
   const d = QUESTION_FEATURES.length;
   const total = rows.reduce((s, r) => s + r.k, 0);
   const mean = QUESTION_FEATURES.map((_, i) => rows.reduce((s, r) => s + r.x[i]!, 0) / rows.length);
@@ -270,7 +284,7 @@ function fitAbstainOnce(train: Example[], model: LinearModel, seed: number): Dec
   return { features: [...QUESTION_FEATURES], mean: mean.map(round), scale: scale.map(round), hidden: hidden.map((u) => u.map(round)), output: output.map(round) };
 }
 
-const probability = (e: Example, model: LinearModel, abstain: DecisionModel) => answerProbability(questionFeatures(e.plan, e.evidence, ranked(e, model)), abstain);
+const probability = (e: Example, model: LinearModel, abstain: DecisionModel) => answerProbability(decisionFeatures(e, model), abstain);
 
 /** The highest threshold at which at most `share` of the answerable questions are refused. */
 function chooseThreshold(train: Example[], model: LinearModel, abstain: DecisionModel, share: number): number {
@@ -311,13 +325,12 @@ const outOfFold = new Map<Example, number>();
 for (const held of [0, 1] as const) {
   const train = examples.filter((e) => e.fold !== held);
   const test = examples.filter((e) => e.fold === held);
-  const model = toModel(SENTENCE_FEATURES, fitRanker(train));
+  const model = keepRanker ? RERANK_MODEL : toModel(SENTENCE_FEATURES, fitRanker(train));
   const abstain = fitAbstain(train, model);
   for (const e of test) outOfFold.set(e, probability(e, model, abstain));
   report(test, model, abstain, chooseThreshold(train, model, abstain, REFUSE_SHARE), `held-out fold ${held} (fitted on the other fold, its own in-sample threshold)`);
 }
-const w = fitRanker(examples);
-const model = toModel(SENTENCE_FEATURES, w);
+const model = keepRanker ? RERANK_MODEL : toModel(SENTENCE_FEATURES, fitRanker(examples));
 const abstain = fitAbstain(examples, model);
 // The threshold is chosen on the out-of-fold probabilities, which behave as the final model's will on articles it
 // was not fitted on; chosen in-sample, it would refuse more on new articles than on the dev data.

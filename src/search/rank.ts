@@ -23,7 +23,7 @@ import MiniSearch from 'minisearch';
 import { fold } from './normalize.ts';
 import type { QueryPlan } from './query.ts';
 import { ANSWER_THRESHOLD } from './model.ts';
-import { answerProbability, questionFeatures, RERANK_DEPTH, type RerankInput, rerank } from './rerank.ts';
+import { answerProbability, questionFeatures, RERANK_DEPTH, type RerankInput, rerank, topicSimilarity } from './rerank.ts';
 import { FIELD_BOOST, MINISEARCH_OPTIONS, miniSearchInternals, ROLE_WEIGHT, type SentenceDoc, type SentenceIndex } from './sentenceIndex.ts';
 
 /** Which question word reached a sentence, and through which index term. */
@@ -549,7 +549,7 @@ export function rank(index: SentenceIndex, plan: QueryPlan, options: RankOptions
   if (reranking) {
     const rescored = rerank(index, plan, input, results.map((r) => ({ id: r.id, base: r.score })));
     rescored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-    confidence = answerProbability(questionFeatures(plan, input, rescored));
+    confidence = answerProbability(questionFeatures(plan, input, rescored, rescored[0] ? topicSimilarity(index, plan, rescored[0].id) : 0));
     const byId = new Map(results.map((r) => [r.id, r]));
     results = rescored.map((r) => ({ ...byId.get(r.id)!, score: r.score, coverage: r.coverage, typed: r.typed }));
   }

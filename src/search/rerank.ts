@@ -72,7 +72,7 @@ export const SENTENCE_FEATURES = [
 ] as const;
 
 /** Names of the question features of the answer/refuse decision, in the order of its weights. */
-export const QUESTION_FEATURES = ['present', 'presentSpecific', 'topCovSpecific', 'topCov', 'topCovKey', 'topDirect', 'topWindow', 'topMatchedShare', 'bestCov', 'missing', 'missingName', 'missingNoun', 'anyNameMissing', 'typed', 'typedAsked', 'untyped', 'score', 'margin', 'words', 'topSimilarity'] as const;
+export const QUESTION_FEATURES = ['present', 'presentSpecific', 'topCovSpecific', 'topCov', 'topCovKey', 'topDirect', 'topWindow', 'topMatchedShare', 'bestCov', 'missing', 'missingName', 'missingNoun', 'anyNameMissing', 'typed', 'typedAsked', 'untyped', 'score', 'margin', 'words', 'topSimilarity', 'topicSimilarity'] as const;
 
 /** A linear model: one weight per feature. */
 export type LinearModel = Readonly<Record<string, number>>;
@@ -172,6 +172,39 @@ function sentenceVectors(index: SentenceIndex, s: Sentence, vectors: WordVectors
     info.vectors = { rows: [...new Set(perWord.flat())], mean: vectors.mean(perWord.flatMap((r) => r.slice(0, 1))), perWord };
   }
   return info.vectors;
+}
+
+const centroids = new WeakMap<SentenceIndex, Map<string, Float32Array>>();
+
+/** The word-vector mean of an article's text (its sentences' words, each by its first row), cached per index. */
+function articleCentroid(index: SentenceIndex, articleId: string, vectors: WordVectors): Float32Array {
+  let cache = centroids.get(index);
+  if (!cache) centroids.set(index, (cache = new Map()));
+  let centroid = cache.get(articleId);
+  if (!centroid) {
+    const article = index.articles.get(articleId)!;
+    const language = analyzerLanguage(article.meta.language);
+    centroid = vectors.mean(article.sentences.flatMap((s) => words(s.text).flatMap((w) => rowsOf(vectors, index.lexicon, w, language).slice(0, 1))));
+    cache.set(articleId, centroid);
+  }
+  return centroid;
+}
+
+/**
+ * How alike in meaning a question is to the whole article a sentence is from:
+ * the cosine of the word-vector means of the question's words and of the
+ * article's text (0 without word vectors). A question about another story
+ * shares a word or two with some sentence, but not the article's topic. Read
+ * by the answer decision, for its best sentence only; an article's mean is
+ * computed on its first use and kept.
+ */
+export function topicSimilarity(index: SentenceIndex, plan: QueryPlan, sentenceId: string): number {
+  const s = index.sentences.get(sentenceId);
+  if (!s || !index.mechanisms.embeddings) return 0;
+  const vectors = loadWordVectors();
+  const language = plan.language === 'de' ? 'de' : 'en';
+  const question = vectors.mean(plan.groups.flatMap((g) => (g.optional ? [] : rowsOf(vectors, index.lexicon, g.word, language).slice(0, 1))));
+  return meanSimilarity(question, articleCentroid(index, s.articleId, vectors));
 }
 
 /** Similarity (cosine of word vectors) at which a word counts as nothing like another; 1 counts as the same word. */
@@ -753,7 +786,7 @@ const ATTRIBUTE_OPENER =
   /^(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|keinen|keinem|keiner|dieser|diese|dieses|diesen|diesem|jeder|jede|jedes|jeden|jedem|sein|seine|seinen|seinem|seiner|ihr|ihre|ihren|ihrem|ihrer|mit|von|vom|zu|zum|zur|in|im|an|am|auf|aus|bei|beim|durch|fur|gegen|ohne|uber|unter|vor|nach|als|the|a|an|this|that|these|those|his|her|its|their|our|each|every|of|in|on|at|by|for|with|from|to|into|as|under|over|through|about)$/;
 
 /** The features of the decision to answer, from the reranked candidates (best first). */
-export function questionFeatures(plan: QueryPlan, input: RerankInput, ranked: readonly Rescored[]): number[] {
+export function questionFeatures(plan: QueryPlan, input: RerankInput, ranked: readonly Rescored[], topic = 0): number[] {
   const { weights, total } = groupWeights(plan, input);
   const keyTotal = plan.groups.reduce((s, g, i) => s + (g.isKey ? weights[i]! : 0), 0);
   const missing = plan.groups.reduce((s, _g, i) => s + (input.absent[i] ? weights[i]! : 0), 0);
@@ -788,6 +821,8 @@ export function questionFeatures(plan: QueryPlan, input: RerankInput, ranked: re
     top && ranked[1] ? top.score - ranked[1].score : 1,
     Math.log1p(plan.groups.filter((g) => !g.optional).length),
     top?.lackingSimilarity ?? 0,
+    // How alike the question is to the best sentence's article as a whole (see topicSimilarity).
+    topic,
   ];
 }
 

@@ -5,7 +5,7 @@ import { loadLexicon } from '../../src/search/lexicon.ts';
 import { planQuery } from '../../src/search/query.ts';
 import { tokensOf } from '../../src/search/answerSpans.ts';
 import { rank } from '../../src/search/rank.ts';
-import { nameSpans, refersBack, type Rescored, rerank, SENTENCE_FEATURES } from '../../src/search/rerank.ts';
+import { nameSpans, refersBack, type Rescored, rerank, SENTENCE_FEATURES, topicSimilarity } from '../../src/search/rerank.ts';
 import { buildIndex, type SentenceIndex } from '../../src/search/sentenceIndex.ts';
 
 const lexicon = loadLexicon();
@@ -96,6 +96,26 @@ describe('word vectors', () => {
   it('reaches a German sentence through its words\' English translations', () => {
     const index = indexOf('Vereinsnachrichten\n\nDer Verein verpflichtete am Montag einen jungen Stürmer aus Brasilien. Die Mannschaft reparierte im Sommer das Stadiondach.', 'de');
     expect(featureOf(scored(index, question, 'Stürmer'), 'similarity')).toBeGreaterThan(featureOf(scored(index, question, 'Stadiondach'), 'similarity'));
+  });
+});
+
+describe('topic of the whole article (for the answer decision)', () => {
+  const football = 'Club news\n\nThe club signed a young striker from Brazil on Monday. The coach wants him to score goals in the league. The season starts in August.';
+  const fussball = 'Vereinsnachrichten\n\nDer Verein verpflichtete am Montag einen jungen Stürmer aus Brasilien. Der Trainer will, dass er in der Liga Tore schießt. Die Saison beginnt im August.';
+  const topic = (index: SentenceIndex, question: string) => {
+    const plan = planQuery(question, index);
+    return topicSimilarity(index, plan, [...index.sentences.keys()].find((id) => index.sentences.get(id)!.role === 'body')!);
+  };
+  it('finds a question about the article\'s story closer to it than one about another story, in either language', () => {
+    for (const index of [indexOf(football), indexOf(fussball, 'de')]) {
+      const own = topic(index, 'Which player did the team buy before the season?');
+      const other = topic(index, 'How many households had children under the age of 18?');
+      expect(own).toBeGreaterThan(other + 0.1);
+      expect(own).toBeLessThanOrEqual(1);
+    }
+  });
+  it('is 0 without word vectors', () => {
+    expect(topic(indexOf(football, 'en', { embeddings: false }), 'Which player did the team buy?')).toBe(0);
   });
 });
 
