@@ -1048,6 +1048,11 @@ function firstNameGender(word: string, lang: Lang): Gender | undefined {
   return undefined;
 }
 
+/** True for a first name either list knows ("Henning", "Katja"); false for "Alle", "Mehr". */
+export function isFirstName(word: string): boolean {
+  return firstNameGender(word, 'de') !== undefined;
+}
+
 /** A person a sentence may name: a title or first name before a surname ("Katja Euler", "Frau Euler"). */
 interface PersonMention {
   /** Index of the sentence. */

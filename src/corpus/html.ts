@@ -30,7 +30,7 @@ import { parseHTML } from 'linkedom';
 import { IngestError, type IngestReport, ingestReport, type TextStructure } from './ingest.ts';
 import { detectLanguage } from './language.ts';
 import type { MetadataInput } from './metadata.ts';
-import { bylineName, type DomDocument, type DomElement, type DomNode, isOrganisation, isoDate, languageCode, mainArticleElement, type PageMeta, readPageMeta, siteName } from './pageMeta.ts';
+import { bylineName, commentAuthors, type DomDocument, type DomElement, type DomNode, isOrganisation, isoDate, languageCode, mainArticleElement, type PageMeta, readPageMeta, siteName } from './pageMeta.ts';
 import type { Role } from './types.ts';
 
 /** Parses an HTML text into a document. `url` is the page's address, for DOMs that resolve links. */
@@ -257,6 +257,7 @@ export function readHtmlArticle(html: string, url?: string, options: ReadHtmlOpt
   const meta = readPageMeta(doc, url);
   const mainParagraphs = substantialMain(doc)?.paragraphs ?? null;
   const lead = leadOf(doc, meta.description);
+  const commenters = commentAuthors(doc);
   let parsed: ReturnType<Readability<unknown>['parse']>;
   try {
     parsed = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0], { serializer: (el: unknown) => el }).parse();
@@ -268,7 +269,8 @@ export function readHtmlArticle(html: string, url?: string, options: ReadHtmlOpt
   if (!parsed || !content) return meta.articleBody ? articleFromBody(meta) : null;
   meta.headline ??= cleanText(parsed.title ?? '') || null;
   meta.publisher ??= siteName(cleanText(parsed.siteName ?? '') || null);
-  const found = bylineName(cleanText(parsed.byline ?? '') || null);
+  // Readability takes the first author mark for the byline, also one in the readers' comments.
+  const found = commenters.has(cleanText(parsed.byline ?? '')) ? null : bylineName(cleanText(parsed.byline ?? '') || null);
   meta.byline ??= found && !isOrganisation(found, meta.publisher) ? found : null;
   meta.language ??= languageCode(parsed.lang ?? null);
   meta.date ??= isoDate(parsed.publishedTime ?? null);

@@ -18,6 +18,7 @@
  * read here; Readability's findings are the last fallback (html.ts).
  */
 import { bylineOf } from './chrome.ts';
+import { isFirstName } from './attribution.ts';
 
 /** The little of a DOM element this module and html.ts use (linkedom's and jsdom's elements both have it). */
 export interface DomElement {
@@ -444,12 +445,19 @@ export function bylineName(value: string | null): string | null {
  * The first byline printed in an element whose class marks it as the author's
  * (German "autor", English "author", "byline", or `rel`/`itemprop` author):
  * the first of its texts that reads as a byline line ("Von Clemens Höges",
- * "By Jane Doe"), as a name. Readability looks for such elements by English
+ * "By Jane Doe"), as a name; a link marked `rel="author"` or `itemprop="author"`
+ * gives its text when that is a name alone. Readability looks for such elements by English
  * class names only, and keeps them only inside the text it takes.
  */
 function printedByline(doc: DomDocument, publisher: string | null): string | null {
   const marked = '[class*="autor"], [class*="Autor"], [class*="author"], [class*="Author"], [class*="byline"], [rel="author"], [itemprop="author"]';
   for (const el of Array.from(doc.querySelectorAll(marked))) {
+    if (inComments(el)) continue;
+    // A link marked as the author's own (rel="author", itemprop="author") holds the name alone: "Henning Lobin".
+    if (el.getAttribute('rel') === 'author' || el.getAttribute('itemprop') === 'author') {
+      const text = collapse(el.textContent ?? '');
+      if (PERSON_NAME.test(text) && isFirstName(text.split(' ')[0]!) && !isOrganisation(text, publisher)) return text;
+    }
     for (const part of [el, ...Array.from(el.querySelectorAll('*'))]) {
       const text = collapse(part.textContent ?? '');
       const line = text && text.length <= 80 ? bylineOf(text) : null;
@@ -460,10 +468,40 @@ function printedByline(doc: DomDocument, publisher: string | null): string | nul
   return null;
 }
 
+/** A class or id that marks readers' comments: `comments`, `comment-list`, `comment-author`, `kommentare` … */
+const COMMENTS = /^(?:comments?|comments?-(?:area|list|section|wrapper|container|author|meta|body|content)|commentlist|kommentare?|kommentar-\w+)$/i;
+
+/** True for an element in the readers' comments (it or an ancestor marked so): whom it names wrote a comment, not the article. */
+export function inComments(el: DomElement): boolean {
+  for (let e: DomElement | null = el; e; e = e.parentElement) {
+    const marks = `${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`.split(/\s+/);
+    if (marks.some((m) => COMMENTS.test(m))) return true;
+  }
+  return false;
+}
+
+/**
+ * The texts of the author marks in the readers' comments ("Max Muster" of
+ * `<li class="comment-author">`): read before Readability, which takes such a
+ * mark for the article's byline, changes the page.
+ */
+export function commentAuthors(doc: DomDocument): Set<string> {
+  const out = new Set<string>();
+  for (const el of Array.from(doc.querySelectorAll('[class*="author"], [class*="Author"], [rel~="author"], [class*="byline"]'))) {
+    if (inComments(el)) out.add(collapse(el.textContent ?? ''));
+  }
+  return out;
+}
+
+/** A person's name as an author link gives it: two to four capitalised words ("Henning Lobin"), the first a first name (see isFirstName). */
+const PERSON_NAME = /^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}$/u;
+
 /** What separates a headline from the site's name or a date in a page's title: "|", a dash, "·", "›", "»". */
 const TITLE_SEPARATOR = /^\s*[|–—·•›»-]\s/;
 /** The same separator between two of a title's parts. */
 const TITLE_PARTS = /\s+[|–—·•›»-]\s+/;
+/** The separators of a title's parts that no headline holds with a space on either side (a dash or bar may: "Lust oder Last?"). */
+const BLOG_TITLE_PARTS = /\s+[›»]\s+/;
 
 /** The `<h1>` that holds the headline, or the first `<h1>`. */
 export function headlineElement(doc: DomDocument, headline: string | null): DomElement | null {
@@ -488,6 +526,11 @@ export function readPageMeta(doc: DomDocument, url?: string): PageMeta {
     .map((h) => clean(h.textContent))
     .find((t): t is string => !!t && !!headline && headline !== t && headline.startsWith(t) && TITLE_SEPARATOR.test(headline.slice(t.length)));
   if (shorter) headline = shorter;
+  // Without such an <h1>, a title whose parts "»" or "›" separate ("Die Ablehnung der Gendersprache » SciLogs -
+  // Wissenschaftsblogs") keeps its longest part, as a <title> does (see titleOf): a headline never holds them spaced so.
+  else if (headline && !clean(ld?.headline) && !clean(ld?.name) && BLOG_TITLE_PARTS.test(headline)) {
+    headline = headline.split(BLOG_TITLE_PARTS).reduce((a, b) => (b.length > a.length ? b : a));
+  }
   const site = publisher ?? titleSite(doc, headline ?? h1Text);
   // An organisation named as the author (the publisher itself, "Süddeutsche.de GmbH, Munich, Germany") is no byline:
   // the page's own "Von …" line, which ingest reads, names the writer.

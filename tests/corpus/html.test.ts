@@ -155,6 +155,19 @@ describe('readHtmlArticle (what a fetched page goes through)', () => {
     )!.meta;
     expect(meta).toMatchObject({ headline: 'Radwege für die Innenstadt', publisher: 'Stadtanzeiger' });
   });
+  it('takes the longest part of a title that "»" separates when no <h1> gives the headline, and the name of a rel="author" link as the byline', () => {
+    const meta = readHtmlArticle(
+      `<html><head><title>Radwege für die Innenstadt » Blogs - Wissenschaft</title><meta property="og:title" content="Radwege für die Innenstadt » Blogs - Wissenschaft"></head><body><article><h1>Mehr Platz für Räder</h1><ul class="meta"><li>Von <a href="/autor/beispiel" rel="author">Erika Beispiel</a></li></ul>${body}</article><ol class="comments"><li class="comment-author"><a href="/leser" rel="external nofollow">Max Muster</a></li></ol></body></html>`,
+    )!.meta;
+    expect(meta.headline).toBe('Radwege für die Innenstadt');
+    // The comment's author is no byline; without the author link there is none.
+    const printed = (html: string) => ingestHtml(html, { id: 'rad', path: 'rad.html' }).article.meta.byline;
+    const page = (author: string) => `<html lang="de"><head><title>Radwege</title></head><body><article><h1>Radwege für die Innenstadt</h1>${body}</article><div class="info">${author}</div><ol class="comments"><li class="comment-author"><a href="/leser" rel="external nofollow">Max Muster</a></li></ol></body></html>`;
+    expect(printed(page('<a href="/autor/beispiel" rel="author">Erika Beispiel</a>'))).toBe('Erika Beispiel');
+    expect(printed(page(''))).toBeNull();
+    // A quotation mark opening the headline is no separator: »Wir schaffen das« stays whole.
+    expect(readHtmlArticle(`<html><head><meta property="og:title" content="Merkel: »Wir schaffen das«"></head><body><article>${body}</article></body></html>`)!.meta.headline).toBe('Merkel: »Wir schaffen das«');
+  });
   it('reads the page\'s <article> on its own when Readability took a board of teasers for the article', () => {
     const more = '<p>Die ersten Abschnitte entstehen an der Ringstraße und am Bahnhof. Dort sollen bis Ende des Jahres drei Kilometer fertig sein, sagte die Baudezernentin.</p><p>Der Fahrradclub begrüßt die Pläne, vermisst aber sichere Kreuzungen. Er will die Bauarbeiten kritisch begleiten und lädt zu einer Radtour durch die Baustellen ein.</p><p>Die Händler in der Innenstadt fürchten den Wegfall von Parkplätzen. Die Stadt verweist auf neue Stellplätze in zwei Parkhäusern am Rand der Altstadt.</p>';
     const show = (i: number) => `<div class="v-item"><h3>SENDUNG ${i}</h3><p>Der große Rückblick auf die Woche mit Gästen und Musik, Folge ${i}</p><a href="/s${i}">Mehr lesen</a></div>`;
