@@ -326,9 +326,10 @@ function titleSite(doc: DomDocument, headline: string | null): string | null {
 function kickerOf(h1: DomElement | null, headline: string | null): string | null {
   if (!h1) return null;
   // A date (with its time), a count or an update label glued on from the same row ("Digital Life 05/08/2019", "Aktuell
-  // 0", "Media Industry Updated", whose time a script fills in) is no part of it, and a date alone is no kicker.
+  // 0", "Media Industry Updated", whose time a script fills in) is no part of it, nor is a separator left at its end
+  // ("Letters to the Editor |"), and a date alone is no kicker.
   const short = (raw: string | null) => {
-    const t = raw?.replace(/\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:,?\s*(?:um\s+|at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:Uhr|h|am|pm))?)?\s*$/iu, '').replace(/\s+(?:updated|aktualisiert|published|veröffentlicht)\b.*$/iu, '').trim() || null;
+    const t = raw?.replace(/\s*[|·•–—-]\s*$/u, '').replace(/\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:,?\s*(?:um\s+|at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:Uhr|h|am|pm))?)?\s*$/iu, '').replace(/\s+(?:updated|aktualisiert|published|veröffentlicht)\b.*$/iu, '').replace(/\s*[|·•–—-]\s*$/u, '').trim() || null;
     // A written-out date before it ("October 22, 2019 report") is no part of it either, and a lower-case word left
     // after one is a label of the page's type, not a section.
     const k = t?.replace(/^(?:\p{L}+\s+\d{1,2},\s+\d{4}|\d{1,2}\.\s+\p{L}+\s+\d{4})\s*/u, '') || null;

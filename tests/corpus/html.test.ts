@@ -148,6 +148,9 @@ describe('readHtmlArticle (what a fetched page goes through)', () => {
     // A written-out date and the page's type label after it; a date before a section leaves the section.
     expect(page('', '<div class="date">October 22, 2019 report</div>').kicker).toBeNull();
     expect(page('', '<div class="date">22. Oktober 2019 Verkehr</div>').kicker).toBe('Verkehr');
+    // A separator left at its end by the row it stands in is no part of it.
+    expect(page('', '<div><a href="/letters">Letters to the Editor</a> | <span class="time"></span></div>').kicker).toBe('Letters to the Editor');
+    expect(page('', '<div>Verkehr · 22.10.2019</div>').kicker).toBe('Verkehr');
   });
   it('takes the headline without the site\'s name after "›", also when the first <h1> is the site\'s logo', () => {
     const meta = readHtmlArticle(
