@@ -121,7 +121,8 @@ function isPictureBox(el: DomElement): boolean {
   if (!first || first.nodeType !== 1 || !isPictureOnly(first as unknown as DomElement)) return false;
   const text = cleanText(el.textContent ?? '');
   if (!text) return false;
-  if (tag === 'LI') return true;
+  // A list item whose text follows its picture inline is a bullet with an icon, not a slide.
+  if (tag === 'LI') return !Array.from(el.childNodes).some((n) => n.nodeType === 3 && (n.textContent ?? '').trim() !== '');
   const TEXT_BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, div';
   // The innermost blocks that hold text: a caption is one of them.
   const blocks = Array.from(el.querySelectorAll(TEXT_BLOCKS)).filter((b) => cleanText(b.textContent ?? '') !== '' && b.querySelectorAll(TEXT_BLOCKS).length === 0);

@@ -27,7 +27,7 @@ import type { Article, Role, Sentence } from './types.ts';
  * sentence splitting). Part of the persisted index's key: bump it whenever
  * the same file would ingest differently, so no stale index is loaded.
  */
-export const INGEST_VERSION = 41;
+export const INGEST_VERSION = 42;
 
 /** The structure of a text whose markup is known (an HTML page's article text, see html.ts). */
 export interface TextStructure {

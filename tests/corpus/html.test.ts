@@ -254,6 +254,9 @@ describe('readHtmlArticle (what a fetched page goes through)', () => {
     }
     expect(roles).toContainEqual(['body', 'Der Stadtrat hat den Ausbau mit großer Mehrheit beschlossen.']);
     expect(roles).toContainEqual(['body', 'Die Arbeiten beginnen im Frühjahr, sagte die Verwaltung.']);
+    // A list of bullets with icons is no gallery.
+    const icons = `<html lang="de"><head><title>Radwege</title></head><body><article><h1>Radwege für die Innenstadt</h1>${body}<ul><li><img src="ok.svg"> Breitere Wege an der Ringstraße</li><li><img src="ok.svg"> Neue Ampeln am Bahnhof</li></ul></article></body></html>`;
+    expect(ingestHtml(icons, { id: 'rad', path: 'rad.html' }).article.sentences.filter((s) => s.role === 'caption')).toEqual([]);
     // A container that opens with a picture and goes on with the article is no picture box.
     const lead = `<html lang="de"><head><title>Radwege</title></head><body><article><h1>Radwege für die Innenstadt</h1><div><p><img src="a.jpg"></p>${body}</div></article></body></html>`;
     expect(ingestHtml(lead, { id: 'rad', path: 'rad.html' }).article.sentences.filter((s) => s.role === 'caption')).toEqual([]);
